@@ -1,0 +1,80 @@
+import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
+
+import { zoomEnvironmentProperties, zoomUrlExpression } from '../nodes/shared/zoomEnvironment';
+
+/** Scopes a user-level Zoom app needs for everything these nodes do (granular scope names). */
+const USER_SCOPES = [
+	'user:read:user',
+	'meeting:read:list_meetings',
+	'meeting:read:list_past_participants',
+	'report:read:list_meeting_participants',
+	'webinar:read:list_webinars',
+	'webinar:read:list_registrants',
+	'webinar:read:list_past_participants',
+	'webinar:read:list_absentees',
+	'cloud_recording:read:list_recording_files',
+];
+
+/**
+ * Zoom user-level OAuth 2.0 (authorization code). n8n's OAuth2 machinery does the consent screen,
+ * the code exchange and the refresh (Zoom rotates refresh tokens; n8n stores the new one). Zoom
+ * wants the client ID and secret as HTTP Basic auth on the token endpoint, hence "header".
+ */
+export class ZoomUserOAuth2Api implements ICredentialType {
+	name = 'zoomUserOAuth2Api';
+
+	extends = ['oAuth2Api'];
+
+	displayName = 'Zoom User OAuth2 API';
+
+	icon: Icon = { light: 'file:icons/zoom.svg', dark: 'file:icons/zoom.dark.svg' };
+
+	documentationUrl = 'https://developers.zoom.us/docs/integrations/oauth/';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: `Add these scopes to your Zoom OAuth app: ${USER_SCOPES.join(', ')}`,
+			name: 'scopesNotice',
+			type: 'notice',
+			default: '',
+		},
+		...zoomEnvironmentProperties,
+		{
+			displayName: 'Grant Type',
+			name: 'grantType',
+			type: 'hidden',
+			default: 'authorizationCode',
+		},
+		{
+			displayName: 'Authorization URL',
+			name: 'authUrl',
+			type: 'hidden',
+			default: zoomUrlExpression('$self', 'oauth', '/oauth/authorize'),
+		},
+		{
+			displayName: 'Access Token URL',
+			name: 'accessTokenUrl',
+			type: 'hidden',
+			default: zoomUrlExpression('$self', 'oauth', '/oauth/token'),
+		},
+		{
+			// Zoom takes the scopes from the app's configuration, not from the authorize request.
+			displayName: 'Scope',
+			name: 'scope',
+			type: 'hidden',
+			default: '',
+		},
+		{
+			displayName: 'Auth URI Query Parameters',
+			name: 'authQueryParameters',
+			type: 'hidden',
+			default: '',
+		},
+		{
+			displayName: 'Authentication',
+			name: 'authentication',
+			type: 'hidden',
+			default: 'header',
+		},
+	];
+}
