@@ -1,8 +1,8 @@
-// Copies node and credential icons next to the compiled files, where n8n looks for them.
+// Copies icons and node codex files (*.node.json) next to the compiled files, where n8n looks.
 const { src, dest } = require('gulp');
 
 function buildIcons() {
-	return src(['nodes/**/*.{png,svg}', 'credentials/**/*.{png,svg}'], { base: '.', encoding: false }).pipe(
+	return src(['nodes/**/*.{png,svg,json}', 'credentials/**/*.{png,svg}'], { base: '.', encoding: false }).pipe(
 		dest('dist'),
 	);
 }

@@ -1,14 +1,14 @@
-// Entry point for tools that require the package directly; n8n itself loads the files listed in
-// package.json's "n8n" section.
-const pkg = require('./package.json');
-const path = require('path');
-
-function load(file) {
-	const exported = require(path.join(__dirname, file));
-	return exported[Object.keys(exported)[0]];
-}
-
+// Entry point for tools that require the package directly. n8n itself loads the files listed in
+// package.json's "n8n" section; test/package.test.ts checks that both lists agree.
 module.exports = {
-	credentials: Object.fromEntries(pkg.n8n.credentials.map((f) => [load(f).name, load(f)])),
-	nodes: Object.fromEntries(pkg.n8n.nodes.map((f) => [load(f).name, load(f)])),
+	nodes: {
+		ZoomTrigger: require('./dist/nodes/ZoomTrigger/ZoomTrigger.node.js').ZoomTrigger,
+	},
+	credentials: {
+		ZoomServerToServerOAuthApi: require('./dist/credentials/ZoomServerToServerOAuthApi.credentials.js')
+			.ZoomServerToServerOAuthApi,
+		ZoomUserOAuth2Api: require('./dist/credentials/ZoomUserOAuth2Api.credentials.js').ZoomUserOAuth2Api,
+		ZoomWebhookSecretApi: require('./dist/credentials/ZoomWebhookSecretApi.credentials.js').ZoomWebhookSecretApi,
+		BrevoV3Api: require('./dist/credentials/BrevoV3Api.credentials.js').BrevoV3Api,
+	},
 };

@@ -1,0 +1,278 @@
+import type {
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
+	IDataObject,
+	IHookFunctions,
+	INodeCredentialTestResult,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { seenBefore, type DeliveryRecord } from './deliveryRecord';
+import { ANY_EVENT, ZOOM_EVENTS, eventsToSubscribe, isSelected } from './eventCatalogue';
+import { encryptPlainToken, verifyZoomDelivery } from './signature';
+import { shapeDelivery } from './shapeDelivery';
+import { createSubscription, deleteSubscription, findSubscription } from './subscription';
+import { describeSecretToken, safeHeaders } from './triggerHelpers';
+
+interface TriggerOptions {
+	timestampToleranceSeconds?: number;
+	deduplicate?: boolean;
+	rememberDeliveries?: number;
+	includeRawRequest?: boolean;
+	logDeliveries?: boolean;
+}
+
+// Zoom re-sends an unacknowledged delivery at +5, +20 and +60 minutes: remember for 2 hours.
+const RETENTION_MS = 2 * 60 * 60 * 1000;
+
+export class ZoomTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Zoom Trigger',
+		name: 'zoomTrigger',
+		icon: { light: 'file:zoom.svg', dark: 'file:zoom.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description:
+			'Starts the workflow when Zoom sends a signed event: meetings, webinars, participants, registrations, recordings',
+		defaults: { name: 'Zoom Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{ name: 'zoomWebhookSecretApi', required: true, testedBy: 'zoomWebhookSecretTest' },
+			{
+				name: 'zoomServerToServerOAuthApi',
+				required: true,
+				displayOptions: { show: { registration: ['automatic'] } },
+			},
+		],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: 'webhook',
+			},
+		],
+		properties: [
+			{
+				displayName:
+					'In your Zoom app (Features → Access → Event Subscription) paste this node\'s Production URL as the Event notification endpoint URL, choose the same events, and copy the Secret Token into the credential. Zoom validates the URL when you save: the workflow must be active.',
+				name: 'manualSetupNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { registration: ['manual'] } },
+			},
+			{
+				displayName: 'Registration',
+				name: 'registration',
+				type: 'options',
+				options: [
+					{
+						name: 'Manual (Paste the URL in the Zoom App)',
+						value: 'manual',
+						description: 'You add the event subscription in the Zoom App Marketplace yourself',
+					},
+					{
+						name: 'Automatic (Server-to-Server App)',
+						value: 'automatic',
+						description:
+							'On activation the node creates an event subscription for its URL through Zoom\'s API, and deletes it on deactivation',
+					},
+				],
+				default: 'manual',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				options: ZOOM_EVENTS,
+				default: ['meeting.ended'],
+				required: true,
+				description: `Deliveries of other events are acknowledged and start nothing. "${ANY_EVENT}" takes every event.`,
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Ignore Re-Sent Deliveries',
+						name: 'deduplicate',
+						type: 'boolean',
+						default: true,
+						description:
+							'Whether a delivery Zoom re-sends with the same tracking ID starts no second execution',
+					},
+					{
+						displayName: 'Include Raw Request',
+						name: 'includeRawRequest',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether to add the request headers (signature removed) and the exact body to the output',
+					},
+					{
+						displayName: 'Log Deliveries',
+						name: 'logDeliveries',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether to log each delivery (event, tracking ID, verdict, headers without secrets) to the n8n log, for debugging',
+					},
+					{
+						displayName: 'Remember Deliveries',
+						name: 'rememberDeliveries',
+						type: 'number',
+						typeOptions: { minValue: 10, maxValue: 10000 },
+						default: 2000,
+						description:
+							'How many tracking IDs to keep for spotting re-sent deliveries (kept for 2 hours)',
+					},
+					{
+						displayName: 'Timestamp Tolerance (Seconds)',
+						name: 'timestampToleranceSeconds',
+						type: 'number',
+						typeOptions: { minValue: 30, maxValue: 3600 },
+						default: 300,
+						description:
+							'Deliveries whose x-zm-request-timestamp is further than this from now are rejected, so a captured request cannot be replayed later',
+					},
+				],
+			},
+		],
+	};
+
+	methods = {
+		credentialTest: {
+			async zoomWebhookSecretTest(
+				this: ICredentialTestFunctions,
+				credential: ICredentialsDecrypted,
+			): Promise<INodeCredentialTestResult> {
+				return describeSecretToken(credential.data?.secretToken);
+			},
+		},
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				if (this.getNodeParameter('registration') !== 'automatic') return true;
+				const staticData = this.getWorkflowStaticData('node');
+				const subscriptionId = staticData.subscriptionId as string | undefined;
+				if (!subscriptionId) return false;
+				const webhookUrl = this.getNodeWebhookUrl('default') as string;
+				if (await findSubscription(this, subscriptionId, webhookUrl)) return true;
+				delete staticData.subscriptionId;
+				return false;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				if (this.getNodeParameter('registration') !== 'automatic') return true;
+				const webhookUrl = this.getNodeWebhookUrl('default') as string;
+				const events = eventsToSubscribe(this.getNodeParameter('events') as string[]);
+				const name = `n8n: ${this.getWorkflow().name ?? this.getWorkflow().id} / ${this.getNode().name}`;
+				const subscriptionId = await createSubscription(this, webhookUrl, events, name);
+				this.getWorkflowStaticData('node').subscriptionId = subscriptionId;
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				const staticData = this.getWorkflowStaticData('node');
+				const subscriptionId = staticData.subscriptionId as string | undefined;
+				if (this.getNodeParameter('registration') !== 'automatic' || !subscriptionId) return true;
+				await deleteSubscription(this, subscriptionId);
+				delete staticData.subscriptionId;
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const req = this.getRequestObject();
+		const res = this.getResponseObject();
+		const options = this.getNodeParameter('options', {}) as TriggerOptions;
+		if (!req.rawBody) await req.readRawBody();
+		const rawBody: Buffer = Buffer.isBuffer(req.rawBody) ? req.rawBody : Buffer.from([]);
+		const trackingId = typeof req.headers['x-zm-trackingid'] === 'string' ? req.headers['x-zm-trackingid'] : undefined;
+
+		const log = (verdict: string, event?: string) => {
+			if (!options.logDeliveries) return;
+			this.logger.info(`Zoom Trigger: ${verdict}`, {
+				event,
+				trackingId,
+				bytes: rawBody.length,
+				headers: safeHeaders(req.headers),
+			});
+		};
+		const reject = (status: number, reason: string): IWebhookResponseData => {
+			log(`rejected (${status}: ${reason})`);
+			res.status(status).json({ message: reason });
+			return { noWebhookResponse: true };
+		};
+
+		const { secretToken } = await this.getCredentials('zoomWebhookSecretApi');
+		const verdict = verifyZoomDelivery({
+			secretToken: String(secretToken ?? ''),
+			rawBody,
+			signatureHeader: req.headers['x-zm-signature'],
+			timestampHeader: req.headers['x-zm-request-timestamp'],
+			nowSeconds: Math.floor(Date.now() / 1000),
+			toleranceSeconds: options.timestampToleranceSeconds ?? 300,
+		});
+		// Nothing is read from an unsigned body: not even the URL-validation challenge, whose
+		// answer is an HMAC with the same secret and would otherwise sign anything for anyone.
+		if (!verdict.ok) return reject(401, verdict.reason);
+
+		let body: IDataObject;
+		try {
+			body = JSON.parse(rawBody.toString('utf8')) as IDataObject;
+		} catch {
+			return reject(400, 'body is not JSON');
+		}
+		if (!body || typeof body !== 'object' || Array.isArray(body) || typeof body.event !== 'string') {
+			return reject(400, 'body is not a Zoom event (no "event" field)');
+		}
+		const event = body.event;
+
+		if (event === 'endpoint.url_validation') {
+			const plainToken = (body.payload as IDataObject | undefined)?.plainToken;
+			if (typeof plainToken !== 'string' || plainToken === '') {
+				return reject(400, 'url_validation without payload.plainToken');
+			}
+			log('answered URL validation', event);
+			return {
+				webhookResponse: {
+					plainToken,
+					encryptedToken: encryptPlainToken(String(secretToken), plainToken),
+				},
+			};
+		}
+
+		if (!isSelected(this.getNodeParameter('events') as string[], event)) {
+			log('ignored (event not selected)', event);
+			return { webhookResponse: { received: true, started: false, reason: 'event not selected' } };
+		}
+
+		if (trackingId && options.deduplicate !== false) {
+			const record = this.getWorkflowStaticData('node') as DeliveryRecord;
+			const limits = { maxEntries: options.rememberDeliveries ?? 2000, retentionMs: RETENTION_MS };
+			if (seenBefore(record, trackingId, Date.now(), limits)) {
+				log('ignored (re-sent delivery)', event);
+				return { webhookResponse: { received: true, started: false, reason: 'already received' } };
+			}
+		}
+
+		log('accepted', event);
+		const raw = options.includeRawRequest
+			? { headers: safeHeaders(req.headers), body: rawBody.toString('utf8') }
+			: undefined;
+		return {
+			workflowData: [[{ json: shapeDelivery(body, { trackingId, raw }) }]],
+		};
+	}
+}

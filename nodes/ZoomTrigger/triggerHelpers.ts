@@ -1,0 +1,39 @@
+import type { IDataObject, INodeCredentialTestResult } from 'n8n-workflow';
+
+/** Headers that may be logged or shown: anything that authenticates is left out. */
+const HIDDEN_HEADERS = new Set([
+	'authorization',
+	'cookie',
+	'x-zm-signature',
+	'proxy-authorization',
+	'x-api-key',
+]);
+
+export function safeHeaders(headers: Record<string, unknown>): IDataObject {
+	const kept: IDataObject = {};
+	for (const [name, value] of Object.entries(headers)) {
+		if (!HIDDEN_HEADERS.has(name.toLowerCase())) kept[name] = value as IDataObject[string];
+	}
+	return kept;
+}
+
+/** The webhook secret cannot be checked against Zoom (Zoom only uses it to sign), so the test
+ *  catches the mistakes people make when copying it. */
+export function describeSecretToken(secretToken: unknown): INodeCredentialTestResult {
+	if (typeof secretToken !== 'string' || secretToken === '') {
+		return { status: 'Error', message: 'The Secret Token is empty. Copy it from your Zoom app: Features → Access → Secret Token.' };
+	}
+	if (secretToken !== secretToken.trim() || /\s/.test(secretToken)) {
+		return { status: 'Error', message: 'The Secret Token contains spaces or line breaks. Copy it again without them.' };
+	}
+	if (secretToken.length < 16) {
+		return {
+			status: 'Error',
+			message: `The Secret Token has ${secretToken.length} characters; Zoom's have 22. Check you copied the Secret Token, not the Verification Token or the Client ID.`,
+		};
+	}
+	return {
+		status: 'OK',
+		message: 'The Secret Token looks right. Zoom will confirm it when it validates the URL.',
+	};
+}

@@ -1,0 +1,64 @@
+/**
+ * What Zoom's error codes mean for the person running the workflow, and what to do about each.
+ * Pure: the transport hands in the status and body it got.
+ */
+export interface ZoomErrorAdvice {
+	message: string;
+	description: string;
+}
+
+function zoomCodeOf(body: unknown): { code?: number; message?: string } {
+	if (body && typeof body === 'object') {
+		const { code, message } = body as { code?: unknown; message?: unknown };
+		return {
+			code: typeof code === 'number' ? code : typeof code === 'string' ? Number(code) : undefined,
+			message: typeof message === 'string' ? message : undefined,
+		};
+	}
+	return {};
+}
+
+export function adviseOnZoomError(status: number | undefined, body: unknown, what: string): ZoomErrorAdvice {
+	const { code, message } = zoomCodeOf(body);
+	const said = message ? ` Zoom said: "${message}"` : '';
+	if (code === 4711 || /does not contain scopes/i.test(message ?? '')) {
+		return {
+			message: `The Zoom app lacks a scope needed to ${what}`,
+			description: `Add the missing scope on the Scopes page of your Zoom app and activate the app again.${said}`,
+		};
+	}
+	if (status === 401 || code === 124) {
+		return {
+			message: `Zoom rejected the access token while trying to ${what}`,
+			description: `n8n already fetched a fresh token once. Check that the Zoom app is activated and that the credential's Environment matches your account (Zoom or ZoomGov).${said}`,
+		};
+	}
+	if (code === 3001 || status === 404) {
+		return {
+			message: `Zoom found nothing to ${what}`,
+			description: `Check the ID. A meeting's participants exist only after it has ended; a UUID that starts with "/" or contains "//" is sent double-encoded automatically.${said}`,
+		};
+	}
+	if (code === 12702) {
+		return {
+			message: `Zoom keeps this data for one year only: cannot ${what}`,
+			description: `The meeting or webinar is older than Zoom's retention.${said}`,
+		};
+	}
+	if (code === 300 && /page token/i.test(message ?? '')) {
+		return {
+			message: `A Zoom page token expired while trying to ${what}`,
+			description: `Zoom page tokens live 15 minutes. Run the node again; nothing was written twice.${said}`,
+		};
+	}
+	if (status === 429) {
+		return {
+			message: `Zoom's rate limit stopped the request to ${what}`,
+			description: `Wait for the limit to reset, or lower the request rate in the node's options.${said}`,
+		};
+	}
+	return {
+		message: `Zoom answered HTTP ${status ?? 'error'} while trying to ${what}`,
+		description: message ? `Zoom said: "${message}"${code ? ` (code ${code})` : ''}` : 'No details were given.',
+	};
+}
