@@ -1,6 +1,6 @@
 /** Two projects: `unit` runs nodes through n8n-core's real engine against the simulator (fast);
  *  `e2e` drives a real n8n 2.x over HTTP and its CLI (slow, run in band). */
-const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json', isolatedModules: true }];
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json' }];
 
 module.exports = {
   projects: [
@@ -16,7 +16,8 @@ module.exports = {
       testEnvironment: 'node',
       transform: { '^.+\\.ts$': tsJest },
       testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'],
-      testTimeout: 600000,
+      // testTimeout is not a per-project option in jest 29: set it in a setup file.
+      setupFilesAfterEnv: ['<rootDir>/test/jest.e2e-setup.ts'],
     },
   ],
 };
