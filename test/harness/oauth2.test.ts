@@ -5,6 +5,7 @@
  */
 import type {
 	ICredentialType,
+	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeType,
@@ -51,7 +52,7 @@ class WhoAmI implements INodeType {
 		const me = (await this.helpers.httpRequestWithAuthentication.call(this, 'serviceTestOAuth2Api', {
 			url: `${baseUrl as string}/me`,
 			json: true,
-		})) as Record<string, unknown>;
+		})) as IDataObject;
 		return [[{ json: me, pairedItem: { item: 0 } }]];
 	}
 }
@@ -140,7 +141,7 @@ describe('OAuth2 credential extending oAuth2Api', () => {
 		validToken = 'never-valid';
 		const result = await run();
 		expect(result.status).toBe('error');
-		expect(result.error?.node?.name).toBe('Me');
+		expect(result.errorNode).toBe('Me');
 		expect(server.requests.map((r) => r.path)).toEqual(['/me', '/oauth/token', '/me']);
 	});
 });

@@ -169,7 +169,7 @@ describe('preAuthentication credential with an expirable token', () => {
 		const result = await run();
 
 		expect(result.status).toBe('error');
-		expect(result.error?.node?.name).toBe('Read');
+		expect(result.errorNode).toBe('Read');
 		expect(result.error?.message).toMatch(/Authorization failed|401/);
 		// One re-fetch, one retry, then the error: no loop.
 		expect(tokenRequests()).toHaveLength(2);

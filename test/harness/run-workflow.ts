@@ -65,6 +65,8 @@ export interface RunOptions {
 export interface RunResult {
 	/** The execution's error (resultData.error): a node error carries `node`, its name in `node.name`. */
 	error?: ExecutionError;
+	/** Name of the node that failed the execution (the error's `node`, else the last node run). */
+	errorNode?: string;
 	status: ExecutionStatus;
 	/** Node name → output branches (main) of its last run. */
 	outputs: Record<string, INodeExecutionData[][]>;
@@ -132,9 +134,10 @@ export async function runWorkflow(opts: RunOptions): Promise<RunResult> {
 	harnessLogger.clear();
 	const run = await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
 
-	const runData = run.data.resultData.runData;
+	const { runData, error, lastNodeExecuted } = run.data.resultData;
 	return {
-		error: run.data.resultData.error,
+		error,
+		errorNode: error ? ((error as { node?: INode }).node?.name ?? lastNodeExecuted) : undefined,
 		status: run.status,
 		outputs: lastOutputs(runData),
 		runData,
