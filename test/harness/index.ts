@@ -12,3 +12,6 @@ export type { CredentialOverwrites } from './credentials-helper';
 export { startLocalServer } from './local-server';
 export type { LocalHandler, LocalResponse, LocalServer, RecordedRequest } from './local-server';
 export { harnessLogger } from './container';
+export { runWebhook, runWebhookMethod } from './run-webhook';
+export type { RunWebhookOptions, RunWebhookResult, RunWebhookMethodOptions, WebhookNodeOptions } from './run-webhook';
+export type { CapturedResponse, WebhookRequestSpec } from './fake-http';
