@@ -145,3 +145,78 @@ describe('OAuth2 credential extending oAuth2Api', () => {
 		expect(server.requests.map((r) => r.path)).toEqual(['/me', '/oauth/token', '/me']);
 	});
 });
+
+/** Client-credentials grant: n8n-core fetches the first token itself and the harness saves it. */
+class MachineTestOAuth2Api implements ICredentialType {
+	name = 'machineTestOAuth2Api';
+
+	extends = ['oAuth2Api'];
+
+	displayName = 'Machine Test OAuth2 API';
+
+	properties: ICredentialType['properties'] = [
+		{ displayName: 'Grant Type', name: 'grantType', type: 'hidden', default: 'clientCredentials' },
+		// Not hidden: the stored value is used as is.
+		{ displayName: 'Access Token URL', name: 'accessTokenUrl', type: 'string', default: '' },
+		{ displayName: 'Authentication', name: 'authentication', type: 'hidden', default: 'body' },
+	];
+}
+
+class Ping implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Ping',
+		name: 'ping',
+		group: ['transform'],
+		version: 1,
+		description: 'test node',
+		defaults: { name: 'Ping' },
+		inputs: ['main'],
+		outputs: ['main'],
+		credentials: [{ name: 'machineTestOAuth2Api', required: true }],
+		properties: [{ displayName: 'URL', name: 'url', type: 'string', default: '' }],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const body = (await this.helpers.httpRequestWithAuthentication.call(this, 'machineTestOAuth2Api', {
+			url: this.getNodeParameter('url', 0) as string,
+			json: true,
+		})) as IDataObject;
+		return [[{ json: body, pairedItem: { item: 0 } }]];
+	}
+}
+
+describe('OAuth2 client-credentials grant', () => {
+	it('fetches the first token, saves it, and signs the request with it', async () => {
+		const server = await startLocalServer((req) =>
+			req.path === '/token'
+				? { body: { access_token: 'machine-1', token_type: 'bearer', expires_in: 600 } }
+				: { body: { auth: req.headers.authorization } },
+		);
+		try {
+			const stored: StoredCredentials = {
+				machine: {
+					type: 'machineTestOAuth2Api',
+					data: { clientId: 'm-id', clientSecret: 'm-secret', accessTokenUrl: `${server.url}/token` },
+				},
+			};
+			const result = await runWorkflow({
+				nodeTypes: { 'test.ping': new Ping() },
+				credentialTypes: [new MachineTestOAuth2Api()],
+				credentials: stored,
+				workflow: { nodes: [{ type: 'test.ping', parameters: { url: `${server.url}/ping` } }] },
+			});
+			expect(result.error).toBeUndefined();
+			expect(result.outputs.Ping[0][0].json).toEqual({ auth: 'Bearer machine-1' });
+			// authentication 'body': client id and secret in the form body.
+			expect(server.requests[0].body).toMatchObject({
+				grant_type: 'client_credentials',
+				client_id: 'm-id',
+				client_secret: 'm-secret',
+			});
+			expect(result.credentialUpdates).toBe(1);
+			expect(stored.machine.data.oauthTokenData).toMatchObject({ access_token: 'machine-1' });
+		} finally {
+			await server.close();
+		}
+	});
+});
