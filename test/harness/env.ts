@@ -2,26 +2,24 @@
  * Process environment for n8n-core inside jest. Must run before any n8n package is loaded:
  * `@n8n/config` classes read `process.env` when the DI container first builds them, and
  * `InstanceSettings` writes `<N8N_USER_FOLDER>/.n8n/config` (an encryption key) on first use.
- * Pointing the user folder at a fresh temp dir keeps a developer's real `~/.n8n` untouched.
+ * Pointing the user folder at a temp dir keeps a developer's real `~/.n8n` untouched.
  *
  * This module imports only node builtins, so `import './env'` placed first in a module is
  * guaranteed to execute before the n8n imports that follow it.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const HARNESS_FLAG = '__N8N_TEST_HARNESS_USER_FOLDER__';
-
-// One fresh folder per process (jest re-evaluates this module for every test file in a
-// worker; the marker, keyed by pid, makes those re-runs reuse it). An N8N_USER_FOLDER from the
-// caller's shell is never inherited.
-const marker = `${process.pid}:${process.env.N8N_USER_FOLDER ?? ''}`;
-if (process.env[HARNESS_FLAG] !== marker) {
-	const userFolder = mkdtempSync(join(tmpdir(), 'n8n-harness-'));
+// One folder per process, never the caller's N8N_USER_FOLDER. Every execution makes n8n-core
+// build InstanceSettings, which writes `.n8n/config` there. jest re-evaluates this module per
+// test file (same pid, same folder) and gives no reliable exit hook in its sandbox, so
+// instead of cleaning up at exit, folders of processes that are gone are swept here.
+const PREFIX = 'n8n-harness-';
+const userFolder = join(tmpdir(), `${PREFIX}${process.pid}`);
+if (process.env.N8N_USER_FOLDER !== userFolder) {
 	process.env.N8N_USER_FOLDER = userFolder;
-	process.env[HARNESS_FLAG] = `${process.pid}:${userFolder}`;
-	process.once('exit', () => rmSync(userFolder, { recursive: true, force: true }));
+	sweepFoldersOfDeadProcesses();
 }
 
 const defaults: Record<string, string> = {
@@ -35,6 +33,30 @@ const defaults: Record<string, string> = {
 };
 for (const [key, value] of Object.entries(defaults)) {
 	process.env[key] ??= value;
+}
+
+function sweepFoldersOfDeadProcesses() {
+	let names: string[];
+	try {
+		names = readdirSync(tmpdir());
+	} catch {
+		return;
+	}
+	for (const name of names) {
+		const pid = Number(name.startsWith(PREFIX) ? name.slice(PREFIX.length) : NaN);
+		if (!Number.isInteger(pid) || pid === process.pid || isAlive(pid)) continue;
+		rmSync(join(tmpdir(), name), { recursive: true, force: true });
+	}
+}
+
+function isAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		// EPERM: it exists but belongs to someone else.
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
+	}
 }
 
 export const harnessUserFolder = process.env.N8N_USER_FOLDER as string;
