@@ -1,0 +1,179 @@
+/**
+ * The Zoom Trigger's webhook() run by n8n-core's WebhookContext (test/harness), with requests as
+ * Zoom sends them: raw bytes, Zoom's headers, a signature made by the simulator's independent
+ * signer (test/simulator), never by the node's own code.
+ */
+import { harnessLogger, runWebhook, type StoredCredentials } from '../harness';
+import { signZoomWebhook } from '../simulator/webhooks';
+import { ZoomTrigger } from '../../nodes/ZoomTrigger/ZoomTrigger.node';
+import { ZoomWebhookSecretApi } from '../../credentials/ZoomWebhookSecretApi.credentials';
+import { ZoomServerToServerOAuthApi } from '../../credentials/ZoomServerToServerOAuthApi.credentials';
+
+const SECRET = 'qgg2E8mVSe2Rj2vm9B8BKg';
+const credentials = (): StoredCredentials => ({
+	'Zoom webhook secret': { type: 'zoomWebhookSecretApi', data: { secretToken: SECRET } },
+});
+
+interface Delivery {
+	body: string | Buffer;
+	timestamp?: number;
+	signature?: string | null;
+	trackingId?: string;
+	contentType?: string;
+}
+
+export function zoomRequest({ body, timestamp, signature, trackingId, contentType }: Delivery) {
+	const rawBody = Buffer.isBuffer(body) ? body : Buffer.from(body, 'utf8');
+	const ts = timestamp ?? Math.floor(Date.now() / 1000);
+	const headers: Record<string, string> = {
+		'content-type': contentType ?? 'application/json',
+		'x-zm-request-timestamp': String(ts),
+		'user-agent': 'Zoom Marketplace/1.0a',
+		clientid: 'client-123',
+	};
+	if (signature !== null) headers['x-zm-signature'] = signature ?? signZoomWebhook(SECRET, ts, rawBody);
+	if (trackingId) headers['x-zm-trackingid'] = trackingId;
+	return { headers, rawBody };
+}
+
+function deliver(delivery: Delivery, parameters: Record<string, unknown> = {}, staticData?: object) {
+	return runWebhook({
+		nodeType: new ZoomTrigger(),
+		type: 'n8n-nodes-zoom-brevo.zoomTrigger',
+		credentialTypes: [new ZoomWebhookSecretApi(), new ZoomServerToServerOAuthApi()],
+		credentials: credentials(),
+		parameters: { events: ['meeting.ended', 'meeting.participant_joined'], ...parameters },
+		staticData: staticData as never,
+		request: zoomRequest(delivery),
+	});
+}
+
+const meetingEnded = (topic = 'Réunion 東京 🎉') =>
+	`{"event":"meeting.ended","event_ts":1764400000000,"payload":{"account_id":"acc-1","object":{"id":"85746065432","uuid":"4444AAAiAAAAAiAiAiiAii==","topic":"${topic}","join_url":"https:\\/\\/zoom.us\\/j\\/85746065432"}}}`;
+
+describe('Zoom Trigger webhook', () => {
+	it('answers a signed URL validation with the encrypted token and starts nothing', async () => {
+		const result = await deliver({
+			body: '{"payload":{"plainToken":"qgg8vlvZRS6UYooatFL8Aw"},"event_ts":1654503849680,"event":"endpoint.url_validation"}',
+		});
+		expect(result.workflowData).toBeUndefined();
+		expect(result.response.status).toBe(200);
+		expect(result.response.body).toEqual({
+			plainToken: 'qgg8vlvZRS6UYooatFL8Aw',
+			// openssl: printf qgg8vlvZRS6UYooatFL8Aw | openssl dgst -sha256 -hmac qgg2E8mVSe2Rj2vm9B8BKg
+			encryptedToken: '08f23cce4776bfe9b29f2680e7448e9c5cbae586a5c15007a6975562f24473f7',
+		});
+	});
+
+	it('refuses an unsigned URL validation: its answer would be a signing oracle', async () => {
+		const result = await deliver({
+			body: '{"payload":{"plainToken":"v0:1700000000:{}"},"event":"endpoint.url_validation"}',
+			signature: null,
+		});
+		expect(result.response.status).toBe(401);
+		expect(JSON.stringify(result.response.body)).not.toMatch(/[0-9a-f]{64}/);
+		expect(result.workflowData).toBeUndefined();
+	});
+
+	it('starts one execution with the shaped event for a signed, selected event (raw bytes with non-ASCII and \\/)', async () => {
+		const result = await deliver({ body: meetingEnded(), trackingId: 'trk-1' });
+		expect(result.error).toBeUndefined();
+		expect(result.workflowData).toHaveLength(1);
+		expect(result.workflowData?.[0]).toHaveLength(1);
+		expect(result.workflowData?.[0][0].json).toMatchObject({
+			event: 'meeting.ended',
+			accountId: 'acc-1',
+			trackingId: 'trk-1',
+			id: '85746065432',
+			uuid: '4444AAAiAAAAAiAiAiiAii==',
+			topic: 'Réunion 東京 🎉',
+		});
+	});
+
+	it('starts nothing for the same tracking ID again, and again for a new one', async () => {
+		const first = await deliver({ body: meetingEnded(), trackingId: 'trk-dup' });
+		expect(first.workflowData).toBeDefined();
+		const again = await deliver({ body: meetingEnded(), trackingId: 'trk-dup' }, {}, first.staticData);
+		expect(again.workflowData).toBeUndefined();
+		expect(again.response.status).toBe(200);
+		const next = await deliver({ body: meetingEnded(), trackingId: 'trk-new' }, {}, again.staticData);
+		expect(next.workflowData).toBeDefined();
+	});
+
+	it('starts every re-sent delivery when deduplication is off', async () => {
+		const first = await deliver({ body: meetingEnded(), trackingId: 't' }, { options: { deduplicate: false } });
+		const again = await deliver(
+			{ body: meetingEnded(), trackingId: 't' },
+			{ options: { deduplicate: false } },
+			first.staticData,
+		);
+		expect(again.workflowData).toBeDefined();
+	});
+
+	it.each([
+		['a wrong signature', { signature: `v0=${'0'.repeat(64)}` }, 'signature does not match'],
+		['no signature', { signature: null }, 'missing x-zm-signature header'],
+		['a stale timestamp', { timestamp: Math.floor(Date.now() / 1000) - 301 }, 'stale x-zm-request-timestamp (outside the allowed window)'],
+	])('answers 401 and starts nothing for %s', async (_what, overrides, reason) => {
+		const result = await deliver({ body: meetingEnded(), ...(overrides as Partial<Delivery>) });
+		expect(result.response.status).toBe(401);
+		expect(result.response.body).toEqual({ message: reason });
+		expect(result.workflowData).toBeUndefined();
+	});
+
+	it('honours a wider timestamp tolerance', async () => {
+		const result = await deliver(
+			{ body: meetingEnded(), timestamp: Math.floor(Date.now() / 1000) - 400 },
+			{ options: { timestampToleranceSeconds: 600 } },
+		);
+		expect(result.workflowData).toBeDefined();
+	});
+
+	it('answers 400 for a signed body that is not JSON, or not a Zoom event', async () => {
+		const notJson = await deliver({ body: 'event=meeting.ended', contentType: 'text/plain' });
+		expect(notJson.response.status).toBe(400);
+		expect(notJson.workflowData).toBeUndefined();
+		const noEvent = await deliver({ body: '[1,2,3]' });
+		expect(noEvent.response.status).toBe(400);
+		expect(noEvent.workflowData).toBeUndefined();
+	});
+
+	it('acknowledges an event that is not selected without starting the workflow', async () => {
+		const result = await deliver({ body: '{"event":"recording.completed","payload":{"object":{}}}' });
+		expect(result.response.status).toBe(200);
+		expect(result.workflowData).toBeUndefined();
+	});
+
+	it('"Any Event" starts the workflow for events outside the catalogue too', async () => {
+		const result = await deliver({ body: '{"event":"user.updated","payload":{"object":{"id":"u1"}}}' }, { events: ['*'] });
+		expect(result.workflowData?.[0][0].json).toMatchObject({ event: 'user.updated', id: 'u1' });
+	});
+
+	it('adds headers without the signature and the exact body when asked', async () => {
+		const body = meetingEnded();
+		const result = await deliver({ body, trackingId: 'trk-raw' }, { options: { includeRawRequest: true } });
+		const raw = result.workflowData?.[0][0].json.raw as { headers: Record<string, string>; body: string };
+		expect(raw.body).toBe(body);
+		expect(raw.headers['x-zm-trackingid']).toBe('trk-raw');
+		expect(raw.headers['x-zm-signature']).toBeUndefined();
+	});
+
+	it('logs each verdict when asked, never the secret or the signature', async () => {
+		harnessLogger.clear();
+		const good = zoomRequest({ body: meetingEnded(), trackingId: 'trk-log' });
+		await deliver({ body: meetingEnded(), trackingId: 'trk-log' }, { options: { logDeliveries: true } });
+		await deliver({ body: meetingEnded(), signature: `v0=${'a'.repeat(64)}` }, { options: { logDeliveries: true } });
+		const logged = JSON.stringify(harnessLogger.lines);
+		expect(logged).toContain('Zoom Trigger: accepted');
+		expect(logged).toContain('trk-log');
+		expect(logged).toContain('rejected (401: signature does not match)');
+		expect(logged).not.toContain(SECRET);
+		expect(logged).not.toContain(good.headers['x-zm-signature'].slice(3));
+	});
+
+	it('logs nothing by default', async () => {
+		harnessLogger.clear();
+		await deliver({ body: meetingEnded() });
+		expect(JSON.stringify(harnessLogger.lines)).not.toContain('Zoom Trigger:');
+	});
+});
