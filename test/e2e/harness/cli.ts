@@ -28,23 +28,35 @@ export async function n8nCli(userFolder: string, args: string[], opts: CliOption
 	fs.mkdirSync(userFolder, { recursive: true });
 	// Some commands start a task-runner broker: give each its own port.
 	const env = buildN8nEnv(runtime, { userFolder, brokerPort: await getFreePort(), extra: opts.env });
+	const pidFile = path.join(makeTempDir('cli'), 'n8n.pid');
 	return await new Promise<CliResult>((resolve, reject) => {
-		const child = spawn(runtime.nodeBin, [runtime.n8nBin, ...args], {
-			cwd: userFolder,
-			env,
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
+		// Through the watchdog: the command dies with the test process.
+		const child = spawn(
+			runtime.nodeBin,
+			[path.join(__dirname, 'supervisor.cjs'), pidFile, runtime.n8nBin, ...args],
+			{ cwd: userFolder, env: { ...env, ZB_SUPERVISOR_QUIET: '1' }, stdio: ['pipe', 'pipe', 'pipe'] },
+		);
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
 		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-		const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 120_000);
-		child.on('error', (error) => {
+		let killTimer: NodeJS.Timeout | undefined;
+		const timer = setTimeout(() => {
+			stderr += `\n[harness] n8n ${args[0]} timed out after ${opts.timeoutMs ?? 120_000} ms\n`;
+			child.kill('SIGTERM'); // the supervisor stops n8n (SIGKILL to its group after 15 s)
+			killTimer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+		}, opts.timeoutMs ?? 120_000);
+		const done = () => {
 			clearTimeout(timer);
+			if (killTimer) clearTimeout(killTimer);
+			child.stdin.destroy();
+		};
+		child.on('error', (error) => {
+			done();
 			reject(error);
 		});
 		child.on('close', (code, signal) => {
-			clearTimeout(timer);
+			done();
 			resolve({ code, signal, stdout, stderr });
 		});
 	});
