@@ -1,0 +1,125 @@
+import { isObject, json, noContent, type SimRequest, type SimResponse } from '../http';
+import { safeDecode } from '../router';
+import type { BrevoContact } from '../fixture/types';
+import { addToLists, applyAttributes, changeEmail, createContact, findContact, IDENTIFIER_TYPES, removeFromLists, touch, unknownListIds } from './contactStore';
+import { brevoErrors } from './errors';
+import type { BrevoRoute } from './route';
+import type { BrevoContext } from './state';
+import { checkAttributes, isValidEmail } from './validation';
+
+export function contactView(contact: BrevoContact) {
+	const { ext_id: _ext, ...rest } = contact;
+	return { ...rest, statistics: {} };
+}
+
+function lookup(ctx: BrevoContext, req: SimRequest, rawIdentifier: string): BrevoContact | SimResponse {
+	const type = req.query.identifierType;
+	if (type !== undefined && !(IDENTIFIER_TYPES as readonly string[]).includes(type)) return brevoErrors.invalid('Invalid identifierType');
+	const contact = findContact(ctx.state, safeDecode(rawIdentifier), type);
+	return contact ?? brevoErrors.notFound('Contact does not exist');
+}
+
+function isContact(value: BrevoContact | SimResponse): value is BrevoContact {
+	return 'email' in value;
+}
+
+/**
+ * Validates and applies `attributes`, `listIds` and `unlinkListIds` to a contact. Unknown attributes
+ * are refused here (the import endpoint drops them instead).
+ */
+function prepareChanges(ctx: BrevoContext, contact: BrevoContact | undefined, body: Record<string, unknown>): SimResponse | (() => void) {
+	const attributes = body.attributes === undefined ? {} : body.attributes;
+	if (!isObject(attributes)) return brevoErrors.invalid('attributes should be an object');
+	const check = checkAttributes(ctx.state, attributes);
+	if (check.unknown.length > 0) return brevoErrors.invalid(`Attribute not found: ${check.unknown[0]}`);
+	if (check.error) return brevoErrors.invalid(check.error);
+	if (check.email !== undefined) {
+		if (!isValidEmail(check.email)) return brevoErrors.invalid('Invalid email address');
+		const other = ctx.state.contacts.get(check.email.toLowerCase());
+		// Setting EMAIL to an address another contact owns is the "EMAIL inside attributes" duplicate error.
+		if (other && other !== contact) return brevoErrors.duplicate('Contact already exist');
+	}
+	for (const key of ['listIds', 'unlinkListIds'] as const) {
+		const unknown = unknownListIds(ctx.state, body[key]);
+		if (typeof unknown === 'string') return brevoErrors.invalid(unknown.replace('listIds', key));
+		if (unknown.length > 0) return brevoErrors.notFound('List ID does not exist');
+	}
+	return () => {
+		if (!contact) return;
+		applyAttributes(contact, check);
+		if (check.email !== undefined && check.email.toLowerCase() !== contact.email) changeEmail(ctx.state, contact, check.email);
+		if (typeof body.ext_id === 'string') contact.ext_id = body.ext_id;
+		if (Array.isArray(body.listIds)) addToLists(contact, body.listIds as number[]);
+		if (Array.isArray(body.unlinkListIds)) removeFromLists(contact, body.unlinkListIds as number[]);
+		if (typeof body.emailBlacklisted === 'boolean') contact.emailBlacklisted = body.emailBlacklisted;
+		touch(ctx, contact);
+	};
+}
+
+function createOrUpsert(ctx: BrevoContext, req: SimRequest): SimResponse {
+	if (!isObject(req.body)) return brevoErrors.invalid('Invalid request body');
+	const body = req.body;
+	if (body.email === undefined) return brevoErrors.missing('email is missing');
+	if (!isValidEmail(body.email)) return brevoErrors.invalid('Invalid email address');
+	const existing = ctx.state.contacts.get(body.email.toLowerCase());
+	if (existing && body.updateEnabled !== true) return brevoErrors.duplicate('Contact already exist');
+	const apply = (contact: BrevoContact | undefined) => prepareChanges(ctx, contact, body);
+	if (existing) {
+		const change = apply(existing);
+		if (typeof change !== 'function') return change;
+		change();
+		return noContent();
+	}
+	const check = apply(undefined);
+	if (typeof check !== 'function') return check;
+	const contact = createContact(ctx, body.email);
+	const change = apply(contact);
+	if (typeof change === 'function') change();
+	return json(201, { id: contact.id });
+}
+
+export const contactRoutes: BrevoRoute[] = [
+	{
+		method: 'GET',
+		pattern: '/contacts',
+		handle(ctx, req) {
+			const limit = req.query.limit === undefined ? 50 : Number(req.query.limit);
+			const offset = Number(req.query.offset ?? 0);
+			if (!Number.isInteger(limit) || limit < 0 || limit > 1000) return brevoErrors.outOfRange('limit should be between 0 and 1000');
+			const all = [...ctx.state.contacts.values()];
+			return json(200, { contacts: all.slice(offset, offset + limit).map(contactView), count: all.length });
+		},
+	},
+	{ method: 'POST', pattern: '/contacts', handle: (ctx, req) => createOrUpsert(ctx, req) },
+	{
+		method: 'GET',
+		pattern: '/contacts/:identifier',
+		handle(ctx, req, params) {
+			const contact = lookup(ctx, req, params.identifier);
+			return isContact(contact) ? json(200, contactView(contact)) : contact;
+		},
+	},
+	{
+		method: 'PUT',
+		pattern: '/contacts/:identifier',
+		handle(ctx, req, params) {
+			const contact = lookup(ctx, req, params.identifier);
+			if (!isContact(contact)) return contact;
+			if (!isObject(req.body)) return brevoErrors.invalid('Invalid request body');
+			const change = prepareChanges(ctx, contact, req.body);
+			if (typeof change !== 'function') return change;
+			change();
+			return noContent();
+		},
+	},
+	{
+		method: 'DELETE',
+		pattern: '/contacts/:identifier',
+		handle(ctx, req, params) {
+			const contact = lookup(ctx, req, params.identifier);
+			if (!isContact(contact)) return contact;
+			ctx.state.contacts.delete(contact.email);
+			return noContent();
+		},
+	},
+];

@@ -1,0 +1,45 @@
+import { isObject, json, type SimRequest, type SimResponse } from '../http';
+import { randomAlnum } from '../random';
+import { brevoErrors } from './errors';
+import type { BrevoRoute } from './route';
+import type { BrevoContext } from './state';
+import { isValidEmail } from './validation';
+
+/** `POST /smtp/email`: a template send (templateId + params) or a plain one (sender, subject, content). */
+function send(ctx: BrevoContext, req: SimRequest): SimResponse {
+	if (!isObject(req.body)) return brevoErrors.invalid('Invalid request body');
+	const body = req.body;
+	if (!Array.isArray(body.to) || body.to.length === 0) return brevoErrors.missing('to is missing');
+	const to: { email: string; name?: string }[] = [];
+	for (const recipient of body.to) {
+		if (!isObject(recipient) || !isValidEmail(recipient.email)) return brevoErrors.invalid('email is not valid in to');
+		to.push({ email: recipient.email, ...(typeof recipient.name === 'string' ? { name: recipient.name } : {}) });
+	}
+	if (body.params !== undefined && !isObject(body.params)) return brevoErrors.invalid('params should be an object');
+	let templateId: number | undefined;
+	if (body.templateId !== undefined) {
+		templateId = Number(body.templateId);
+		const template = ctx.state.templates.get(templateId);
+		if (!Number.isInteger(templateId) || !template) return brevoErrors.invalid('Invalid template id');
+		if (!template.isActive) return brevoErrors.invalid('Template is not active');
+	} else {
+		if (!isObject(body.sender) || !isValidEmail(body.sender.email)) return brevoErrors.missing('sender is missing');
+		if (typeof body.subject !== 'string' || body.subject === '') return brevoErrors.missing('subject is missing');
+		if (typeof body.htmlContent !== 'string' && typeof body.textContent !== 'string') {
+			return brevoErrors.missing('htmlContent or textContent is missing');
+		}
+	}
+	const messageId = `<${new Date(ctx.now()).toISOString().replace(/\D/g, '').slice(0, 14)}.${randomAlnum(12)}@smtp-relay.mailin.fr>`;
+	ctx.state.emails.push({
+		messageId,
+		to,
+		templateId,
+		params: body.params as Record<string, unknown> | undefined,
+		subject: typeof body.subject === 'string' ? body.subject : ctx.state.templates.get(templateId ?? -1)?.subject,
+		sender: isObject(body.sender) ? (body.sender as { email?: string; name?: string }) : undefined,
+		receivedAt: ctx.now(),
+	});
+	return json(201, { messageId });
+}
+
+export const emailRoutes: BrevoRoute[] = [{ method: 'POST', pattern: '/smtp/email', handle: (ctx, req) => send(ctx, req) }];

@@ -1,0 +1,45 @@
+import { json } from '../http';
+import { safeDecode } from '../router';
+import type { ZoomUser } from '../fixture/types';
+import { zoomErrors } from './errors';
+import { isPage, listKey, paginate } from './paging';
+import type { ZoomRoute } from './route';
+import { ZOOM_SCOPES } from './scopes';
+import type { IssuedToken, ZoomContext } from './state';
+
+/** `me` is the user the token acts for (the owner for app-level tokens); ids and emails also work. */
+export function findUser(ctx: ZoomContext, rawId: string, token: IssuedToken): ZoomUser | undefined {
+	const id = safeDecode(rawId);
+	const wanted = id === 'me' ? token.userId : id;
+	return ctx.state.users.find((u) => u.id === wanted || u.email.toLowerCase() === wanted.toLowerCase());
+}
+
+export const userRoutes: ZoomRoute[] = [
+	{
+		method: 'GET',
+		pattern: '/users/:userId',
+		category: 'light',
+		scope: ZOOM_SCOPES.readUser,
+		handle(ctx, _req, params, token) {
+			const user = findUser(ctx, params.userId, token);
+			return user ? json(200, user) : zoomErrors.userNotFound(safeDecode(params.userId));
+		},
+	},
+	{
+		method: 'GET',
+		pattern: '/users',
+		category: 'medium',
+		scope: ZOOM_SCOPES.listUsers,
+		handle(ctx, req) {
+			const status = req.query.status || 'active';
+			const users = ctx.state.users.filter((u) => u.status === status);
+			const page = paginate(ctx, listKey(req.subPath, req.query, ['status']), req.query, users.length);
+			if (!isPage(page)) return page;
+			return json(200, {
+				...page.envelope,
+				page_number: Math.floor(page.start / page.pageSize) + 1,
+				users: users.slice(page.start, page.end),
+			});
+		},
+	},
+];
