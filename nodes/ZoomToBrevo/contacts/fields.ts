@@ -1,0 +1,73 @@
+import type { Person, ZoomSource } from './types';
+
+/**
+ * The contact fields a Brevo attribute can be filled from, with the Brevo attribute type each one
+ * needs (used when a missing attribute is created). Names are the user's words.
+ */
+export type BrevoAttributeType = 'text' | 'date' | 'float' | 'boolean';
+
+export interface ContactField {
+	label: string;
+	type: BrevoAttributeType;
+	read: (person: Person, source: ZoomSource) => string | number | undefined;
+}
+
+/** Brevo date attributes take YYYY-MM-DD; anything else is refused with "Invalid date format". */
+export const brevoDate = (iso: string | undefined): string | undefined => {
+	if (!iso) return undefined;
+	const ms = Date.parse(iso);
+	return Number.isNaN(ms) ? undefined : new Date(ms).toISOString().slice(0, 10);
+};
+
+export const CONTACT_FIELDS = {
+	firstName: { label: 'First Name', type: 'text', read: (p) => p.firstName },
+	lastName: { label: 'Last Name', type: 'text', read: (p) => p.lastName },
+	fullName: { label: 'Full Name', type: 'text', read: (p) => p.name },
+	attendanceStatus: { label: 'Attendance Status', type: 'text', read: (p) => p.engagement.status },
+	firstJoinDate: { label: 'First Join Date', type: 'date', read: (p) => brevoDate(p.engagement.firstJoin) },
+	firstJoinTime: { label: 'First Join Time (ISO)', type: 'text', read: (p) => p.engagement.firstJoin },
+	lastLeaveTime: { label: 'Last Leave Time (ISO)', type: 'text', read: (p) => p.engagement.lastLeave },
+	minutesAttended: {
+		label: 'Minutes Attended',
+		type: 'float',
+		read: (p) => Math.round((p.engagement.attendedSeconds / 60) * 10) / 10,
+	},
+	secondsAttended: { label: 'Seconds Attended', type: 'float', read: (p) => p.engagement.attendedSeconds },
+	sessions: { label: 'Sessions (Joins)', type: 'float', read: (p) => p.engagement.sessions },
+	attendancePercent: { label: 'Attendance %', type: 'float', read: (p) => p.engagement.attendancePercent },
+	topic: { label: 'Meeting or Webinar Topic', type: 'text', read: (_p, s) => s.topic },
+	sourceKind: { label: 'Source Kind (Meeting/Webinar)', type: 'text', read: (_p, s) => s.kind },
+	sourceId: { label: 'Meeting or Webinar ID', type: 'text', read: (_p, s) => s.id },
+	sourceDate: { label: 'Meeting or Webinar Date', type: 'date', read: (_p, s) => brevoDate(s.startTime) },
+	registrantId: { label: 'Registrant ID', type: 'text', read: (p) => p.registrantId },
+	registrationDate: { label: 'Registration Date', type: 'date', read: (p) => brevoDate(p.registeredAt) },
+	utmSource: { label: 'UTM Source (Registration Tracking Source)', type: 'text', read: (p) => p.utmSource },
+	joinUrl: { label: 'Join URL', type: 'text', read: (p) => p.joinUrl },
+	organization: { label: 'Organization', type: 'text', read: (p) => p.org },
+	jobTitle: { label: 'Job Title', type: 'text', read: (p) => p.jobTitle },
+	country: { label: 'Country', type: 'text', read: (p) => p.country },
+	city: { label: 'City', type: 'text', read: (p) => p.city },
+} satisfies Record<string, ContactField>;
+
+export type ContactFieldName = keyof typeof CONTACT_FIELDS;
+
+export const isContactField = (name: string): name is ContactFieldName => name in CONTACT_FIELDS;
+
+export interface AttributeMapping {
+	/** Brevo attribute name, upper case (Brevo's convention). */
+	attribute: string;
+	field: ContactFieldName;
+}
+
+/** The product page's field mapping, plus the engagement figures. */
+export const DEFAULT_MAPPING: AttributeMapping[] = [
+	{ attribute: 'FIRSTNAME', field: 'firstName' },
+	{ attribute: 'LASTNAME', field: 'lastName' },
+	{ attribute: 'MEETING_JOIN_DATE', field: 'firstJoinDate' },
+	{ attribute: 'MEETING_DURATION', field: 'minutesAttended' },
+	{ attribute: 'WEBINAR_NAME', field: 'topic' },
+	{ attribute: 'ATTENDANCE_STATUS', field: 'attendanceStatus' },
+	{ attribute: 'UTM_SOURCE', field: 'utmSource' },
+	{ attribute: 'ZOOM_ATTENDANCE_PERCENT', field: 'attendancePercent' },
+	{ attribute: 'ZOOM_SESSIONS', field: 'sessions' },
+];

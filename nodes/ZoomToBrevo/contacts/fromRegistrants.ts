@@ -1,0 +1,74 @@
+import type { AttendanceStatus, PeopleResult, Person, RegistrantRow } from './types';
+import { isValidEmail, normalizeEmail, skipped } from './people';
+
+const text = (value: unknown): string | undefined =>
+	typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+
+function trackingSourceOf(row: RegistrantRow): string | undefined {
+	if (typeof row.tracking_source === 'string') return text(row.tracking_source);
+	return text(row.tracking_source?.source_name);
+}
+
+/**
+ * Registrants (and absentees, who are registrants that never joined) become people with no
+ * attendance. A person registered twice (e.g. for two occurrences) is one person.
+ */
+export function fromRegistrants(rows: RegistrantRow[], status: Extract<AttendanceStatus, 'registered' | 'absent'>): PeopleResult {
+	const result: PeopleResult = { people: [], skipped: [] };
+	const seen = new Map<string, Person>();
+
+	for (const row of rows) {
+		const name = [text(row.first_name), text(row.last_name)].filter(Boolean).join(' ') || undefined;
+		const email = normalizeEmail(row.email);
+		if (!email) {
+			result.skipped.push(skipped('no_email', name, 1));
+			continue;
+		}
+		if (!isValidEmail(email)) {
+			result.skipped.push(skipped('invalid_email', name, 1, email));
+			continue;
+		}
+		const known = seen.get(email);
+		if (known) {
+			known.rows += 1;
+			continue;
+		}
+		const person: Person = {
+			email,
+			name,
+			firstName: text(row.first_name),
+			lastName: text(row.last_name),
+			registrantId: text(row.id),
+			utmSource: trackingSourceOf(row),
+			org: text(row.org),
+			jobTitle: text(row.job_title),
+			country: text(row.country),
+			city: text(row.city),
+			joinUrl: text(row.join_url),
+			registeredAt: text(row.create_time),
+			engagement: { status, attendedSeconds: 0, sessions: 0, attendancePercent: 0 },
+			rows: 1,
+		};
+		seen.set(email, person);
+		result.people.push(person);
+	}
+	return result;
+}
+
+/** Attendees of a webinar enriched with what their registration said (name, UTM source, org). */
+export function withRegistrationDetails(people: Person[], registrants: Person[]): Person[] {
+	const byEmail = new Map(registrants.map((r) => [r.email, r]));
+	return people.map((person) => {
+		const registration = byEmail.get(person.email);
+		if (!registration) return person;
+		return {
+			...registration,
+			...Object.fromEntries(Object.entries(person).filter(([, value]) => value !== undefined)),
+			name: registration.name ?? person.name,
+			firstName: registration.firstName ?? person.firstName,
+			lastName: registration.lastName ?? person.lastName,
+			engagement: person.engagement,
+			rows: person.rows,
+		} as Person;
+	});
+}

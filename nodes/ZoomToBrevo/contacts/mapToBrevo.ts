@@ -1,0 +1,45 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { CONTACT_FIELDS, type AttributeMapping } from './fields';
+import type { Person, ZoomSource } from './types';
+
+/** One Brevo contact as the node emits it and (optionally) writes it. */
+export interface BrevoContact {
+	email: string;
+	attributes: IDataObject;
+	listIds: number[];
+	engagement: IDataObject;
+	source: IDataObject;
+}
+
+/** Maps a person onto Brevo attributes. Values Zoom did not give are left out rather than sent
+ *  empty, so a sync never blanks an attribute Brevo already has. */
+export function toBrevoContact(
+	person: Person,
+	source: ZoomSource,
+	mapping: AttributeMapping[],
+	listIds: number[],
+): BrevoContact {
+	const attributes: IDataObject = {};
+	for (const { attribute, field } of mapping) {
+		const value = CONTACT_FIELDS[field].read(person, source);
+		if (value !== undefined && value !== '') attributes[attribute.trim().toUpperCase()] = value;
+	}
+	const { engagement } = person;
+	return {
+		email: person.email,
+		attributes,
+		listIds: [...new Set(listIds)],
+		engagement: {
+			status: engagement.status,
+			attendedSeconds: engagement.attendedSeconds,
+			attendedMinutes: Math.round((engagement.attendedSeconds / 60) * 10) / 10,
+			sessions: engagement.sessions,
+			firstJoin: engagement.firstJoin,
+			lastLeave: engagement.lastLeave,
+			attendancePercent: engagement.attendancePercent,
+			zoomRows: person.rows,
+		},
+		source: { ...source },
+	};
+}

@@ -1,0 +1,93 @@
+/** Zoom rows as the API returns them (only the fields the contacts are built from). */
+export interface ParticipantRow {
+	id?: string;
+	name?: string;
+	user_id?: string;
+	registrant_id?: string;
+	user_email?: string;
+	/** The webinar/report endpoints sometimes say `email`. */
+	email?: string;
+	join_time?: string;
+	leave_time?: string;
+	/** Seconds in this row. */
+	duration?: number;
+	status?: 'in_meeting' | 'in_waiting_room' | string;
+}
+
+export interface RegistrantRow {
+	id?: string;
+	email?: string;
+	first_name?: string;
+	last_name?: string;
+	status?: string;
+	create_time?: string;
+	join_url?: string;
+	org?: string;
+	job_title?: string;
+	country?: string;
+	city?: string;
+	phone?: string;
+	/** Zoom's tracking source: where the registration link was shared (UTM source). */
+	source_id?: string;
+	tracking_source?: { id?: string; source_name?: string } | string;
+}
+
+export type AttendanceStatus = 'attended' | 'waiting_room_only' | 'registered' | 'absent';
+
+/** What one person did in one meeting or webinar instance. */
+export interface Engagement {
+	status: AttendanceStatus;
+	attendedSeconds: number;
+	/** Rows in the meeting itself (each rejoin is a row); waiting-room rows are not sessions. */
+	sessions: number;
+	firstJoin?: string;
+	lastLeave?: string;
+	/** attendedSeconds as a share of the meeting's length, 0–100, when the length is known. */
+	attendancePercent?: number;
+}
+
+/** The meeting or webinar instance the people come from. */
+export interface ZoomSource {
+	kind: 'meeting' | 'webinar';
+	id: string;
+	uuid?: string;
+	topic?: string;
+	startTime?: string;
+	/** Actual length when Zoom reports it, else the scheduled length. */
+	durationMinutes?: number;
+}
+
+export interface Person {
+	/** Lower-cased and trimmed: the contact's key. */
+	email: string;
+	name?: string;
+	firstName?: string;
+	lastName?: string;
+	registrantId?: string;
+	utmSource?: string;
+	org?: string;
+	jobTitle?: string;
+	country?: string;
+	city?: string;
+	joinUrl?: string;
+	registeredAt?: string;
+	engagement: Engagement;
+	/** How many Zoom rows were merged into this person. */
+	rows: number;
+}
+
+export type SkipReason = 'no_email' | 'invalid_email';
+
+/** Someone Zoom listed who cannot become a Brevo contact. Emitted, never dropped silently. */
+export interface SkippedPerson {
+	reason: SkipReason;
+	name?: string;
+	email?: string;
+	rows: number;
+	hint: string;
+}
+
+export interface PeopleResult {
+	people: Person[];
+	skipped: SkippedPerson[];
+}
