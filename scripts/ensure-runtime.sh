@@ -46,8 +46,10 @@ run_logged() {
     fi
   done
   if ! wait "$pid"; then
+    echo "----- first errors in $logfile -----" >&2
+    grep -m 15 -E '^npm (error|ERR!)|^gyp ERR!|Error:' "$logfile" >&2 || true
     echo "----- last lines of $logfile -----" >&2
-    tail -n 40 "$logfile" >&2 || true
+    tail -n 20 "$logfile" >&2 || true
     die "$what (see $logfile)"
   fi
   log "  done: $what in $(($(date +%s) - t0))s"
