@@ -21,7 +21,12 @@ export async function findSubscription(
 	const list = await zoomApiRequest<SubscriptionList>(
 		context,
 		CREDENTIAL,
-		{ method: 'GET', path: PATH, what: 'list the event subscriptions of the Zoom app' },
+		{
+			method: 'GET',
+			path: PATH,
+			qs: { page_size: 300 },
+			what: 'list the event subscriptions of the Zoom app',
+		},
 	);
 	return (list.event_subscriptions ?? []).some(
 		(s) => s.event_subscription_id === subscriptionId && s.event_webhook_url === webhookUrl,

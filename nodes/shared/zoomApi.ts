@@ -11,6 +11,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { zoomApiBaseUrl } from './zoomEnvironment';
 import { adviseOnZoomError } from './zoomErrors';
+import { httpFailureOf } from './httpFailure';
 
 export type ZoomCredentialType = 'zoomServerToServerOAuthApi' | 'zoomUserOAuth2Api';
 
@@ -48,11 +49,16 @@ export async function zoomApiRequest<T = IDataObject>(
 			options,
 		)) as T;
 	} catch (error) {
-		const response = (error as { response?: { status?: number; data?: unknown } }).response;
-		const cause = (error as { cause?: { response?: { status?: number; data?: unknown } } }).cause;
-		const status = response?.status ?? cause?.response?.status ?? Number((error as { httpCode?: string }).httpCode);
-		const body = response?.data ?? cause?.response?.data ?? (error as { context?: { data?: unknown } }).context?.data;
-		const advice = adviseOnZoomError(Number.isNaN(status) ? undefined : status, body, request.what);
-		throw new NodeApiError(context.getNode(), error as JsonObject, advice);
+		const { status, body, networkCode } = httpFailureOf(error);
+		const apiError = new NodeApiError(context.getNode(), error as JsonObject);
+		// No HTTP answer and no network code: the failure is the credential's own (e.g. the token
+		// request), and its message already says what to do.
+		if (status === undefined && networkCode === undefined) throw apiError;
+		const advice = adviseOnZoomError(status, body, request.what, networkCode);
+		// n8n's helper already wrapped the failure in a NodeApiError, and wrapping again hands that
+		// same object back unchanged: put the advice on it.
+		apiError.message = advice.message;
+		apiError.description = advice.description;
+		throw apiError;
 	}
 }

@@ -18,9 +18,20 @@ function zoomCodeOf(body: unknown): { code?: number; message?: string } {
 	return {};
 }
 
-export function adviseOnZoomError(status: number | undefined, body: unknown, what: string): ZoomErrorAdvice {
+export function adviseOnZoomError(
+	status: number | undefined,
+	body: unknown,
+	what: string,
+	networkCode?: string,
+): ZoomErrorAdvice {
 	const { code, message } = zoomCodeOf(body);
 	const said = message ? ` Zoom said: "${message}"` : '';
+	if (status === undefined) {
+		return {
+			message: `Could not reach Zoom to ${what}`,
+			description: `The connection failed (${networkCode ?? 'no answer'}). Check the credential's Environment (or API Base URL) and the network between n8n and Zoom.`,
+		};
+	}
 	if (code === 4711 || /does not contain scopes/i.test(message ?? '')) {
 		return {
 			message: `The Zoom app lacks a scope needed to ${what}`,

@@ -41,12 +41,24 @@ export function tokenFailureFrom(error: unknown): TokenFailure {
 	};
 }
 
+const NETWORK_WORDS: Record<string, string> = {
+	ECONNREFUSED: 'connection refused',
+	ENOTFOUND: 'host not found',
+	EAI_AGAIN: 'host not found',
+	ETIMEDOUT: 'timed out',
+	ECONNABORTED: 'timed out',
+	ECONNRESET: 'connection reset',
+	CERT_HAS_EXPIRED: 'its TLS certificate has expired',
+	DEPTH_ZERO_SELF_SIGNED_CERT: 'its TLS certificate is self-signed',
+};
+
 export function describeZoomTokenFailure(failure: TokenFailure, tokenUrl: string): string {
 	const error = field(failure.body, 'error');
 	const reason = field(failure.body, 'reason') || field(failure.body, 'message');
 
 	if (failure.status === undefined) {
-		const why = failure.networkCode ?? failure.message ?? 'no answer';
+		// Words, not codes: n8n replaces a message that contains ECONNREFUSED & co. with its own.
+		const why = NETWORK_WORDS[failure.networkCode ?? ''] ?? 'no answer';
 		return `Could not reach Zoom's OAuth server at ${tokenUrl} (${why}). Check the credential's Environment and, for Custom, the OAuth Base URL.`;
 	}
 	if (error === 'invalid_client' || (failure.status === 401 && /client/i.test(reason))) {
