@@ -1,0 +1,78 @@
+/** What every e2e test file of this package starts with: the packed package installed on the
+ *  community-node path of a fresh real n8n, an owner logged in, and the Zoom/Brevo simulator. */
+import {
+	installIntoUserFolder,
+	makeTempDir,
+	packPackage,
+	RestClient,
+	startN8n,
+	type N8nInstance,
+} from './harness';
+import { startSimulator, SIM_DEFAULTS, type Simulator, type SimulatorOptions } from '../simulator';
+
+export const PACKAGE = 'n8n-nodes-zoom-brevo';
+
+let tarball: string | undefined;
+
+export async function startN8nWithPackage(env?: Record<string, string>): Promise<{ n8n: N8nInstance; client: RestClient }> {
+	tarball ??= packPackage();
+	const userFolder = makeTempDir('e2e-user');
+	installIntoUserFolder(userFolder, tarball);
+	const n8n = await startN8n({ userFolder, env });
+	const client = new RestClient(n8n.baseUrl);
+	await client.setupOwnerOrLogin();
+	return { n8n, client };
+}
+
+export { startSimulator, SIM_DEFAULTS, type Simulator, type SimulatorOptions };
+
+/** Credential data pointing the package's credentials at a simulator. */
+export const simCredentials = {
+	zoomS2S: (sim: Simulator, overrides: Record<string, string> = {}) => ({
+		environment: 'custom',
+		apiBaseUrl: sim.zoomApiBaseUrl,
+		oauthBaseUrl: sim.zoomOAuthBaseUrl,
+		...sim.credentials.zoom,
+		...overrides,
+	}),
+	zoomUser: (sim: Simulator) => ({
+		environment: 'custom',
+		apiBaseUrl: sim.zoomApiBaseUrl,
+		oauthBaseUrl: sim.zoomOAuthBaseUrl,
+		clientId: sim.credentials.zoomUser.clientId,
+		clientSecret: sim.credentials.zoomUser.clientSecret,
+	}),
+	brevo: (sim: Simulator, apiKey = sim.credentials.brevo.apiKey) => ({ apiKey, baseUrl: sim.brevoApiBaseUrl }),
+	webhookSecret: (secretToken = SIM_DEFAULTS.zoom.webhookSecretToken) => ({ secretToken }),
+};
+
+/** An HTTP Request node (n8n's own, v4.2) using one of this package's credentials. */
+export function httpRequestNode(name: string, credentialType: string, credentialId: string, url: string, position: [number, number]) {
+	return {
+		id: `node-${name.replace(/\W+/g, '-').toLowerCase()}`,
+		name,
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		position,
+		parameters: { url, authentication: 'predefinedCredentialType', nodeCredentialType: credentialType, options: {} },
+		credentials: { [credentialType]: { id: credentialId, name: credentialType } },
+	};
+}
+
+export const manualTrigger = {
+	id: 'node-manual',
+	name: 'Start',
+	type: 'n8n-nodes-base.manualTrigger',
+	typeVersion: 1,
+	position: [0, 0] as [number, number],
+	parameters: {},
+};
+
+/** connections for a straight chain of node names */
+export function chain(...names: string[]) {
+	const connections: Record<string, unknown> = {};
+	for (let i = 0; i < names.length - 1; i++) {
+		connections[names[i]] = { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] };
+	}
+	return connections;
+}
