@@ -29,7 +29,7 @@ export function buildDelivery(ctx: DeliveryContext, delivery: WebhookDelivery): 
 	const body =
 		delivery.rawBody ?? JSON.stringify({ event: delivery.event, event_ts: delivery.timestamp !== undefined ? timestamp * 1000 : ctx.now(), payload: delivery.payload });
 	const headers: Record<string, string> = {
-		'content-type': 'application/json; charset=utf-8',
+		'content-type': 'application/json',
 		'user-agent': 'Zoom Marketplace/1.0a',
 		'x-zm-request-timestamp': String(timestamp),
 		'x-zm-signature': delivery.signature ?? signZoomWebhook(delivery.secretToken, timestamp, body),

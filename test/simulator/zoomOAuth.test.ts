@@ -52,7 +52,7 @@ describe('Zoom OAuth server', () => {
 		});
 
 		it('answers 400 invalid_request for a wrong or missing account id (distinct from a bad client)', async () => {
-			for (const params of [{ grant_type: 'account_credentials', account_id: 'other' }, { grant_type: 'account_credentials' }]) {
+			for (const params of [{ grant_type: 'account_credentials', account_id: 'other' }, { grant_type: 'account_credentials' }] as Record<string, string>[]) {
 				const reply = await oauthToken(sim, params);
 				expect(reply.status).toBe(400);
 				expect(reply.text).toBe('{"reason":"Invalid account_id","error":"invalid_request"}');
