@@ -34,6 +34,14 @@ describe('Zoom rate limits', () => {
 		expect(reply.headers.get('x-ratelimit-remaining')).toBe('2');
 	});
 
+	it('also puts them on refusals that spend no budget (401, missing scope)', async () => {
+		clock.advance(5_000);
+		const refused = await zoom(sim, '/users/me', 'bad-token');
+		expect(refused.status).toBe(401);
+		expect(refused.headers.get('x-ratelimit-category')).toBe('Light');
+		expect(refused.headers.get('x-ratelimit-remaining')).toBe('3');
+	});
+
 	it('answers 429 with Zoom’s body and Retry-After seconds past the per-second limit, and recovers', async () => {
 		clock.advance(5_000);
 		for (let i = 0; i < 3; i++) expect((await zoom(sim, '/users/me', token)).status).toBe(200);

@@ -82,6 +82,14 @@ export class ZoomRateLimiter {
 		return { headers: this.headers(category, 'QPS', this.limits[category], result.remaining) };
 	}
 
+	/** The headers without spending anything: for answers refused before the budget is touched (401, scopes). */
+	peekHeaders(category: ZoomRateCategory, now: number): Record<string, string> {
+		if (countsTowardsDaily(category)) {
+			return this.headers(category, 'Daily-limit', this.dailyLimit, this.dailyLimit - this.daily(now).count);
+		}
+		return this.headers(category, 'QPS', this.limits[category], this.windows[category].peek(now).remaining);
+	}
+
 	windowLimitResponse(category: ZoomRateCategory, resetMs = 1000): SimResponse {
 		const message = category === 'resourceIntensive' ? PER_MINUTE_MESSAGE : QPS_MESSAGE;
 		return json(429, { code: 429, message }, {

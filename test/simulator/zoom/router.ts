@@ -33,11 +33,13 @@ export function zoomCategoryOf(method: string, subPath: string): ZoomRateCategor
 export function handleZoomApi(ctx: ZoomContext, limiter: ZoomRateLimiter, req: SimRequest): SimResponse {
 	const match = matchRoute(ROUTES, req.method, req.subPath);
 	if (!match) return unknownApiPath(`/v2${req.subPath}`);
-	const token = authenticate(ctx, req);
-	if (isSimResponse(token)) return token;
 	const { route, params } = match;
-	if (route.appTokenOnly && token.kind === 'user') return zoomErrors.appTokenRequired();
-	if (route.scope && !hasScope(token.scopes, route.scope)) return zoomErrors.missingScope(route.scope.granular);
+	// Refusals before the budget is spent still carry the rate-limit headers.
+	const refuse = (response: SimResponse): SimResponse => ({ ...response, headers: { ...limiter.peekHeaders(route.category, ctx.now()), ...(response.headers ?? {}) } });
+	const token = authenticate(ctx, req);
+	if (isSimResponse(token)) return refuse(token);
+	if (route.appTokenOnly && token.kind === 'user') return refuse(zoomErrors.appTokenRequired());
+	if (route.scope && !hasScope(token.scopes, route.scope)) return refuse(zoomErrors.missingScope(route.scope.granular));
 	const admitted = limiter.admit(route.category, ctx.now());
 	if ('response' in admitted) return admitted.response;
 	const response = route.handle(ctx, req, params, token);
