@@ -16,7 +16,7 @@ import { ANY_EVENT, ZOOM_EVENTS, eventsToSubscribe, isSelected } from './eventCa
 import { encryptPlainToken, verifyZoomDelivery } from './signature';
 import { shapeDelivery } from './shapeDelivery';
 import { createSubscription, deleteSubscription, findSubscription } from './subscription';
-import { describeSecretToken, safeHeaders } from './triggerHelpers';
+import { describeSecretToken, manualSetupSteps, safeHeaders } from './triggerHelpers';
 
 interface TriggerOptions {
 	timestampToleranceSeconds?: number;
@@ -177,8 +177,16 @@ export class ZoomTrigger implements INodeType {
 				const webhookUrl = this.getNodeWebhookUrl('default') as string;
 				const events = eventsToSubscribe(this.getNodeParameter('events') as string[]);
 				const name = `n8n: ${this.getWorkflow().name ?? this.getWorkflow().id} / ${this.getNode().name}`;
-				const subscriptionId = await createSubscription(this, webhookUrl, events, name);
-				this.getWorkflowStaticData('node').subscriptionId = subscriptionId;
+				const staticData = this.getWorkflowStaticData('node');
+				try {
+					staticData.subscriptionId = await createSubscription(this, webhookUrl, events, name);
+					delete staticData.registrationProblem;
+				} catch (error) {
+					// The workflow still goes live: deliveries work as soon as someone adds the
+					// subscription by hand, and the log says exactly how.
+					staticData.registrationProblem = (error as Error).message;
+					this.logger.warn(manualSetupSteps(this.getNode().name, webhookUrl, events, (error as Error).message));
+				}
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {

@@ -37,3 +37,16 @@ export function describeSecretToken(secretToken: unknown): INodeCredentialTestRe
 		message: 'The Secret Token looks right. Zoom will confirm it when it validates the URL.',
 	};
 }
+
+/** What to do by hand when automatic registration is not possible (no permission, an app type
+ *  without the event-subscription API, ...). */
+export function manualSetupSteps(nodeName: string, webhookUrl: string, events: string[], why: string): string {
+	return [
+		`Zoom Trigger "${nodeName}" could not register its event subscription with Zoom: ${why}`,
+		'The workflow is active; to receive events, add the subscription by hand:',
+		'1. Zoom App Marketplace → Manage → your app → Features → Access → Event Subscription → Add New Event Subscription.',
+		`2. Event notification endpoint URL: ${webhookUrl}`,
+		`3. Add these events: ${events.join(', ')}.`,
+		"4. Save (Zoom validates the URL at once), and copy the app's Secret Token into the node's Zoom Webhook Secret credential.",
+	].join('\n');
+}

@@ -1,0 +1,161 @@
+/**
+ * The Zoom Trigger on a real n8n's production webhook URL, with deliveries signed and sent by the
+ * simulator exactly as Zoom sends them.
+ */
+import { productionWebhookUrl, removeTempDirs, stopAllN8n, waitFor, waitForWebhook, type N8nInstance, type RestClient } from './harness';
+import { SIM_DEFAULTS, simCredentials, startN8nWithPackage, startSimulator, type Simulator } from './support';
+
+let n8n: N8nInstance;
+let client: RestClient;
+let sim: Simulator;
+const SECRET = SIM_DEFAULTS.zoom.webhookSecretToken;
+
+beforeAll(async () => {
+	sim = await startSimulator();
+	({ n8n, client } = await startN8nWithPackage());
+});
+
+afterAll(async () => {
+	await sim?.close();
+	await stopAllN8n();
+	removeTempDirs();
+});
+
+function triggerWorkflow(name: string, webhookId: string, secretCredentialId: string, parameters: Record<string, unknown>, extraCredentials: Record<string, unknown> = {}) {
+	return {
+		name,
+		nodes: [
+			{
+				id: `trigger-${webhookId}`,
+				name: 'Zoom Trigger',
+				type: 'n8n-nodes-zoom-brevo.zoomTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId,
+				parameters,
+				credentials: { zoomWebhookSecretApi: { id: secretCredentialId, name: 'secret' }, ...extraCredentials },
+			},
+			{ id: `noop-${webhookId}`, name: 'Next', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [200, 0], parameters: {} },
+		],
+		connections: { 'Zoom Trigger': { main: [[{ node: 'Next', type: 'main', index: 0 }]] } },
+	};
+}
+
+const meetingEnded = () => {
+	const meeting = sim.fixture.zoom.meetings.find((m) => m.id === sim.fixture.ids.recurringMeetingId)!;
+	const instance = meeting.instances[meeting.instances.length - 1];
+	return {
+		account_id: sim.credentials.zoom.accountId,
+		object: { id: String(meeting.id), uuid: instance.uuid, topic: `${meeting.topic} — Réunion 東京 🎉`, start_time: instance.start_time, end_time: instance.end_time },
+	};
+};
+
+describe('Zoom Trigger in real n8n (production URL)', () => {
+	let workflowId: string;
+	let url: string;
+
+	beforeAll(async () => {
+		const secret = await client.createCredential('zoomWebhookSecretApi', 'secret', simCredentials.webhookSecret(SECRET));
+		const workflow = await client.createWorkflow(triggerWorkflow('Zoom events', 'zoom-e2e-hook', secret.id, { events: ['meeting.ended'] }));
+		workflowId = workflow.id;
+		await client.activateWorkflow(workflowId);
+		url = productionWebhookUrl(n8n.baseUrl, 'zoom-e2e-hook/webhook');
+		await waitForWebhook(url);
+	});
+
+	it('answers the URL validation with the right encrypted token and starts nothing', async () => {
+		const answer = await sim.sendUrlValidation(url, { secretToken: SECRET });
+		expect(answer.status).toBe(200);
+		expect(answer.valid).toBe(true);
+		expect(JSON.parse(answer.body)).toEqual({ plainToken: answer.plainToken, encryptedToken: answer.expectedEncryptedToken });
+		expect(await client.listExecutions(workflowId)).toHaveLength(0);
+	});
+
+	it('starts exactly one execution with the shaped event, and none when Zoom re-sends it', async () => {
+		const payload = meetingEnded();
+		const first = await sim.sendWebhook(url, { event: 'meeting.ended', payload, secretToken: SECRET, trackingId: 'trk-e2e-1' });
+		expect(first.status).toBe(200);
+		const [execution] = await client.waitForExecutions(workflowId, 1);
+		expect(execution.status).toBe('success');
+		const runData = (execution.data as { resultData: { runData: Record<string, Array<{ data: { main: Array<Array<{ json: Record<string, unknown> }>> } }>> } }).resultData.runData;
+		expect(runData['Zoom Trigger'][0].data.main[0]).toHaveLength(1);
+		expect(runData['Zoom Trigger'][0].data.main[0][0].json).toMatchObject({
+			event: 'meeting.ended',
+			accountId: sim.credentials.zoom.accountId,
+			trackingId: 'trk-e2e-1',
+			id: payload.object.id,
+			uuid: payload.object.uuid,
+			topic: payload.object.topic,
+		});
+
+		const resent = await sim.sendWebhook(url, { event: 'meeting.ended', payload, secretToken: SECRET, trackingId: 'trk-e2e-1' });
+		expect(resent.status).toBe(200);
+		await new Promise((resolve) => setTimeout(resolve, 1500));
+		expect(await client.listExecutions(workflowId)).toHaveLength(1);
+	});
+
+	it('answers 401 to a bad signature and a wrong secret, and starts nothing', async () => {
+		const before = (await client.listExecutions(workflowId)).length;
+		const tampered = await sim.sendWebhook(url, { event: 'meeting.ended', payload: meetingEnded(), secretToken: SECRET, signature: `v0=${'0'.repeat(64)}` });
+		expect(tampered.status).toBe(401);
+		expect(JSON.parse(tampered.body)).toEqual({ message: 'signature does not match' });
+		const wrongSecret = await sim.sendWebhook(url, { event: 'meeting.ended', payload: meetingEnded(), secretToken: 'someOtherAppsSecret000' });
+		expect(wrongSecret.status).toBe(401);
+		const stale = await sim.sendWebhook(url, { event: 'meeting.ended', payload: meetingEnded(), secretToken: SECRET, timestamp: Math.floor(Date.now() / 1000) - 3600 });
+		expect(stale.status).toBe(401);
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+		expect(await client.listExecutions(workflowId)).toHaveLength(before);
+	});
+
+	it('verifies the raw bytes: a body with \\/ and odd spacing signed as sent starts the workflow', async () => {
+		const before = (await client.listExecutions(workflowId)).length;
+		const rawBody = `{ "event" : "meeting.ended",\n  "event_ts": ${Date.now()}, "payload": {"account_id":"a","object":{"id":"1","uuid":"u\\/1==","topic":"R\\u00e9union \\/ Q4"}} }`;
+		const answer = await sim.sendWebhook(url, { event: 'meeting.ended', payload: {}, secretToken: SECRET, rawBody, trackingId: 'trk-raw' });
+		expect(answer.status).toBe(200);
+		const executions = await client.waitForExecutions(workflowId, before + 1);
+		const last = executions[executions.length - 1];
+		const json = (last.data as { resultData: { runData: Record<string, Array<{ data: { main: Array<Array<{ json: Record<string, unknown> }>> } }>> } }).resultData.runData['Zoom Trigger'][0].data.main[0][0].json;
+		expect(json).toMatchObject({ uuid: 'u/1==', topic: 'Réunion / Q4', trackingId: 'trk-raw' });
+	});
+
+	it('acknowledges events that are not selected without starting the workflow', async () => {
+		const before = (await client.listExecutions(workflowId)).length;
+		const answer = await sim.sendWebhook(url, { event: 'meeting.started', payload: meetingEnded(), secretToken: SECRET });
+		expect(answer.status).toBe(200);
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+		expect(await client.listExecutions(workflowId)).toHaveLength(before);
+	});
+});
+
+describe('Zoom Trigger automatic registration in real n8n', () => {
+	it('creates the event subscription on activation and deletes it on deactivation', async () => {
+		const secret = await client.createCredential('zoomWebhookSecretApi', 'secret 2', simCredentials.webhookSecret(SECRET));
+		const s2s = await client.createCredential('zoomServerToServerOAuthApi', 'zoom s2s', simCredentials.zoomS2S(sim));
+		const workflow = await client.createWorkflow(
+			triggerWorkflow(
+				'Zoom events (automatic)',
+				'zoom-e2e-auto',
+				secret.id,
+				{ registration: 'automatic', events: ['meeting.ended', 'webinar.ended'] },
+				{ zoomServerToServerOAuthApi: { id: s2s.id, name: 'zoom s2s' } },
+			),
+		);
+		await client.activateWorkflow(workflow.id);
+		const url = productionWebhookUrl(n8n.baseUrl, 'zoom-e2e-auto/webhook');
+		const subscriptionsFor = () => [...sim.zoom.eventSubscriptions.values()].filter((s) => s.event_webhook_url === url);
+		// n8n applies a publication in the background: wait for the node's create() to have run.
+		const subscriptions = await waitFor(async () => (subscriptionsFor().length > 0 ? subscriptionsFor() : undefined), {
+			timeoutMs: 15_000,
+			what: 'the event subscription to be created',
+		});
+		expect(subscriptions).toHaveLength(1);
+		expect(subscriptions[0]).toMatchObject({ events: ['meeting.ended', 'webinar.ended'], subscription_scope: 'account' });
+
+		await client.deactivateWorkflow(workflow.id);
+		await waitFor(async () => (subscriptionsFor().length === 0 ? true : undefined), {
+			timeoutMs: 15_000,
+			what: 'the event subscription to be deleted',
+		});
+		expect(subscriptionsFor()).toHaveLength(0);
+	});
+});
