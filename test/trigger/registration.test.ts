@@ -2,6 +2,8 @@
  * Automatic registration: the Zoom Trigger's webhookMethods run in n8n-core's HookContext against
  * the simulator's event-subscription API.
  */
+import type { INodeParameters } from 'n8n-workflow';
+
 import { harnessLogger, runWebhookMethod, type StoredCredentials } from '../harness';
 import { startSimulator, SIM_DEFAULTS, type Simulator } from '../simulator';
 import { ZoomTrigger } from '../../nodes/ZoomTrigger/ZoomTrigger.node';
@@ -14,7 +16,7 @@ beforeEach(async () => {
 });
 afterEach(async () => sim.close());
 
-function options(parameters: Record<string, unknown>, credentials: StoredCredentials) {
+function options(parameters: INodeParameters, credentials: StoredCredentials) {
 	return {
 		nodeType: new ZoomTrigger(),
 		type: 'n8n-nodes-zoom-brevo.zoomTrigger',
