@@ -1,0 +1,13 @@
+/**
+ * Brevo transport for the Zoom to Brevo node: every call goes through `brevoRequest`'s machinery
+ * (credential `brevoV3Api`, pacing from x-sib-ratelimit headers, bounded retries, errors that say
+ * what to do).
+ */
+export type { Ctx, BrevoRequest } from './types';
+export { brevoRequest } from './request';
+export { ensureAttributes, listBrevoAttributes, type AttributeNeed } from './attributes';
+export { importContacts, type BatchReport } from './import';
+export { upsertContacts, type UpsertReport } from './upsert';
+export { sendEvents, type BrevoEvent } from './events';
+export { sendTemplateEmail } from './email';
+export { listBrevoLists } from './lists';

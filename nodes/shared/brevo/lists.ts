@@ -1,0 +1,26 @@
+import { openSession, requestWithin } from './request';
+import type { Ctx } from './types';
+
+/** Brevo's largest page of lists. */
+const PAGE = 50;
+/** A guard against a paging loop that never ends: 10 000 lists. */
+const MAX_PAGES = 200;
+
+/** Every contact list of the account, all pages. */
+export async function listBrevoLists(context: Ctx): Promise<Array<{ id: number; name: string }>> {
+	const session = await openSession(context);
+	const lists: Array<{ id: number; name: string }> = [];
+	for (let page = 0; page < MAX_PAGES; page++) {
+		const body = await requestWithin<{ lists?: Array<{ id?: unknown; name?: unknown }>; count?: unknown }>(session, {
+			method: 'GET',
+			path: '/contacts/lists',
+			qs: { limit: PAGE, offset: page * PAGE, sort: 'desc' },
+			what: 'list contact lists',
+		});
+		const batch = body?.lists ?? [];
+		for (const list of batch) lists.push({ id: Number(list.id), name: String(list.name ?? '') });
+		const count = typeof body?.count === 'number' ? body.count : undefined;
+		if (batch.length < PAGE || (count !== undefined && lists.length >= count)) break;
+	}
+	return lists;
+}

@@ -1,0 +1,187 @@
+/**
+ * The one place that talks HTTP to Brevo: credential, base URL, pacing from the rate-limit headers,
+ * bounded retries, and errors that say what to do.
+ */
+import type { Failure, IHttpRequestOptions, IN8nHttpFullResponse, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { httpFailureOf } from '../httpFailure';
+import { adviseOnBrevoError, type BrevoErrorAdvice, type FailureFacts } from './errors';
+import { bucketOf, RatePacer } from './pacing';
+import { BREVO_CREDENTIAL, BREVO_DEFAULT_BASE_URL, type BrevoRequest, type BrevoResponse, type Ctx } from './types';
+import { pause } from './wait';
+
+/** One run of work against Brevo: the base URL is read once and the pacing is shared by its calls. */
+export interface BrevoSession {
+	context: Ctx;
+	baseUrl: string;
+	pacer: RatePacer;
+}
+
+export const RETRY_POLICY = {
+	/** 5xx and dropped connections: retried with exponential backoff and jitter. */
+	serverRetries: 4,
+	backoffBaseMs: 500,
+	backoffMaxMs: 8_000,
+	/** 429: retried after the reset Brevo announces, if it is no longer than this. */
+	rateRetries: 5,
+	maxRateWaitMs: 60_000,
+	/** Spread concurrent executions that were stopped at the same moment. */
+	rateJitterMs: 250,
+};
+
+/** Failures without an answer that are worth another try (the server may just have dropped us). */
+const RETRYABLE_NETWORK_CODES = new Set([
+	'ECONNRESET',
+	'ETIMEDOUT',
+	'ECONNABORTED',
+	'EPIPE',
+	'EAI_AGAIN',
+	'ESOCKETTIMEDOUT',
+	'ERR_SOCKET_CONNECTION_TIMEOUT',
+]);
+
+export async function openSession(context: Ctx): Promise<BrevoSession> {
+	const credentials = await context.getCredentials(BREVO_CREDENTIAL);
+	const configured = typeof credentials.baseUrl === 'string' ? credentials.baseUrl.trim() : '';
+	const baseUrl = (configured || BREVO_DEFAULT_BASE_URL).replace(/\/+$/, '');
+	return { context, baseUrl, pacer: new RatePacer() };
+}
+
+function backoffMs(attempt: number): number {
+	const ceiling = Math.min(RETRY_POLICY.backoffMaxMs, RETRY_POLICY.backoffBaseMs * 2 ** (attempt - 1));
+	// "Equal jitter": at least half the step, so retries never bunch up at zero.
+	return ceiling / 2 + Math.random() * (ceiling / 2);
+}
+
+function lowerCaseHeaders(headers: unknown): Record<string, string> {
+	const result: Record<string, string> = {};
+	if (!headers || typeof headers !== 'object') return result;
+	for (const [name, value] of Object.entries(headers as Record<string, unknown>)) {
+		if (value === undefined || value === null) continue;
+		result[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+	}
+	return result;
+}
+
+function failureOf(advice: BrevoErrorAdvice, resetSeconds?: number): Failure {
+	if (advice.cause === 'rate-limited') {
+		return resetSeconds !== undefined ? { cause: 'rate-limited', retryAfterMs: resetSeconds * 1000 } : { cause: 'rate-limited' };
+	}
+	return { cause: advice.cause };
+}
+
+/** The error for an answer Brevo gave (any status the caller does not accept). */
+export function brevoFailure(session: BrevoSession, request: BrevoRequest, response: BrevoResponse, retries = 0): NodeApiError {
+	const resetSeconds = session.pacer.limits(bucketOf(request.path))?.resetSeconds;
+	const facts: FailureFacts = { status: response.status, body: response.body, baseUrl: session.baseUrl, retries, resetSeconds };
+	const advice = adviseOnBrevoError(facts, request.what);
+	const body = response.body && typeof response.body === 'object' ? (response.body as JsonObject) : { text: String(response.body ?? '') };
+	return new NodeApiError(
+		session.context.getNode(),
+		{ ...body, httpCode: String(response.status) },
+		{
+			message: advice.message,
+			description: advice.description,
+			httpCode: String(response.status),
+			failure: failureOf(advice, resetSeconds),
+		},
+	);
+}
+
+/**
+ * Sends one request and returns Brevo's answer: any 2xx, or a 4xx other than 429 for the caller to
+ * judge. Waits when the last answer of the same family said the budget is spent; retries 429 after
+ * the announced reset and 5xx / dropped connections with backoff; throws a NodeApiError that says
+ * what to do once those retries are used up.
+ */
+export async function sendToBrevo<T = unknown>(session: BrevoSession, request: BrevoRequest): Promise<BrevoResponse<T>> {
+	const { context, pacer } = session;
+	const bucket = bucketOf(request.path);
+	let serverRetries = 0;
+	let rateRetries = 0;
+	for (;;) {
+		const paced = pacer.delayBefore(bucket);
+		if (paced > 0 && paced <= RETRY_POLICY.maxRateWaitMs) await pause(context, paced);
+
+		const options: IHttpRequestOptions = {
+			method: request.method,
+			url: `${session.baseUrl}${request.path}`,
+			qs: request.qs,
+			body: request.body,
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		};
+		let raw: IN8nHttpFullResponse;
+		try {
+			raw = (await context.helpers.httpRequestWithAuthentication.call(context, BREVO_CREDENTIAL, options)) as IN8nHttpFullResponse;
+		} catch (error) {
+			const failure = httpFailureOf(error);
+			if (failure.status === undefined && RETRYABLE_NETWORK_CODES.has(failure.networkCode ?? '') && serverRetries < RETRY_POLICY.serverRetries) {
+				serverRetries++;
+				await pause(context, backoffMs(serverRetries));
+				continue;
+			}
+			// n8n's helper already wrapped the failure in a NodeApiError; wrapping again hands back that
+			// same object, so the advice is put on it.
+			const apiError = new NodeApiError(context.getNode(), error as JsonObject);
+			const advice = adviseOnBrevoError({ ...failure, baseUrl: session.baseUrl, retries: serverRetries }, request.what);
+			apiError.message = advice.message;
+			apiError.description = advice.description;
+			apiError.failure = failureOf(advice);
+			throw apiError;
+		}
+
+		const response: BrevoResponse<T> = { status: raw.statusCode, body: raw.body as T, headers: lowerCaseHeaders(raw.headers) };
+		pacer.record(bucket, response.headers);
+
+		if (response.status === 429) {
+			const waitMs = Math.max(pacer.delayBefore(bucket), 1000);
+			if (rateRetries < RETRY_POLICY.rateRetries && waitMs <= RETRY_POLICY.maxRateWaitMs) {
+				rateRetries++;
+				await pause(context, waitMs + Math.random() * RETRY_POLICY.rateJitterMs);
+				continue;
+			}
+			throw brevoFailure(session, request, response, rateRetries);
+		}
+		if (response.status >= 500) {
+			if (serverRetries < RETRY_POLICY.serverRetries) {
+				serverRetries++;
+				await pause(context, backoffMs(serverRetries));
+				continue;
+			}
+			throw brevoFailure(session, request, response, serverRetries);
+		}
+		return response;
+	}
+}
+
+export const isSuccess = (status: number) => status >= 200 && status < 300;
+
+/** One call whose only acceptable answer is a 2xx; its body is returned. */
+export async function requestWithin<T>(session: BrevoSession, request: BrevoRequest): Promise<T> {
+	const response = await sendToBrevo<T>(session, request);
+	if (!isSuccess(response.status)) throw brevoFailure(session, request, response);
+	return response.body;
+}
+
+/**
+ * One authenticated call to Brevo's API (base URL from the `brevoV3Api` credential). 429 waits
+ * for Brevo's announced reset and retries; 5xx and dropped connections back off and retry; any other
+ * failure is a NodeApiError saying what to do.
+ */
+export async function brevoRequest<T>(context: Ctx, request: BrevoRequest): Promise<T> {
+	return await requestWithin<T>(await openSession(context), request);
+}
+
+/**
+ * Adds a sentence to an error on its way out (e.g. how much was already written), keeping its
+ * class: a NodeApiError stays one, as does a NodeOperationError (e.g. a cancelled wait).
+ */
+export function withNote(session: BrevoSession, error: unknown, note: string): NodeApiError | NodeOperationError {
+	const node = session.context.getNode();
+	const wrapped = error instanceof NodeOperationError ? error : new NodeApiError(node, error as JsonObject);
+	wrapped.description = [wrapped.description, note].filter(Boolean).join(' ');
+	return wrapped;
+}

@@ -1,0 +1,32 @@
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, ILoadOptionsFunctions } from 'n8n-workflow';
+
+/** Where Brevo calls come from: a running node, or the editor loading options. */
+export type Ctx = IExecuteFunctions | ILoadOptionsFunctions;
+
+export const BREVO_CREDENTIAL = 'brevoV3Api';
+
+export const BREVO_DEFAULT_BASE_URL = 'https://api.brevo.com/v3';
+
+export interface BrevoRequest {
+	method: IHttpRequestMethods;
+	/** Path below the API base, already encoded, e.g. `/contacts/import` */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject | IDataObject[];
+	/** What the call is for, in the user's words; error messages read "while trying to <what>". */
+	what: string;
+}
+
+/** A Brevo answer that was not retried away: 2xx, or a 4xx other than 429. */
+export interface BrevoResponse<T = unknown> {
+	status: number;
+	body: T;
+	/** Lower-case names. */
+	headers: Record<string, string>;
+}
+
+/** Brevo's error body: `{code, message}` with a string code such as `invalid_parameter`. */
+export interface BrevoErrorBody {
+	code?: string;
+	message?: string;
+}

@@ -1,0 +1,96 @@
+/** Rate limits, outages and Brevo's error answers, through the real engine against the simulator. */
+import type { Simulator } from '../simulator';
+import { contact, probe, startBrevo } from './support';
+
+let sim: Simulator;
+afterEach(async () => sim?.close());
+
+const contactWrites = () => sim.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/brevo/v3/contacts'));
+const upsertOne = () => probe(sim, 'upsert', { contacts: [contact('a@example.com', { FIRSTNAME: 'A' })] });
+
+describe('retries', () => {
+	it('waits for the announced reset after a 429 and completes', async () => {
+		sim = await startBrevo();
+		sim.inject({ kind: 'rate-limit', scope: 'second', match: { method: 'POST', path: '/contacts' } });
+		const started = Date.now();
+		const run = await upsertOne();
+		expect(run.result).toEqual([{ email: 'a@example.com', status: 'created' }]);
+		expect(contactWrites().map((r) => r.status)).toEqual([429, 201]);
+		// x-sib-ratelimit-reset said 1 second.
+		expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
+	});
+
+	it('backs off and retries a 503 from the load balancer', async () => {
+		sim = await startBrevo();
+		sim.inject({ kind: 'status', status: 503, match: { path: '/contacts' }, times: 2 });
+		const run = await upsertOne();
+		expect(run.result).toEqual([{ email: 'a@example.com', status: 'created' }]);
+		expect(contactWrites().map((r) => r.status)).toEqual([503, 503, 201]);
+	});
+
+	it('retries a connection reset', async () => {
+		sim = await startBrevo();
+		sim.inject({ kind: 'reset', match: { path: '/events/batch' } });
+		const run = await probe(sim, 'events', { events: [{ event_name: 'zoom_attended', identifiers: { email_id: 'a@example.com' } }] });
+		expect(run.error).toBeUndefined();
+		expect(run.result).toEqual({ sent: 1, failed: [], requests: 1 });
+		expect(sim.requests.filter((r) => r.path.endsWith('/events/batch')).map((r) => r.status)).toEqual([0, 202]);
+		expect(sim.brevo.events).toHaveLength(1);
+	});
+
+	it('gives up on a 500 that persists, after a bounded number of tries', async () => {
+		sim = await startBrevo();
+		sim.inject({ kind: 'status', status: 500, match: { path: '/contacts/lists' }, times: 10 });
+		const run = await probe(sim, 'lists');
+		expect(run.error?.message).toBe('Brevo had a server error (HTTP 500) while trying to list contact lists');
+		expect(run.error?.description).toMatch(/Tried 5 times\. Check status\.brevo\.com/);
+		expect(sim.requests.filter((r) => r.path.endsWith('/contacts/lists'))).toHaveLength(5);
+	}, 20_000);
+
+	it('does not sit out an hour-long rate limit: it says when the budget frees up', async () => {
+		sim = await startBrevo();
+		sim.inject({ kind: 'rate-limit', scope: 'daily', match: { path: '/contacts' } });
+		const run = await upsertOne();
+		expect(run.error?.message).toBe("Brevo's rate limit stopped the request to create or update contact a@example.com");
+		expect(run.error?.description).toMatch(/frees up in about 60 min/);
+		expect(contactWrites()).toHaveLength(1);
+	});
+});
+
+describe('brevoRequest errors', () => {
+	it('names the field of a 400 invalid_parameter and says what to do', async () => {
+		sim = await startBrevo();
+		const run = await probe(sim, 'request', {
+			method: 'POST',
+			path: '/contacts',
+			body: { email: 'a@example.com', attributes: { ZOOM_MINUTES: 3 } },
+			what: 'create contact a@example.com',
+		});
+		expect(run.error?.message).toBe('Brevo has no contact attribute ZOOM_MINUTES (while trying to create contact a@example.com)');
+		expect(run.error?.description).toMatch(/Contacts → Settings → Contact attributes.*Brevo said: "Attribute not found: ZOOM_MINUTES" \(invalid_parameter\)/);
+	});
+
+	it('explains duplicate_parameter', async () => {
+		sim = await startBrevo();
+		const run = await probe(sim, 'request', {
+			method: 'POST',
+			path: '/contacts',
+			body: { email: 'newsletter.only@example.org' },
+			what: 'create contact newsletter.only@example.org',
+		});
+		expect(run.error?.message).toBe('Brevo says it already exists, while trying to create contact newsletter.only@example.org');
+		expect(run.error?.description).toMatch(/do not map EMAIL into the attributes.*"Contact already exist" \(duplicate_parameter\)/);
+	});
+
+	it('explains a wrong key, and a wrong base URL', async () => {
+		sim = await startBrevo();
+		const bad = await probe(sim, 'request', { method: 'GET', path: '/account', what: 'read the account' }, { apiKey: 'xkeysib-nope' });
+		expect(bad.error?.message).toBe('Brevo rejected the API key while trying to read the account');
+		expect((bad.error as any).httpCode).toBe('401');
+		const nowhere = await probe(sim, 'request', { method: 'GET', path: '/account', what: 'read the account' }, { baseUrl: 'http://127.0.0.1:9/v3/' });
+		expect(nowhere.error?.message).toBe('Could not reach Brevo to read the account');
+		expect(nowhere.error?.description).toMatch(/connection failed \(ECONNREFUSED\).*Base URL \(http:\/\/127\.0\.0\.1:9\/v3\)/);
+		const ok = await probe(sim, 'request', { method: 'GET', path: '/account', what: 'read the account' });
+		expect(ok.result).toMatchObject({ email: 'marketing@simcorp.example' });
+	});
+});
