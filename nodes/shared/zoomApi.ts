@@ -5,17 +5,18 @@ import type {
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { zoomApiBaseUrl } from './zoomEnvironment';
 import { adviseOnZoomError } from './zoomErrors';
-import { httpFailureOf } from './httpFailure';
+import { httpFailureOf, normalizeHeaders } from './httpFailure';
 
 export type ZoomCredentialType = 'zoomServerToServerOAuthApi' | 'zoomUserOAuth2Api';
 
-type ZoomContext = IExecuteFunctions | IHookFunctions | ILoadOptionsFunctions;
+export type ZoomContext = IExecuteFunctions | IHookFunctions | ILoadOptionsFunctions;
 
 export interface ZoomRequest {
 	method: IHttpRequestMethods;
@@ -34,6 +35,17 @@ export async function zoomApiRequest<T = IDataObject>(
 	credentialType: ZoomCredentialType,
 	request: ZoomRequest,
 ): Promise<T> {
+	return (await zoomApiResponse<T>(context, credentialType, request)).body;
+}
+
+/** The same call, answering the body and the response headers (Zoom's rate-limit headers).
+ *  A failure is a NodeApiError with advice; its `cause` is the HTTP client's error, where
+ *  `httpFailureOf` finds the status, body and headers. */
+export async function zoomApiResponse<T = IDataObject>(
+	context: ZoomContext,
+	credentialType: ZoomCredentialType,
+	request: ZoomRequest,
+): Promise<{ body: T; headers: Record<string, string> }> {
 	const credentials = await context.getCredentials(credentialType);
 	const options: IHttpRequestOptions = {
 		method: request.method,
@@ -41,13 +53,17 @@ export async function zoomApiRequest<T = IDataObject>(
 		qs: request.qs,
 		body: request.body,
 		json: true,
+		// Only changes what a success returns; errors still throw, so n8n's own 401 handling
+		// (token renewal, OAuth2 refresh) runs as usual.
+		returnFullResponse: true,
 	};
 	try {
-		return (await context.helpers.httpRequestWithAuthentication.call(
+		const response = (await context.helpers.httpRequestWithAuthentication.call(
 			context,
 			credentialType,
 			options,
-		)) as T;
+		)) as IN8nHttpFullResponse;
+		return { body: response.body as T, headers: normalizeHeaders(response.headers) };
 	} catch (error) {
 		const { status, body, networkCode } = httpFailureOf(error);
 		const apiError = new NodeApiError(context.getNode(), error as JsonObject);

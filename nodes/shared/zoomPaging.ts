@@ -1,0 +1,111 @@
+import type { IDataObject, IExecuteFunctions, IHookFunctions, ILoadOptionsFunctions, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { httpFailureOf } from './httpFailure';
+import type { ZoomCredentialType } from './zoomApi';
+import { zoomRequestWithRetry, type ZoomCallOptions } from './zoomCall';
+import type { ZoomRateCategory } from './zoomPacer';
+
+export { zoomRequestWithRetry, type ZoomCallOptions } from './zoomCall';
+
+/** Zoom's largest page. */
+export const ZOOM_PAGE_SIZE = 300;
+
+export interface ZoomListRequest {
+	credentialType: ZoomCredentialType;
+	/** Path below the API base, already encoded (see meetingPathId). */
+	path: string;
+	qs?: IDataObject;
+	/** The array in each page, e.g. 'participants', 'registrants'. */
+	listKey: string;
+	category: ZoomRateCategory;
+	/** The user's words for errors, e.g. "list the meeting's participants". */
+	what: string;
+}
+
+export interface ZoomList<T> {
+	rows: T[];
+	/** Pages fetched, including those of a listing that was restarted. */
+	pages: number;
+	/** Times the listing started over because a page token expired (0 or 1). */
+	restarts: number;
+	/** Zoom's `total_records` from the last page, when it sent one. */
+	totalRecords?: number;
+}
+
+interface ZoomPage {
+	next_page_token?: string;
+	total_records?: number;
+	[key: string]: unknown;
+}
+
+type ZoomListContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions;
+
+/** Zoom's answer to a page token older than its 15 minutes: 400, code 300. */
+function isExpiredPageToken(error: unknown): boolean {
+	const { status, body } = httpFailureOf(error);
+	if (status !== 400 || !body || typeof body !== 'object') return false;
+	const { code, message } = body as { code?: unknown; message?: unknown };
+	return Number(code) === 300 && /page token/i.test(typeof message === 'string' ? message : 'page token');
+}
+
+/**
+ * Every row of a Zoom list, following `next_page_token` with pages of 300. A page token that
+ * expires mid-way (a slow run) restarts the listing from the first page once, dropping the rows
+ * read so far so none is returned twice; a second expiry is an error.
+ */
+export async function zoomListAll<T = IDataObject>(
+	context: ZoomListContext,
+	request: ZoomListRequest,
+	options: ZoomCallOptions,
+): Promise<ZoomList<T>> {
+	let pages = 0;
+	let restarts = 0;
+	for (;;) {
+		const rows: T[] = [];
+		let totalRecords: number | undefined;
+		let token = '';
+		try {
+			do {
+				const page = await zoomRequestWithRetry<ZoomPage>(
+					context,
+					request.credentialType,
+					{
+						method: 'GET',
+						path: request.path,
+						qs: { ...request.qs, page_size: ZOOM_PAGE_SIZE, ...(token ? { next_page_token: token } : {}) },
+						what: request.what,
+						category: request.category,
+					},
+					options,
+				);
+				pages++;
+				const list = page?.[request.listKey];
+				if (Array.isArray(list)) rows.push(...(list as T[]));
+				if (typeof page?.total_records === 'number') totalRecords = page.total_records;
+				const next = typeof page?.next_page_token === 'string' ? page.next_page_token : '';
+				if (next !== '' && next === token) {
+					throw new NodeApiError(context.getNode(), page as JsonObject, {
+						message: `Zoom sent the same page token twice while trying to ${request.what}`,
+						description: 'Stopped so the listing does not loop. Run the node again.',
+					});
+				}
+				token = next;
+			} while (token !== '');
+			return { rows, pages, restarts, totalRecords };
+		} catch (error) {
+			// Already n8n's NodeApiError with advice: wrapping it again hands it back as it is.
+			const failure = error instanceof NodeApiError ? error : new NodeApiError(context.getNode(), error as JsonObject);
+			if (token === '' || !isExpiredPageToken(failure)) throw failure;
+			if (restarts > 0) {
+				const expired = failure;
+				expired.message = `A Zoom page token expired twice while trying to ${request.what}`;
+				expired.description =
+					'Zoom page tokens live 15 minutes. The listing already started over once and was too slow again, ' +
+					"usually because other workflows spend the same Zoom account's rate limit. Run the node again later.";
+				throw expired;
+			}
+			restarts++;
+		}
+	}
+}
