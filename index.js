@@ -3,6 +3,7 @@
 module.exports = {
 	nodes: {
 		ZoomTrigger: require('./dist/nodes/ZoomTrigger/ZoomTrigger.node.js').ZoomTrigger,
+		ZoomToBrevo: require('./dist/nodes/ZoomToBrevo/ZoomToBrevo.node.js').ZoomToBrevo,
 	},
 	credentials: {
 		ZoomServerToServerOAuthApi: require('./dist/credentials/ZoomServerToServerOAuthApi.credentials.js')

@@ -1,0 +1,55 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { route } from './actions/router';
+import { brevoWriteProperties } from './description/brevoWrite';
+import { optionProperties } from './description/options';
+import { recordingProperties } from './description/recording';
+import { selectorProperties } from './description/selectors';
+import { zoomSourceProperties } from './description/zoomSource';
+import { getBrevoLists } from './methods/loadOptions';
+
+export class ZoomToBrevo implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Zoom to Brevo',
+		name: 'zoomToBrevo',
+		icon: { light: 'file:zoomToBrevo.svg', dark: 'file:zoomToBrevo.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["resource"] + ": " + $parameter["operation"]}}',
+		description:
+			'Turn Zoom meeting participants and webinar registrants, attendees and absentees into Brevo contacts with engagement data, lists and follow-up events',
+		defaults: { name: 'Zoom to Brevo' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'zoomServerToServerOAuthApi',
+				required: true,
+				displayOptions: { show: { authentication: ['serverToServer'] } },
+			},
+			{
+				name: 'zoomUserOAuth2Api',
+				required: true,
+				displayOptions: { show: { authentication: ['userOAuth2'] } },
+			},
+			{ name: 'brevoV3Api', required: true },
+		],
+		properties: [
+			...selectorProperties,
+			...zoomSourceProperties,
+			...recordingProperties,
+			...brevoWriteProperties,
+			...optionProperties,
+		],
+	};
+
+	methods = {
+		loadOptions: { getBrevoLists },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await route(this);
+	}
+}

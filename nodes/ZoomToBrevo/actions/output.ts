@@ -1,0 +1,46 @@
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import type { BrevoContact } from '../contacts/mapToBrevo';
+import type { SkippedPerson, ZoomSource } from '../contacts/types';
+
+/** Items the node emits: one per contact, one per skipped person, all paired with the input
+ *  item they came from. Pure. */
+export function contactItems(
+	contacts: BrevoContact[],
+	itemIndex: number,
+	extra: (contact: BrevoContact, index: number) => IDataObject = () => ({}),
+): INodeExecutionData[] {
+	return contacts.map((contact, index) => ({
+		json: { ...contact, ...extra(contact, index) } as unknown as IDataObject,
+		pairedItem: { item: itemIndex },
+	}));
+}
+
+export function skippedItems(skipped: SkippedPerson[], source: ZoomSource, itemIndex: number): INodeExecutionData[] {
+	return skipped.map((person) => ({
+		json: {
+			skipped: true,
+			reason: person.reason,
+			name: person.name,
+			email: person.email,
+			zoomRows: person.rows,
+			hint: person.hint,
+			source: { ...source },
+		} as IDataObject,
+		pairedItem: { item: itemIndex },
+	}));
+}
+
+/** One line for the node's execution hints, e.g. "412 contacts, 37 skipped (no email: 35, ...)". */
+export function summaryLine(contacts: number, skipped: SkippedPerson[], written?: string): string {
+	const reasons = new Map<string, number>();
+	for (const person of skipped) reasons.set(person.reason, (reasons.get(person.reason) ?? 0) + 1);
+	const why = [...reasons].map(([reason, n]) => `${reason.replace('_', ' ')}: ${n}`).join(', ');
+	return [
+		`${contacts} contact${contacts === 1 ? '' : 's'}`,
+		skipped.length > 0 ? `${skipped.length} skipped (${why}) — see the items with "skipped": true` : '0 skipped',
+		written,
+	]
+		.filter(Boolean)
+		.join('; ');
+}

@@ -1,0 +1,142 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { fromRegistrants, withRegistrationDetails } from '../contacts/fromRegistrants';
+import { mergeParticipants } from '../contacts/mergeParticipants';
+import type { ParticipantRow, PeopleResult, RegistrantRow, ZoomSource } from '../contacts/types';
+import { meetingPathId, type ZoomClient } from './zoomClient';
+
+/** What a sync read from Zoom: the instance, and its people (contacts-to-be and skipped). */
+export interface ZoomRead {
+	source: ZoomSource;
+	people: PeopleResult;
+}
+
+interface MeetingDetails {
+	id?: number | string;
+	uuid?: string;
+	topic?: string;
+	start_time?: string;
+	duration?: number;
+}
+
+const sourceOf = (kind: ZoomSource['kind'], details: MeetingDetails, fallbackId: string): ZoomSource => ({
+	kind,
+	id: details.id === undefined ? fallbackId : String(details.id),
+	uuid: details.uuid,
+	topic: details.topic,
+	startTime: details.start_time,
+	durationMinutes: typeof details.duration === 'number' ? details.duration : undefined,
+});
+
+const encodeId = (id: string) => encodeURIComponent(id);
+
+export async function readMeetingParticipants(
+	zoom: ZoomClient,
+	meetingId: string,
+	fromReport: boolean,
+): Promise<ZoomRead> {
+	const pathId = meetingPathId(meetingId);
+	const details = await zoom.get<MeetingDetails>(`/past_meetings/${pathId}`, 'light', 'read the past meeting');
+	const source = sourceOf('meeting', details, meetingId);
+	const rows = fromReport
+		? await zoom.list<ParticipantRow>(
+				`/report/meetings/${pathId}/participants`,
+				'participants',
+				'heavy',
+				"read Zoom's participant report",
+				{ include_fields: 'registrant_id' },
+			)
+		: await zoom.list<ParticipantRow>(
+				`/past_meetings/${pathId}/participants`,
+				'participants',
+				'medium',
+				'list the meeting participants',
+			);
+	return { source, people: mergeParticipants(rows, source) };
+}
+
+async function webinarSource(zoom: ZoomClient, webinarId: string): Promise<ZoomSource> {
+	const details = await zoom.get<MeetingDetails>(`/webinars/${encodeId(webinarId)}`, 'light', 'read the webinar');
+	return sourceOf('webinar', details, webinarId);
+}
+
+/**
+ * Registrants carry no tracking source in Zoom's list; each tracking source's registrants are
+ * listed with the `tracking_source_id` filter instead, which gives every registrant's UTM source.
+ */
+async function utmSourceByEmail(zoom: ZoomClient, webinarId: string, qs: IDataObject): Promise<Map<string, string>> {
+	const found = await zoom.get<{ tracking_sources?: Array<{ id?: string; source_name?: string }> }>(
+		`/webinars/${encodeId(webinarId)}/tracking_sources`,
+		'light',
+		"read the webinar's tracking sources",
+	);
+	const byEmail = new Map<string, string>();
+	for (const trackingSource of found.tracking_sources ?? []) {
+		if (!trackingSource.id || !trackingSource.source_name) continue;
+		const rows = await zoom.list<RegistrantRow>(
+			`/webinars/${encodeId(webinarId)}/registrants`,
+			'registrants',
+			'medium',
+			'list the registrants of a tracking source',
+			{ ...qs, tracking_source_id: trackingSource.id },
+		);
+		for (const row of rows) if (row.email) byEmail.set(row.email.trim().toLowerCase(), trackingSource.source_name);
+	}
+	return byEmail;
+}
+
+function withUtm(rows: RegistrantRow[], utm: Map<string, string>): RegistrantRow[] {
+	if (utm.size === 0) return rows;
+	return rows.map((row) => {
+		const source = row.email ? utm.get(row.email.trim().toLowerCase()) : undefined;
+		return source ? { ...row, tracking_source: { source_name: source } } : row;
+	});
+}
+
+/** Registrants (filtered by `qs`), each with the UTM source of its registration when asked. */
+async function registrantRows(zoom: ZoomClient, webinarId: string, qs: IDataObject, withUtmSource: boolean): Promise<RegistrantRow[]> {
+	const rows = await zoom.list<RegistrantRow>(`/webinars/${encodeId(webinarId)}/registrants`, 'registrants', 'medium', 'list the webinar registrants', qs);
+	return withUtmSource ? withUtm(rows, await utmSourceByEmail(zoom, webinarId, qs)) : rows;
+}
+
+export async function readWebinarRegistrants(
+	zoom: ZoomClient,
+	webinarId: string,
+	filters: { status?: string; occurrenceId?: string },
+	withDetails: boolean,
+): Promise<ZoomRead> {
+	const source = await webinarSource(zoom, webinarId);
+	const qs: IDataObject = { status: filters.status ?? 'approved' };
+	if (filters.occurrenceId) qs.occurrence_id = filters.occurrenceId;
+	return { source, people: fromRegistrants(await registrantRows(zoom, webinarId, qs, withDetails), 'registered') };
+}
+
+export async function readWebinarAbsentees(
+	zoom: ZoomClient,
+	webinarId: string,
+	occurrenceId: string | undefined,
+	withDetails: boolean,
+): Promise<ZoomRead> {
+	const source = await webinarSource(zoom, webinarId);
+	const qs: IDataObject = occurrenceId ? { occurrence_id: occurrenceId } : {};
+	const rows = await zoom.list<RegistrantRow>(`/past_webinars/${encodeId(webinarId)}/absentees`, 'registrants', 'heavy', 'list the webinar absentees', qs);
+	const utm = withDetails ? await utmSourceByEmail(zoom, webinarId, { status: 'approved' }) : new Map<string, string>();
+	return { source, people: fromRegistrants(withUtm(rows, utm), 'absent') };
+}
+
+export async function readWebinarAttendees(
+	zoom: ZoomClient,
+	webinarId: string,
+	instanceUuid: string | undefined,
+	withDetails: boolean,
+): Promise<ZoomRead> {
+	const source = await webinarSource(zoom, webinarId);
+	if (instanceUuid) source.uuid = instanceUuid;
+	const instance = instanceUuid ? meetingPathId(instanceUuid) : encodeId(webinarId);
+	const rows = await zoom.list<ParticipantRow>(`/past_webinars/${instance}/participants`, 'participants', 'medium', 'list the webinar attendees', {});
+	const people = mergeParticipants(rows, source);
+	if (!withDetails) return { source, people };
+	// Names, organisation and UTM source come from each attendee's registration.
+	const registrants = fromRegistrants(await registrantRows(zoom, webinarId, { status: 'approved' }, true), 'registered');
+	return { source, people: { ...people, people: withRegistrationDetails(people.people, registrants.people) } };
+}

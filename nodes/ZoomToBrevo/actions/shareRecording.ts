@@ -1,0 +1,118 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { ensureAttributes, importContacts, sendTemplateEmail } from '../../shared/brevo';
+import type { BrevoContact } from '../contacts/mapToBrevo';
+import type { Person } from '../contacts/types';
+import { contactItems, skippedItems, summaryLine } from './output';
+import { readMeetingParticipants, readWebinarAbsentees, readWebinarAttendees, readWebinarRegistrants, type ZoomRead } from './readZoom';
+import { requiredId, type SyncSettings } from './settings';
+import { createZoomClient, meetingPathId, type ZoomClient } from './zoomClient';
+
+interface RecordingInfo {
+	uuid?: string;
+	id?: number | string;
+	topic?: string;
+	start_time?: string;
+	share_url?: string;
+	password?: string;
+	recording_play_passcode?: string;
+}
+
+async function recipients(context: IExecuteFunctions, itemIndex: number, zoom: ZoomClient, recording: RecordingInfo, meetingId: string): Promise<ZoomRead> {
+	const who = context.getNodeParameter('recipients', itemIndex, 'meetingParticipants') as string;
+	if (who === 'meetingParticipants') return await readMeetingParticipants(zoom, recording.uuid ?? meetingId, false);
+	const webinarId = requiredId(context, itemIndex, 'recordingWebinarId', 'Webinar ID');
+	if (who === 'webinarAttendees') return await readWebinarAttendees(zoom, webinarId, recording.uuid, true);
+	if (who === 'webinarAbsentees') return await readWebinarAbsentees(zoom, webinarId, undefined, true);
+	return await readWebinarRegistrants(zoom, webinarId, { status: 'approved' }, false);
+}
+
+const firstAndLast = (person: Person) => ({ FIRSTNAME: person.firstName ?? '', LASTNAME: person.lastName ?? '' });
+
+/** Recording → Share Recording: the recording's links to the people of its meeting or webinar. */
+export async function shareRecording(context: IExecuteFunctions, itemIndex: number, settings: SyncSettings): Promise<INodeExecutionData[]> {
+	const zoom = createZoomClient(context, settings);
+	const meetingId = requiredId(context, itemIndex, 'meetingId', 'Meeting ID or UUID');
+	const recording = await zoom.get<RecordingInfo>(`/meetings/${meetingPathId(meetingId)}/recordings`, 'light', 'read the recording');
+	if (!recording.share_url) {
+		throw new NodeOperationError(context.getNode(), 'Zoom returned no share link for this recording', {
+			itemIndex,
+			description: 'Check that cloud recording finished (start from a recording.completed event) and that sharing is enabled for it.',
+		});
+	}
+	const links: IDataObject = {
+		RECORDING_URL: recording.share_url,
+		RECORDING_PASSCODE: recording.password ?? recording.recording_play_passcode ?? '',
+		TOPIC: recording.topic ?? '',
+	};
+	const read = await recipients(context, itemIndex, zoom, recording, meetingId);
+	const people = read.people.people;
+	const mode = context.getNodeParameter('shareMode', itemIndex, 'attributes') as 'attributes' | 'email';
+	const deliveries: IDataObject[] = [];
+	let summary: string;
+
+	if (mode === 'attributes') {
+		const linkAttribute = String(context.getNodeParameter('linkAttribute', itemIndex, 'ZOOM_RECORDING_URL')).trim().toUpperCase();
+		const passcodeAttribute = String(context.getNodeParameter('passcodeAttribute', itemIndex, 'ZOOM_RECORDING_PASSCODE')).trim().toUpperCase();
+		const contacts: BrevoContact[] = people.map((person) => ({
+			email: person.email,
+			attributes: { [linkAttribute]: links.RECORDING_URL, [passcodeAttribute]: links.RECORDING_PASSCODE },
+			listIds: [],
+			engagement: { status: person.engagement.status },
+			source: { ...read.source },
+		}));
+		if (!settings.dryRun && contacts.length > 0) {
+			await ensureAttributes(context, [{ name: linkAttribute, type: 'text' }, { name: passcodeAttribute, type: 'text' }], 'create');
+		}
+		const batches = contacts.length ? await importContacts(context, contacts, { listIds: [], waitForCompletion: true, dryRun: settings.dryRun }) : [];
+		const batchOf = new Map<string, (typeof batches)[number]>();
+		for (const batch of batches) for (const email of (batch.details?.emails as string[] | undefined) ?? []) batchOf.set(email, batch);
+		for (const contact of contacts) {
+			const batch = batchOf.get(contact.email);
+			deliveries.push({ mode: 'attributes', status: batch?.status ?? 'not sent', ...(batch ? { batch: batch.batch } : {}) });
+		}
+		summary = `recording link written on ${contacts.length} contacts (${linkAttribute}, ${passcodeAttribute})`;
+	} else {
+		const templateId = Number(context.getNodeParameter('templateId', itemIndex, 0));
+		if (!Number.isInteger(templateId) || templateId <= 0) {
+			throw new NodeOperationError(context.getNode(), 'Template ID is missing', {
+				itemIndex,
+				description: 'Give the ID of a Brevo transactional template (Campaigns → Templates).',
+			});
+		}
+		let sent = 0;
+		for (const person of people) {
+			const params = { ...links, ...firstAndLast(person) };
+			if (settings.dryRun) {
+				deliveries.push({ mode: 'email', status: 'dry-run', templateId, params });
+				continue;
+			}
+			try {
+				const { messageId } = await sendTemplateEmail(context, { to: { email: person.email, name: person.name }, templateId, params });
+				sent++;
+				deliveries.push({ mode: 'email', status: 'sent', templateId, messageId });
+			} catch (error) {
+				// One bad address must not stop the others; it is reported on its own item.
+				deliveries.push({ mode: 'email', status: 'failed', templateId, error: (error as Error).message });
+			}
+		}
+		summary = `${sent} of ${people.length} recording emails sent (template ${templateId})`;
+	}
+
+	context.addExecutionHints({
+		message: `${summaryLine(people.length, read.people.skipped)}; ${summary}${settings.dryRun ? ' (dry run: nothing was written)' : ''}`,
+		location: 'outputPane',
+	});
+	const contacts: BrevoContact[] = people.map((person) => ({
+		email: person.email,
+		attributes: {},
+		listIds: [],
+		engagement: { status: person.engagement.status },
+		source: { ...read.source },
+	}));
+	return [
+		...contactItems(contacts, itemIndex, (_c, index) => ({ recording: links, delivery: deliveries[index] })),
+		...skippedItems(read.people.skipped, read.source, itemIndex),
+	];
+}

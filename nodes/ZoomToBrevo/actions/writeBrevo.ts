@@ -1,0 +1,112 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import {
+	ensureAttributes,
+	importContacts,
+	listBrevoAttributes,
+	sendEvents,
+	upsertContacts,
+	type AttributeNeed,
+	type BatchReport,
+	type UpsertReport,
+} from '../../shared/brevo';
+import { CONTACT_FIELDS, type AttributeMapping } from '../contacts/fields';
+import { eventNameByStatus, followUpEvent } from '../contacts/followUpEvents';
+import type { BrevoContact } from '../contacts/mapToBrevo';
+import type { AttendanceStatus } from '../contacts/types';
+import type { SyncSettings } from './settings';
+
+export function attributeNeeds(mapping: AttributeMapping[]): AttributeNeed[] {
+	const needs = new Map<string, AttributeNeed>();
+	for (const { attribute, field } of mapping) needs.set(attribute, { name: attribute, type: CONTACT_FIELDS[field].type });
+	return [...needs.values()];
+}
+
+export interface WriteResult {
+	/** per contact, in the order given: what happened to it in Brevo */
+	perContact: IDataObject[];
+	summary: string;
+}
+
+/** Attributes first (Brevo drops values of unknown ones), then the contacts. */
+export async function writeContacts(
+	context: IExecuteFunctions,
+	contacts: BrevoContact[],
+	settings: SyncSettings,
+	needs: AttributeNeed[],
+): Promise<WriteResult | undefined> {
+	if (settings.writeMode === 'emit' || contacts.length === 0) return undefined;
+
+	let attributeNote: string;
+	if (settings.dryRun) {
+		const existing = new Set((await listBrevoAttributes(context)).map((a) => a.name.toUpperCase()));
+		const missing = needs.filter((need) => !existing.has(need.name.toUpperCase())).map((need) => `${need.name} (${need.type})`);
+		attributeNote = missing.length ? `would create attributes ${missing.join(', ')}` : 'all attributes exist';
+	} else {
+		const { created } = await ensureAttributes(context, needs, settings.missingAttributes);
+		attributeNote = created.length ? `created attributes ${created.join(', ')}` : 'all attributes existed';
+	}
+
+	if (settings.writeMode === 'import') {
+		const batches: BatchReport[] = await importContacts(context, contacts, {
+			listIds: settings.listIds,
+			waitForCompletion: true,
+			dryRun: settings.dryRun,
+		});
+		// Each contact is told which batch carried it (batches are grouped by list set, so the
+		// batch's own email list is the truth, not the order).
+		const batchOf = new Map<string, BatchReport>();
+		for (const batch of batches) {
+			for (const email of (batch.details?.emails as string[] | undefined) ?? []) batchOf.set(email, batch);
+		}
+		const perContact: IDataObject[] = contacts.map((contact) => {
+			const batch = batchOf.get(contact.email);
+			return batch
+				? { mode: 'import', batch: batch.batch, processId: batch.processId, status: batch.status }
+				: { mode: 'import', status: 'not sent' };
+		});
+		const statuses = batches.map((b) => `batch ${b.batch}: ${b.contacts} contacts, ${b.status}${b.processId ? ` (process ${b.processId})` : ''}`);
+		return { perContact, summary: `Brevo import — ${statuses.join('; ')}; ${attributeNote}` };
+	}
+
+	const results: UpsertReport[] = await upsertContacts(context, contacts, { dryRun: settings.dryRun });
+	const byEmail = new Map(results.map((r) => [r.email, r]));
+	const counts = new Map<string, number>();
+	for (const r of results) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+	return {
+		perContact: contacts.map((c) => {
+			const r = byEmail.get(c.email);
+			return { mode: 'upsert', status: r?.status ?? 'failed', ...(r?.error ? { error: r.error } : {}) };
+		}),
+		summary: `Brevo upsert — ${[...counts].map(([status, n]) => `${status}: ${n}`).join(', ')}; ${attributeNote}`,
+	};
+}
+
+export interface EventResult {
+	perContact: IDataObject[];
+	summary: string;
+}
+
+export async function fireEvents(
+	context: IExecuteFunctions,
+	contacts: BrevoContact[],
+	settings: SyncSettings,
+): Promise<EventResult | undefined> {
+	if (!settings.event || contacts.length === 0) return undefined;
+	const naming = settings.event;
+	const names = contacts.map((contact) =>
+		naming.naming === 'custom'
+			? naming.name
+			: eventNameByStatus(contact.source.kind as 'meeting' | 'webinar', contact.engagement.status as AttendanceStatus),
+	);
+	const events = contacts.map((contact, i) => followUpEvent(contact, names[i]));
+	const outcome = await sendEvents(context, events, { dryRun: settings.dryRun });
+	const failed = new Map(outcome.failed.map((f) => [f.email, f.error]));
+	return {
+		perContact: contacts.map((contact, i) => {
+			const error = failed.get(contact.email);
+			return { name: names[i], status: settings.dryRun ? 'dry-run' : error ? 'failed' : 'sent', ...(error ? { error } : {}) };
+		}),
+		summary: `Brevo events — ${outcome.sent} sent${outcome.failed.length ? `, ${outcome.failed.length} failed` : ''} in ${outcome.requests} request${outcome.requests === 1 ? '' : 's'}`,
+	};
+}

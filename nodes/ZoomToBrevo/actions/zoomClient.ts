@@ -1,0 +1,29 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { meetingPathId } from '../../shared/meetingId';
+import { ZoomPacer, type ZoomRateCategory } from '../../shared/zoomPacer';
+import { zoomListAll, zoomRequestWithRetry } from '../../shared/zoomPaging';
+import type { SyncSettings } from './settings';
+
+/** Zoom reads for one node execution: one pacer shared by every call, so the whole run stays
+ *  under the account's rate limits. */
+export interface ZoomClient {
+	get<T>(path: string, category: ZoomRateCategory, what: string, qs?: IDataObject): Promise<T>;
+	list<T>(path: string, listKey: string, category: ZoomRateCategory, what: string, qs?: IDataObject): Promise<T[]>;
+	readonly pacer: ZoomPacer;
+}
+
+export function createZoomClient(context: IExecuteFunctions, settings: SyncSettings): ZoomClient {
+	const pacer = new ZoomPacer(settings.zoomPlan);
+	const options = { pacer, maxWaitMs: settings.maxDailyWaitMs };
+	const credentialType = settings.credentialType;
+	return {
+		pacer,
+		get: async <T>(path: string, category: ZoomRateCategory, what: string, qs?: IDataObject) =>
+			await zoomRequestWithRetry<T>(context, credentialType, { method: 'GET', path, qs, what, category }, options),
+		list: async <T>(path: string, listKey: string, category: ZoomRateCategory, what: string, qs?: IDataObject) =>
+			(await zoomListAll<T>(context, { credentialType, path, qs, listKey, category, what }, options)).rows,
+	};
+}
+
+export { meetingPathId };

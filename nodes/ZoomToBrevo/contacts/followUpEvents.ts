@@ -1,0 +1,50 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { BrevoContact } from './mapToBrevo';
+import type { AttendanceStatus, ZoomSource } from './types';
+
+/** A Brevo custom event for one contact: what Brevo automations start on. */
+export interface FollowUpEvent {
+	event_name: string;
+	identifiers: { email_id: string };
+	event_properties: IDataObject;
+	event_date?: string;
+}
+
+const STATUS_WORD: Record<AttendanceStatus, string> = {
+	attended: 'attended',
+	absent: 'no_show',
+	registered: 'registered',
+	waiting_room_only: 'waiting_room_only',
+};
+
+/** zoom_webinar_attended, zoom_webinar_no_show, zoom_meeting_attended, ... */
+export function eventNameByStatus(kind: ZoomSource['kind'], status: AttendanceStatus): string {
+	return `zoom_${kind}_${STATUS_WORD[status]}`;
+}
+
+const withoutEmpty = (object: IDataObject): IDataObject =>
+	Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined && value !== null && value !== ''));
+
+export function followUpEvent(contact: BrevoContact, eventName: string): FollowUpEvent {
+	const { engagement, source } = contact;
+	return {
+		event_name: eventName,
+		identifiers: { email_id: contact.email },
+		// Properties a Brevo automation can branch on or a template can print.
+		event_properties: withoutEmpty({
+			zoom_kind: source.kind,
+			zoom_id: source.id,
+			zoom_uuid: source.uuid,
+			topic: source.topic,
+			start_time: source.startTime,
+			status: engagement.status,
+			minutes_attended: engagement.attendedMinutes,
+			attendance_percent: engagement.attendancePercent,
+			sessions: engagement.sessions,
+			first_join: engagement.firstJoin,
+			last_leave: engagement.lastLeave,
+		}),
+		event_date: (engagement.lastLeave as string | undefined) ?? (source.startTime as string | undefined),
+	};
+}

@@ -1,0 +1,131 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { CONTACT_FIELDS, DEFAULT_MAPPING } from '../contacts/fields';
+
+const SYNCS = ['syncParticipants', 'syncAttendees', 'syncAbsentees', 'syncRegistrants'];
+
+const fieldOptions = Object.entries(CONTACT_FIELDS)
+	.map(([value, field]) => ({ name: field.label, value }))
+	.sort((a, b) => a.name.localeCompare(b.name));
+
+/** How contacts are mapped and written to Brevo, and which follow-up event fires. */
+export const brevoWriteProperties: INodeProperties[] = [
+	{
+		displayName: 'Add to Brevo Lists',
+		name: 'listIds',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getBrevoLists' },
+		default: [],
+		displayOptions: { show: { operation: SYNCS } },
+		description:
+			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		hint: 'Contacts are added to these lists; their other list memberships are kept. Use separate lists for meeting participants, webinar attendees, registrants and absentees.',
+	},
+	{
+		displayName: 'Attribute Mapping',
+		name: 'attributeMapping',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true, sortable: true },
+		placeholder: 'Add Attribute',
+		default: { attributes: DEFAULT_MAPPING.map(({ attribute, field }) => ({ attribute, field })) },
+		displayOptions: { show: { operation: SYNCS } },
+		description: 'Which Brevo contact attribute gets which Zoom value. Values Zoom does not have are not sent.',
+		options: [
+			{
+				displayName: 'Attributes',
+				name: 'attributes',
+				values: [
+					{
+						displayName: 'Brevo Attribute',
+						name: 'attribute',
+						type: 'string',
+						default: '',
+						placeholder: 'FIRSTNAME',
+						description: 'Attribute name in Brevo (upper case). Missing ones can be created on write.',
+					},
+					{
+						displayName: 'Zoom Value',
+						name: 'field',
+						type: 'options',
+						options: fieldOptions,
+						default: 'firstName',
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Write to Brevo',
+		name: 'writeMode',
+		type: 'options',
+		options: [
+			{
+				name: 'No — Emit the Contacts Only',
+				value: 'emit',
+				description: 'Output the mapped contacts for other nodes; nothing is written',
+			},
+			{
+				name: 'Batch Import (Recommended)',
+				value: 'import',
+				description: 'Brevo contacts import: up to 8 MB per request, existing contacts updated',
+			},
+			{
+				name: 'Create or Update',
+				value: 'upsert',
+				description: 'Create a new record, or update the current one if it already exists (upsert)',
+			},
+		],
+		default: 'emit',
+		displayOptions: { show: { operation: SYNCS } },
+		description:
+			'Batch Import sends many contacts per request. Create or Update sends one request per contact, paced to Brevo\'s 10 requests per second, and reports each contact.',
+	},
+	{
+		displayName: 'Missing Attributes',
+		name: 'missingAttributes',
+		type: 'options',
+		options: [
+			{ name: 'Create Them (With the Right Type)', value: 'create' },
+			{ name: 'Stop With an Error', value: 'fail' },
+		],
+		default: 'create',
+		displayOptions: { show: { operation: SYNCS, writeMode: ['import', 'upsert'] } },
+		description:
+			'Brevo silently drops values of attributes that do not exist in the account, so they are checked before writing',
+	},
+	{
+		displayName: 'Send Brevo Event',
+		name: 'sendEvent',
+		type: 'boolean',
+		default: false,
+		displayOptions: { show: { operation: SYNCS } },
+		description:
+			'Whether to send a Brevo custom event per contact, to start Brevo automations (follow-up sequences)',
+	},
+	{
+		displayName: 'Event Name',
+		name: 'eventNaming',
+		type: 'options',
+		options: [
+			{
+				name: 'By Attendance',
+				value: 'byStatus',
+				description:
+					'Names like zoom_meeting_attended, zoom_webinar_attended, zoom_webinar_no_show, zoom_webinar_registered, zoom_meeting_waiting_room_only',
+			},
+			{ name: 'Custom', value: 'custom' },
+		],
+		default: 'byStatus',
+		displayOptions: { show: { operation: SYNCS, sendEvent: [true] } },
+	},
+	{
+		displayName: 'Custom Event Name',
+		name: 'customEventName',
+		type: 'string',
+		default: '',
+		placeholder: 'webinar_follow_up',
+		required: true,
+		displayOptions: { show: { operation: SYNCS, sendEvent: [true], eventNaming: ['custom'] } },
+		description: 'Letters, digits, _ and - only (Brevo\'s rule), up to 255 characters',
+	},
+];

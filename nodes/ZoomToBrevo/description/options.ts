@@ -1,0 +1,51 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** Settings most runs never touch. */
+export const optionProperties: INodeProperties[] = [
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Add Registration Details',
+				name: 'registrationDetails',
+				type: 'boolean',
+				default: true,
+				description:
+					"Whether to fill attendees' and absentees' names, organisation and UTM source from their webinar registration, and registrants' UTM source from the webinar's tracking sources (a few more Zoom calls)",
+			},
+			{
+				displayName: 'Dry Run',
+				name: 'dryRun',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to read Zoom and show exactly what would be written to Brevo (contacts, batches, events, emails) without writing anything',
+			},
+			{
+				displayName: 'Max Wait for Zoom Daily Limit (Seconds)',
+				name: 'maxDailyWaitSeconds',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 60,
+				description:
+					'When Zoom\'s daily limit is reached, wait at most this long for it to reset; beyond that the node stops with the reset time',
+			},
+			{
+				displayName: 'Zoom Plan (Rate Limits)',
+				name: 'zoomPlan',
+				type: 'options',
+				options: [
+					{ name: 'Free', value: 'free' },
+					{ name: 'Pro', value: 'pro' },
+					{ name: 'Business or Higher', value: 'business' },
+				],
+				default: 'pro',
+				description: 'Requests are paced to this plan\'s limits, and slowed further if Zoom\'s rate-limit headers say so',
+			},
+		],
+	},
+];

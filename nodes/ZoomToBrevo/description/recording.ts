@@ -1,0 +1,75 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+const SHOW = { resource: ['recording'] };
+
+/** Recording → Share Recording: who gets the link, and how. */
+export const recordingProperties: INodeProperties[] = [
+	{
+		displayName: 'Recipients',
+		name: 'recipients',
+		type: 'options',
+		options: [
+			{ name: 'Meeting Participants', value: 'meetingParticipants' },
+			{ name: 'Webinar Attendees', value: 'webinarAttendees' },
+			{
+				name: 'Webinar Registrants (Incl. No-Shows)',
+				value: 'webinarRegistrants',
+				description: 'Everyone who registered: the ones who missed it want the recording most',
+			},
+			{ name: 'Webinar Absentees Only', value: 'webinarAbsentees' },
+		],
+		default: 'meetingParticipants',
+		displayOptions: { show: SHOW },
+	},
+	{
+		displayName: 'Webinar ID',
+		name: 'recordingWebinarId',
+		type: 'string',
+		default: '={{ $json.id }}',
+		displayOptions: { show: { ...SHOW, recipients: ['webinarAttendees', 'webinarRegistrants', 'webinarAbsentees'] } },
+		description: 'The webinar the recording belongs to (its numeric ID)',
+	},
+	{
+		displayName: 'Share By',
+		name: 'shareMode',
+		type: 'options',
+		options: [
+			{
+				name: 'Brevo Attributes',
+				value: 'attributes',
+				description: 'Write the link and passcode on each contact, for a Brevo campaign or automation',
+			},
+			{
+				name: 'Brevo Template Email',
+				value: 'email',
+				description: 'Send a transactional email per person with the link as template params',
+			},
+		],
+		default: 'attributes',
+		displayOptions: { show: SHOW },
+	},
+	{
+		displayName: 'Link Attribute',
+		name: 'linkAttribute',
+		type: 'string',
+		default: 'ZOOM_RECORDING_URL',
+		displayOptions: { show: { ...SHOW, shareMode: ['attributes'] } },
+	},
+	{
+		displayName: 'Passcode Attribute',
+		name: 'passcodeAttribute',
+		type: 'string',
+		default: 'ZOOM_RECORDING_PASSCODE',
+		displayOptions: { show: { ...SHOW, shareMode: ['attributes'] } },
+	},
+	{
+		displayName: 'Template ID',
+		name: 'templateId',
+		type: 'number',
+		default: 0,
+		required: true,
+		displayOptions: { show: { ...SHOW, shareMode: ['email'] } },
+		description:
+			'Brevo transactional template using {{ params.RECORDING_URL }}, {{ params.RECORDING_PASSCODE }}, {{ params.TOPIC }}, {{ params.FIRSTNAME }}',
+	},
+];

@@ -1,0 +1,73 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** Which meeting or webinar instance to read. Defaults follow the Zoom Trigger's output, so
+ *  Zoom Trigger → Zoom to Brevo works without typing expressions. */
+export const zoomSourceProperties: INodeProperties[] = [
+	{
+		displayName: 'Meeting ID or UUID',
+		name: 'meetingId',
+		type: 'string',
+		default: '={{ $json.uuid || $json.id }}',
+		required: true,
+		displayOptions: { show: { resource: ['meeting', 'recording'] } },
+		description:
+			'A numeric meeting ID means its latest instance; a UUID names one instance. UUIDs that start with "/" or contain "//" are encoded as Zoom requires. The default reads it from a Zoom Trigger item.',
+	},
+	{
+		displayName: 'Webinar ID',
+		name: 'webinarId',
+		type: 'string',
+		default: '={{ $json.id }}',
+		required: true,
+		displayOptions: { show: { resource: ['webinar'] } },
+		description: "The webinar's numeric ID. The default reads it from a Zoom Trigger item.",
+	},
+	{
+		displayName: 'Webinar Instance UUID',
+		name: 'webinarUuid',
+		type: 'string',
+		default: '={{ $json.uuid }}',
+		displayOptions: { show: { resource: ['webinar'], operation: ['syncAttendees'] } },
+		description:
+			'One past instance of a recurring webinar. Empty means the latest instance. The default reads it from a Zoom Trigger item.',
+	},
+	{
+		displayName: 'Registrant Status',
+		name: 'registrantStatus',
+		type: 'options',
+		options: [
+			{ name: 'Approved', value: 'approved' },
+			{ name: 'Pending', value: 'pending' },
+			{ name: 'Denied', value: 'denied' },
+		],
+		default: 'approved',
+		displayOptions: { show: { resource: ['webinar'], operation: ['syncRegistrants'] } },
+	},
+	{
+		displayName: 'Occurrence ID',
+		name: 'occurrenceId',
+		type: 'string',
+		default: '',
+		displayOptions: { show: { resource: ['webinar'], operation: ['syncRegistrants', 'syncAbsentees'] } },
+		description: 'For recurring webinars: only this occurrence. Empty means all (registrants) or the latest (absentees).',
+	},
+	{
+		displayName: 'Read Participants From',
+		name: 'participantSource',
+		type: 'options',
+		options: [
+			{
+				name: 'Past Meeting Participants',
+				value: 'pastMeeting',
+				description: 'Medium rate category; needs meeting:read:list_past_participants',
+			},
+			{
+				name: "Zoom's Participant Report",
+				value: 'report',
+				description: 'Heavy rate category; needs report:read:list_meeting_participants; adds registrant IDs',
+			},
+		],
+		default: 'pastMeeting',
+		displayOptions: { show: { resource: ['meeting'] } },
+	},
+];

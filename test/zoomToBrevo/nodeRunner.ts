@@ -1,0 +1,42 @@
+/** Runs the Zoom to Brevo node through n8n-core's real engine against a simulator. */
+import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import { runWorkflow, type StoredCredentials } from '../harness';
+import type { Simulator } from '../simulator';
+import { ZoomToBrevo } from '../../nodes/ZoomToBrevo/ZoomToBrevo.node';
+import { ZoomServerToServerOAuthApi } from '../../credentials/ZoomServerToServerOAuthApi.credentials';
+import { ZoomUserOAuth2Api } from '../../credentials/ZoomUserOAuth2Api.credentials';
+import { BrevoV3Api } from '../../credentials/BrevoV3Api.credentials';
+
+export function simulatorCredentials(sim: Simulator): StoredCredentials {
+	return {
+		zoom: {
+			type: 'zoomServerToServerOAuthApi',
+			data: { environment: 'custom', apiBaseUrl: sim.zoomApiBaseUrl, oauthBaseUrl: sim.zoomOAuthBaseUrl, ...sim.credentials.zoom, accessToken: '' },
+		},
+		brevo: { type: 'brevoV3Api', data: { apiKey: sim.credentials.brevo.apiKey, baseUrl: sim.brevoApiBaseUrl } },
+	};
+}
+
+export async function runZoomToBrevo(
+	sim: Simulator,
+	parameters: INodeParameters,
+	options: { inputItems?: INodeExecutionData[]; credentials?: StoredCredentials; continueOnFail?: boolean } = {},
+) {
+	const result = await runWorkflow({
+		nodeTypes: { 'n8n-nodes-zoom-brevo.zoomToBrevo': new ZoomToBrevo() },
+		credentialTypes: [new ZoomServerToServerOAuthApi(), new ZoomUserOAuth2Api(), new BrevoV3Api()],
+		credentials: options.credentials ?? simulatorCredentials(sim),
+		workflow: {
+			nodes: [{ name: 'Zoom to Brevo', type: 'n8n-nodes-zoom-brevo.zoomToBrevo', parameters, continueOnFail: options.continueOnFail }],
+		},
+		inputItems: options.inputItems,
+	});
+	const items = result.outputs['Zoom to Brevo']?.[0] ?? [];
+	return {
+		result,
+		items,
+		contacts: items.filter((item) => !item.json.skipped && !item.json.error).map((item) => item.json),
+		skipped: items.filter((item) => item.json.skipped === true).map((item) => item.json),
+	};
+}

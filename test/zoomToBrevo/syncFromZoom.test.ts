@@ -1,0 +1,158 @@
+/**
+ * Zoom to Brevo read side, through n8n-core's engine against the simulator: participants,
+ * registrants, attendees and absentees become the expected contacts and skipped people.
+ * Expectations come from the simulator's fixture (its own bookkeeping), not from the node's code.
+ */
+import { rowsToArray, startSimulator, type Simulator } from '../simulator';
+import { runZoomToBrevo } from './nodeRunner';
+
+let sim: Simulator;
+beforeAll(async () => {
+	sim = await startSimulator();
+});
+afterAll(async () => sim.close());
+beforeEach(() => sim.clearRequests());
+
+const zoomCalls = () => sim.requests.filter((r) => r.service === 'zoom');
+const meeting = (id: number) => sim.fixture.zoom.meetings.find((m) => m.id === id)!;
+const webinar = () => sim.fixture.zoom.webinars.find((w) => w.id === sim.fixture.ids.webinarId)!;
+
+describe('Meeting → Sync Participants', () => {
+	it('a 1 200-row meeting gives exactly one contact per person with an email, and every guest skipped', async () => {
+		const instance = meeting(sim.fixture.ids.largeMeetingId).instances[0];
+		const { stats } = instance;
+		expect(stats.rows).toBe(1200);
+		const { contacts, skipped, result } = await runZoomToBrevo(sim, { resource: 'meeting', operation: 'syncParticipants', meetingId: sim.fixture.ids.largeMeetingUuid });
+		expect(result.error).toBeUndefined();
+
+		expect(contacts).toHaveLength(stats.withEmail);
+		expect(new Set(contacts.map((c) => c.email)).size).toBe(stats.withEmail);
+		// Guests have no stable Zoom ID across rejoins: their rows are grouped by display name.
+		const guestRows = rowsToArray(instance.participants).filter((r) => !r.user_email);
+		expect(skipped).toHaveLength(new Set(guestRows.map((r) => r.name.trim().toLowerCase())).size);
+		expect(skipped.reduce((n, s) => n + Number(s.zoomRows), 0)).toBe(guestRows.length);
+		for (const person of skipped) expect(person).toMatchObject({ reason: 'no_email', hint: expect.stringContaining('registration') });
+		// Every row is accounted for: merged into a contact or into a skipped person.
+		const rowsCovered = contacts.reduce((n, c) => n + Number((c.engagement as { zoomRows: number }).zoomRows), 0) + skipped.reduce((n, s) => n + Number(s.zoomRows), 0);
+		expect(rowsCovered).toBe(stats.rows);
+		expect(contacts.filter((c) => (c.engagement as { status: string }).status === 'waiting_room_only')).toHaveLength(
+			// waiting-room-only people who have an email
+			[
+				...rowsToArray(instance.participants)
+					.filter((r) => r.user_email)
+					.reduce((byEmail, r) => byEmail.set(r.user_email.toLowerCase(), [...(byEmail.get(r.user_email.toLowerCase()) ?? []), r]), new Map<string, (typeof r)[]>())
+					.values(),
+			].filter((rows) => rows.every((r) => r.status === 'in_waiting_room')).length,
+		);
+
+		// One detail call, then ceil(1200 / 300) pages of 300.
+		const listing = zoomCalls().filter((r) => r.path.endsWith('/participants'));
+		expect(listing).toHaveLength(4);
+		for (const call of listing) expect(call.query.page_size).toBe('300');
+		expect(result.run.data.resultData.runData['Zoom to Brevo'][0].hints?.[0]?.message).toMatch(
+			new RegExp(`^${stats.withEmail} contacts; ${skipped.length} skipped \\(no email: ${skipped.length}\\)`),
+		);
+	});
+
+	it('engagement of a person with rejoins is the union of their rows', async () => {
+		const rows = rowsToArray(meeting(sim.fixture.ids.largeMeetingId).instances[0].participants);
+		const byEmail = new Map<string, typeof rows>();
+		for (const row of rows) if (row.user_email && row.status === 'in_meeting') byEmail.set(row.user_email.toLowerCase(), [...(byEmail.get(row.user_email.toLowerCase()) ?? []), row]);
+		const [email, personRows] = [...byEmail].find(([, r]) => r.length >= 2)!;
+		const { contacts } = await runZoomToBrevo(sim, { resource: 'meeting', operation: 'syncParticipants', meetingId: sim.fixture.ids.largeMeetingUuid });
+		const contact = contacts.find((c) => c.email === email)!;
+		// Independent union of [join, leave) intervals.
+		const intervals = personRows.map((r) => [Date.parse(r.join_time), Date.parse(r.leave_time)] as [number, number]).sort((a, b) => a[0] - b[0]);
+		let total = 0;
+		let [start, end] = intervals[0];
+		for (const [s, e] of intervals.slice(1)) {
+			if (s <= end) end = Math.max(end, e);
+			else {
+				total += end - start;
+				[start, end] = [s, e];
+			}
+		}
+		total += end - start;
+		expect(contact.engagement).toMatchObject({ status: 'attended', sessions: personRows.length, attendedSeconds: Math.round(total / 1000) });
+		expect(contact.source).toMatchObject({ kind: 'meeting', id: String(sim.fixture.ids.largeMeetingId), uuid: sim.fixture.ids.largeMeetingUuid });
+		expect(contact.attributes).toMatchObject({ ATTENDANCE_STATUS: 'attended', MEETING_DURATION: expect.any(Number) });
+	});
+
+	it.each(['leadingSlash', 'doubleSlash', 'slashInside'] as const)('finds the instance whose UUID is %s', async (kind) => {
+		const uuid = sim.fixture.ids.recurringMeetingUuids[kind];
+		const { result, contacts } = await runZoomToBrevo(sim, { resource: 'meeting', operation: 'syncParticipants', meetingId: uuid });
+		expect(result.error).toBeUndefined();
+		expect(contacts.length).toBeGreaterThan(0);
+		expect(contacts[0].source).toMatchObject({ uuid });
+	});
+
+	it('reads the meeting from the Zoom Trigger item by default', async () => {
+		const uuid = sim.fixture.ids.recurringMeetingUuids.doubleSlash;
+		const { result, contacts } = await runZoomToBrevo(
+			sim,
+			{ resource: 'meeting', operation: 'syncParticipants' },
+			{ inputItems: [{ json: { event: 'meeting.ended', id: String(sim.fixture.ids.recurringMeetingId), uuid } }] },
+		);
+		expect(result.error).toBeUndefined();
+		expect(contacts[0].source).toMatchObject({ uuid });
+	});
+
+	it("reads Zoom's participant report when asked", async () => {
+		const { result, contacts } = await runZoomToBrevo(sim, { resource: 'meeting', operation: 'syncParticipants', meetingId: sim.fixture.ids.largeMeetingUuid, participantSource: 'report' });
+		expect(result.error).toBeUndefined();
+		expect(contacts).toHaveLength(meeting(sim.fixture.ids.largeMeetingId).instances[0].stats.withEmail);
+		expect(zoomCalls().some((r) => r.path.includes('/report/meetings/'))).toBe(true);
+	});
+});
+
+describe('Webinar syncs', () => {
+	const approved = () => webinar().registrants.filter((r) => r.status === 'approved');
+
+	it('Sync Registrants: one contact per approved registrant, with the UTM source of their link', async () => {
+		const { contacts, result } = await runZoomToBrevo(sim, { resource: 'webinar', operation: 'syncRegistrants', webinarId: String(sim.fixture.ids.webinarId) });
+		expect(result.error).toBeUndefined();
+		expect(contacts.map((c) => c.email).sort()).toEqual([...new Set(approved().map((r) => r.email.toLowerCase()))].sort());
+		const tracked = approved().find((r) => r.tracking_source)!;
+		const contact = contacts.find((c) => c.email === tracked.email.toLowerCase())!;
+		expect(contact.attributes).toMatchObject({ UTM_SOURCE: tracked.tracking_source!.source_name, ATTENDANCE_STATUS: 'registered', FIRSTNAME: tracked.first_name });
+	});
+
+	it('Sync Absentees: the approved registrants who never joined, marked absent', async () => {
+		const instance = webinar().instances[webinar().instances.length - 1];
+		const attended = new Set(rowsToArray(instance.attendees).map((r) => r.user_email.toLowerCase()).filter(Boolean));
+		const expected = approved().filter((r) => !attended.has(r.email.toLowerCase())).map((r) => r.email.toLowerCase());
+		const { contacts, result } = await runZoomToBrevo(sim, { resource: 'webinar', operation: 'syncAbsentees', webinarId: String(sim.fixture.ids.webinarId) });
+		expect(result.error).toBeUndefined();
+		expect(contacts.map((c) => c.email).sort()).toEqual([...new Set(expected)].sort());
+		for (const c of contacts) expect(c.engagement).toMatchObject({ status: 'absent', attendedSeconds: 0 });
+	});
+
+	it('Sync Attendees: attendees with engagement and the names of their registration', async () => {
+		const instance = webinar().instances[webinar().instances.length - 1];
+		const attendeeEmails = new Set(rowsToArray(instance.attendees).map((r) => r.user_email.toLowerCase()).filter(Boolean));
+		const { contacts, result } = await runZoomToBrevo(sim, { resource: 'webinar', operation: 'syncAttendees', webinarId: String(sim.fixture.ids.webinarId), webinarUuid: instance.uuid });
+		expect(result.error).toBeUndefined();
+		expect(new Set(contacts.map((c) => c.email))).toEqual(attendeeEmails);
+		const registered = approved().find((r) => attendeeEmails.has(r.email.toLowerCase()))!;
+		expect(contacts.find((c) => c.email === registered.email.toLowerCase())).toMatchObject({
+			attributes: { FIRSTNAME: registered.first_name, LASTNAME: registered.last_name, WEBINAR_NAME: webinar().topic },
+			source: { kind: 'webinar', uuid: instance.uuid },
+		});
+	});
+});
+
+describe('failures', () => {
+	it('an unknown meeting fails with advice; with Continue On Fail it becomes an error item', async () => {
+		const failed = await runZoomToBrevo(sim, { resource: 'meeting', operation: 'syncParticipants', meetingId: '999000999' });
+		expect(failed.result.error?.message).toMatch(/Zoom found nothing to read the past meeting/);
+		const continued = await runZoomToBrevo(sim, { resource: 'meeting', operation: 'syncParticipants', meetingId: '999000999' }, { continueOnFail: true });
+		expect(continued.result.error).toBeUndefined();
+		expect(continued.items[0].json.error).toMatch(/Zoom found nothing/);
+		expect(continued.items[0].pairedItem).toEqual({ item: 0 });
+	});
+
+	it('a meeting ID that resolves to nothing says where it should come from', async () => {
+		const { result } = await runZoomToBrevo(sim, { resource: 'meeting', operation: 'syncParticipants', meetingId: '={{ $json.uuid }}' }, { inputItems: [{ json: { event: 'meeting.started' } }] });
+		expect(result.error?.message).toBe('Meeting ID or UUID is empty');
+	});
+});
