@@ -35,15 +35,13 @@ describe('Meeting → Sync Participants', () => {
 		// Every row is accounted for: merged into a contact or into a skipped person.
 		const rowsCovered = contacts.reduce((n, c) => n + Number((c.engagement as { zoomRows: number }).zoomRows), 0) + skipped.reduce((n, s) => n + Number(s.zoomRows), 0);
 		expect(rowsCovered).toBe(stats.rows);
-		expect(contacts.filter((c) => (c.engagement as { status: string }).status === 'waiting_room_only')).toHaveLength(
-			// waiting-room-only people who have an email
-			[
-				...rowsToArray(instance.participants)
-					.filter((r) => r.user_email)
-					.reduce((byEmail, r) => byEmail.set(r.user_email.toLowerCase(), [...(byEmail.get(r.user_email.toLowerCase()) ?? []), r]), new Map<string, (typeof r)[]>())
-					.values(),
-			].filter((rows) => rows.every((r) => r.status === 'in_waiting_room')).length,
-		);
+		// waiting-room-only people who have an email
+		const rowsByEmail = new Map<string, string[]>();
+		for (const r of rowsToArray(instance.participants)) {
+			if (r.user_email) rowsByEmail.set(r.user_email.toLowerCase(), [...(rowsByEmail.get(r.user_email.toLowerCase()) ?? []), r.status]);
+		}
+		const waitingOnly = [...rowsByEmail.values()].filter((statuses) => statuses.every((s) => s === 'in_waiting_room')).length;
+		expect(contacts.filter((c) => (c.engagement as { status: string }).status === 'waiting_room_only')).toHaveLength(waitingOnly);
 
 		// One detail call, then ceil(1200 / 300) pages of 300.
 		const listing = zoomCalls().filter((r) => r.path.endsWith('/participants'));
