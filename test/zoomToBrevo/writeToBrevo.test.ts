@@ -1,0 +1,157 @@
+/**
+ * Zoom to Brevo write side, through n8n-core's engine against the simulator: contacts, attributes,
+ * lists, events and recording links end up in the simulator's Brevo, with nothing lost.
+ */
+import { startSimulator, type Simulator } from '../simulator';
+import { runZoomToBrevo } from './nodeRunner';
+
+let sim: Simulator;
+beforeEach(async () => {
+	sim = await startSimulator({ brevo: { importProcessingMs: 50 } });
+});
+afterEach(async () => sim.close());
+
+const brevoWrites = () => sim.requests.filter((r) => r.service === 'brevo' && r.method !== 'GET');
+const latestMeetingUuid = () => sim.fixture.ids.recurringMeetingUuids.latest;
+
+describe('Batch import', () => {
+	it('creates the missing attributes with the right types, then imports every value onto the lists', async () => {
+		expect(sim.brevo.attributes.has('MEETING_JOIN_DATE')).toBe(false);
+		const { contacts, result } = await runZoomToBrevo(sim, {
+			resource: 'meeting',
+			operation: 'syncParticipants',
+			meetingId: sim.fixture.ids.largeMeetingUuid,
+			writeMode: 'import',
+			listIds: [15],
+		});
+		expect(result.error).toBeUndefined();
+		expect(contacts.length).toBeGreaterThan(600);
+
+		expect(sim.brevo.attributes.get('MEETING_JOIN_DATE')?.type).toBe('date');
+		expect(sim.brevo.attributes.get('MEETING_DURATION')?.type).toBe('float');
+		expect(sim.brevo.attributes.get('ATTENDANCE_STATUS')?.type).toBe('text');
+		const [process] = [...sim.brevo.processes.values()];
+		expect(process.result?.ignoredAttributes).toEqual([]);
+
+		for (const contact of contacts) {
+			const stored = sim.brevo.contacts.get(String(contact.email));
+			expect(stored).toBeDefined();
+			expect(stored?.listIds).toContain(15);
+			expect(stored?.attributes).toMatchObject(contact.attributes as object);
+			expect(contact.brevo).toMatchObject({ mode: 'import', status: 'completed', batch: 1 });
+		}
+		// One import carries all 640 contacts: the only contact write besides creating attributes.
+		expect(brevoWrites().filter((r) => r.path.endsWith('/contacts/import'))).toHaveLength(1);
+	});
+
+	it('adds list memberships and keeps the ones an existing contact had', async () => {
+		const existing = sim.fixture.ids.brevoExistingContactEmail.toLowerCase();
+		expect(sim.brevo.contacts.get(existing)?.listIds).toEqual([17]);
+		const { result } = await runZoomToBrevo(sim, { resource: 'meeting', operation: 'syncParticipants', meetingId: latestMeetingUuid(), writeMode: 'import', listIds: [15] });
+		expect(result.error).toBeUndefined();
+		expect(sim.brevo.contacts.get(existing)?.listIds.sort()).toEqual([15, 17]);
+		expect(sim.brevo.contacts.get(existing)?.attributes.FIRSTNAME).toBeDefined();
+	});
+
+	it('stops before writing anything when attributes are missing and the node is told to fail', async () => {
+		const { result } = await runZoomToBrevo(sim, {
+			resource: 'meeting',
+			operation: 'syncParticipants',
+			meetingId: latestMeetingUuid(),
+			writeMode: 'import',
+			missingAttributes: 'fail',
+		});
+		expect(result.error?.message).toMatch(/MEETING_JOIN_DATE/);
+		expect(brevoWrites()).toHaveLength(0);
+	});
+});
+
+describe('Create or update, one by one', () => {
+	it('writes each contact, reports each one, and keeps other lists', async () => {
+		const existing = sim.fixture.ids.brevoExistingContactEmail.toLowerCase();
+		const { contacts, result } = await runZoomToBrevo(sim, { resource: 'meeting', operation: 'syncParticipants', meetingId: latestMeetingUuid(), writeMode: 'upsert', listIds: [15] });
+		expect(result.error).toBeUndefined();
+		const statuses = contacts.map((c) => (c.brevo as { status: string }).status);
+		expect(statuses.filter((s) => s === 'updated')).toHaveLength(1);
+		expect(statuses.filter((s) => s === 'created')).toHaveLength(contacts.length - 1);
+		expect(contacts.find((c) => c.email === existing)?.brevo).toMatchObject({ status: 'updated' });
+		expect(sim.brevo.contacts.get(existing)?.listIds.sort()).toEqual([15, 17]);
+		expect(sim.requests.filter((r) => r.service === 'brevo' && r.status === 429)).toHaveLength(0);
+	});
+});
+
+describe('Follow-up events', () => {
+	it('fires zoom_webinar_no_show for every absentee, with the webinar in the properties', async () => {
+		const { contacts, result } = await runZoomToBrevo(sim, {
+			resource: 'webinar',
+			operation: 'syncAbsentees',
+			webinarId: String(sim.fixture.ids.webinarId),
+			writeMode: 'import',
+			listIds: [16],
+			sendEvent: true,
+		});
+		expect(result.error).toBeUndefined();
+		expect(contacts.length).toBeGreaterThan(0);
+		const events = sim.brevo.events.filter((e) => e.event_name === 'zoom_webinar_no_show');
+		expect(events.map((e) => e.identifiers.email_id).sort()).toEqual(contacts.map((c) => c.email).sort());
+		expect(events[0].event_properties).toMatchObject({ zoom_kind: 'webinar', zoom_id: String(sim.fixture.ids.webinarId), status: 'absent' });
+		for (const contact of contacts) expect(contact.event).toEqual({ name: 'zoom_webinar_no_show', status: 'sent' });
+	});
+
+	it('a custom event name is used as given; a bad one is refused before anything is read', async () => {
+		const { result } = await runZoomToBrevo(sim, { resource: 'meeting', operation: 'syncParticipants', meetingId: latestMeetingUuid(), sendEvent: true, eventNaming: 'custom', customEventName: 'webinar follow-up!' });
+		expect(result.error?.message).toBe('"webinar follow-up!" cannot be a Brevo event name');
+		expect(sim.requests).toHaveLength(0);
+
+		const ok = await runZoomToBrevo(sim, { resource: 'meeting', operation: 'syncParticipants', meetingId: latestMeetingUuid(), sendEvent: true, eventNaming: 'custom', customEventName: 'kickoff_follow_up' });
+		expect(ok.result.error).toBeUndefined();
+		expect(new Set(sim.brevo.events.map((e) => e.event_name))).toEqual(new Set(['kickoff_follow_up']));
+	});
+
+	it('when events fail after the contacts were written, the error says what was written', async () => {
+		sim.inject({ kind: 'status', status: 400, body: { code: 'invalid_parameter', message: 'events disabled for this account' }, match: { path: '/events' }, times: 50 });
+		const { result } = await runZoomToBrevo(sim, { resource: 'meeting', operation: 'syncParticipants', meetingId: latestMeetingUuid(), writeMode: 'import', listIds: [15], sendEvent: true });
+		expect(result.error).toBeDefined();
+		expect(result.error?.description).toMatch(/Already written before this failed: Brevo import — batch 1: \d+ contacts, completed/);
+	});
+});
+
+describe('Dry run', () => {
+	it('reads Zoom, shows what would be written, and writes nothing', async () => {
+		const { contacts, result } = await runZoomToBrevo(sim, {
+			resource: 'meeting',
+			operation: 'syncParticipants',
+			meetingId: latestMeetingUuid(),
+			writeMode: 'import',
+			listIds: [15],
+			sendEvent: true,
+			options: { dryRun: true },
+		});
+		expect(result.error).toBeUndefined();
+		expect(brevoWrites()).toHaveLength(0);
+		expect(contacts[0]).toMatchObject({ brevo: { status: 'dry-run' }, event: { status: 'dry-run' } });
+		expect(result.run.data.resultData.runData['Zoom to Brevo'][0].hints?.[0]?.message).toMatch(/would create attributes MEETING_JOIN_DATE \(date\).*dry run: nothing was written/);
+	});
+});
+
+describe('Recording → Share Recording', () => {
+	it('writes the share link and passcode on each participant', async () => {
+		const recording = sim.fixture.zoom.meetings.find((m) => m.id === sim.fixture.ids.recurringMeetingId)!.instances.at(-1)!.recording!;
+		const { contacts, result } = await runZoomToBrevo(sim, { resource: 'recording', operation: 'shareRecording', meetingId: latestMeetingUuid() });
+		expect(result.error).toBeUndefined();
+		expect(contacts.length).toBeGreaterThan(0);
+		for (const contact of contacts) {
+			const stored = sim.brevo.contacts.get(String(contact.email));
+			expect(stored?.attributes.ZOOM_RECORDING_URL).toBe(`${sim.url}${recording.share_url}`);
+			expect(stored?.attributes.ZOOM_RECORDING_PASSCODE).toBe(recording.password);
+		}
+	});
+
+	it('sends the Brevo template email to each participant with the links as params', async () => {
+		const { contacts, result } = await runZoomToBrevo(sim, { resource: 'recording', operation: 'shareRecording', meetingId: latestMeetingUuid(), shareMode: 'email', templateId: sim.fixture.ids.brevoTemplateId });
+		expect(result.error).toBeUndefined();
+		expect(sim.brevo.emails).toHaveLength(contacts.length);
+		expect(sim.brevo.emails[0]).toMatchObject({ templateId: sim.fixture.ids.brevoTemplateId, params: { RECORDING_URL: expect.stringContaining('/rec/share/'), TOPIC: expect.any(String) } });
+		for (const contact of contacts) expect(contact.delivery).toMatchObject({ mode: 'email', status: 'sent' });
+	});
+});
