@@ -1,0 +1,76 @@
+/**
+ * A full sync under injected failures (through n8n-core's engine against the simulator): every
+ * run ends with the complete, duplicate-free set of contacts, or a clear error.
+ */
+import { startSimulator, type Simulator } from '../simulator';
+import { runZoomToBrevo } from './nodeRunner';
+
+let sim: Simulator;
+afterEach(async () => sim?.close());
+
+async function baseline() {
+	const clean = await startSimulator();
+	const { contacts } = await runZoomToBrevo(clean, { resource: 'meeting', operation: 'syncParticipants', meetingId: clean.fixture.ids.largeMeetingUuid });
+	await clean.close();
+	return contacts.map((c) => String(c.email)).sort();
+}
+
+let expected: string[];
+beforeAll(async () => {
+	expected = await baseline();
+});
+
+const participantPages = { method: 'GET', path: '/participants' };
+
+const sync = () => runZoomToBrevo(sim, { resource: 'meeting', operation: 'syncParticipants', meetingId: sim.fixture.ids.largeMeetingUuid, writeMode: 'import', listIds: [15] });
+
+function expectComplete(contacts: Array<Record<string, unknown>>) {
+	const emails = contacts.map((c) => String(c.email)).sort();
+	expect(emails).toEqual(expected);
+	expect([...sim.brevo.contacts.keys()].filter((e) => expected.includes(e)).sort()).toEqual(expected);
+}
+
+describe('Zoom to Brevo under failures', () => {
+	it.each([
+		['per-second 429s', { kind: 'rate-limit', scope: 'second', times: 3 }],
+		['503s', { kind: 'status', status: 503, times: 3 }],
+		['connection resets', { kind: 'reset', times: 2 }],
+	] as const)('Zoom %s in the middle of paging: complete, no duplicates', async (_what, fault) => {
+		sim = await startSimulator({ brevo: { importProcessingMs: 20 } });
+		sim.inject({ ...fault, match: { service: 'zoom', ...participantPages } } as never);
+		const { contacts, result } = await sync();
+		expect(result.error).toBeUndefined();
+		expectComplete(contacts);
+	});
+
+	it('a token that expires in the middle of paging is renewed once: complete, no duplicates', async () => {
+		sim = await startSimulator({ brevo: { importProcessingMs: 20 } });
+		sim.inject({ kind: 'unauthorized', match: { service: 'zoom', ...participantPages } });
+		const { contacts, result } = await sync();
+		expect(result.error).toBeUndefined();
+		expectComplete(contacts);
+		expect(sim.issuedTokens()).toBe(2);
+	});
+
+	it("Zoom's daily limit beyond the allowed wait stops with the reset time", async () => {
+		sim = await startSimulator();
+		sim.inject({ kind: 'rate-limit', scope: 'daily', match: { service: 'zoom', ...participantPages } });
+		const { result } = await runZoomToBrevo(sim, {
+			resource: 'meeting',
+			operation: 'syncParticipants',
+			meetingId: sim.fixture.ids.largeMeetingUuid,
+			options: { maxDailyWaitSeconds: 5 },
+		});
+		expect(`${result.error?.message} ${result.error?.description ?? ''}`).toMatch(/daily.*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/i);
+		expect(sim.requests.filter((r) => r.service === 'brevo' && r.method !== 'GET')).toHaveLength(0);
+	});
+
+	it('Brevo 429s and 503s during the import are retried: complete', async () => {
+		sim = await startSimulator({ brevo: { importProcessingMs: 20 } });
+		sim.inject({ kind: 'status', status: 503, match: { service: 'brevo', method: 'POST', path: '/contacts/import' }, times: 2 });
+		sim.inject({ kind: 'rate-limit', scope: 'second', match: { service: 'brevo', method: 'GET', path: '/contacts/attributes' } });
+		const { contacts, result } = await sync();
+		expect(result.error).toBeUndefined();
+		expectComplete(contacts);
+	});
+});
