@@ -1,0 +1,88 @@
+/**
+ * The whole path in a real n8n: a signed meeting.ended delivery starts Zoom Trigger → Zoom to Brevo,
+ * which reads the meeting's participants from the simulator's Zoom and writes contacts, list
+ * memberships and follow-up events to the simulator's Brevo.
+ */
+import { productionWebhookUrl, removeTempDirs, stopAllN8n, waitForWebhook, type N8nInstance, type RestClient } from './harness';
+import { SIM_DEFAULTS, simCredentials, startN8nWithPackage, startSimulator, type Simulator } from './support';
+
+let n8n: N8nInstance;
+let client: RestClient;
+let sim: Simulator;
+
+beforeAll(async () => {
+	sim = await startSimulator({ brevo: { importProcessingMs: 50 } });
+	({ n8n, client } = await startN8nWithPackage());
+});
+
+afterAll(async () => {
+	await sim?.close();
+	await stopAllN8n();
+	removeTempDirs();
+});
+
+it('meeting.ended → participants become Brevo contacts on the list, with zoom_meeting_attended events', async () => {
+	const secret = await client.createCredential('zoomWebhookSecretApi', 'secret', simCredentials.webhookSecret());
+	const zoom = await client.createCredential('zoomServerToServerOAuthApi', 'zoom', simCredentials.zoomS2S(sim));
+	const brevo = await client.createCredential('brevoV3Api', 'brevo', simCredentials.brevo(sim));
+	const workflow = await client.createWorkflow({
+		name: 'Meeting ended → Brevo',
+		nodes: [
+			{
+				id: 'trigger',
+				name: 'Zoom Trigger',
+				type: 'n8n-nodes-zoom-brevo.zoomTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId: 'meeting-ended-to-brevo',
+				parameters: { events: ['meeting.ended'] },
+				credentials: { zoomWebhookSecretApi: { id: secret.id, name: 'secret' } },
+			},
+			{
+				id: 'sync',
+				name: 'Zoom to Brevo',
+				type: 'n8n-nodes-zoom-brevo.zoomToBrevo',
+				typeVersion: 1,
+				position: [250, 0],
+				// Meeting ID left to its default: read from the trigger's item.
+				parameters: { resource: 'meeting', operation: 'syncParticipants', listIds: [15], writeMode: 'import', sendEvent: true },
+				credentials: {
+					zoomServerToServerOAuthApi: { id: zoom.id, name: 'zoom' },
+					brevoV3Api: { id: brevo.id, name: 'brevo' },
+				},
+			},
+		],
+		connections: { 'Zoom Trigger': { main: [[{ node: 'Zoom to Brevo', type: 'main', index: 0 }]] } },
+	});
+	await client.activateWorkflow(workflow.id);
+	const url = productionWebhookUrl(n8n.baseUrl, 'meeting-ended-to-brevo/webhook');
+	await waitForWebhook(url);
+
+	const meeting = sim.fixture.zoom.meetings.find((m) => m.id === sim.fixture.ids.recurringMeetingId)!;
+	const instance = meeting.instances[meeting.instances.length - 1];
+	const delivered = await sim.sendWebhook(url, {
+		event: 'meeting.ended',
+		secretToken: SIM_DEFAULTS.zoom.webhookSecretToken,
+		payload: { account_id: sim.credentials.zoom.accountId, object: { id: String(meeting.id), uuid: instance.uuid, topic: meeting.topic, start_time: instance.start_time, end_time: instance.end_time } },
+	});
+	expect(delivered.status).toBe(200);
+
+	const [execution] = await client.waitForExecutions(workflow.id, 1, 60_000);
+	expect(execution.status).toBe('success');
+
+	// The fixture knows who has an email in that instance.
+	const expectedEmails = new Set<string>();
+	for (let i = 0; i < instance.participants.length; i++) {
+		const row = instance.participants.at(i)!;
+		if (row.user_email) expectedEmails.add(row.user_email.toLowerCase());
+	}
+	expect(expectedEmails.size).toBeGreaterThan(0);
+	for (const email of expectedEmails) {
+		expect(sim.brevo.contacts.get(email)?.listIds).toContain(15);
+	}
+	const attended = sim.brevo.events.filter((e) => e.event_name.startsWith('zoom_meeting_'));
+	expect(new Set(attended.map((e) => String(e.identifiers.email_id)))).toEqual(expectedEmails);
+	expect(attended.find((e) => e.event_name === 'zoom_meeting_attended')?.event_properties).toMatchObject({ zoom_uuid: instance.uuid, topic: meeting.topic });
+	// The participants listing used the UUID the trigger emitted.
+	expect(sim.requests.some((r) => r.service === 'zoom' && r.path.includes('/past_meetings/') && r.path.endsWith('/participants'))).toBe(true);
+});
