@@ -44,10 +44,20 @@ step "End-to-end tests (real n8n)"
 e2e_rc=0
 npx jest --selectProjects e2e --runInBand --json --outputFile="$RESULTS_DIR/e2e.json" || e2e_rc=$?
 
+step "Main command in its exit mode (npm start -- --exit)"
+demo_rc=0
+npx tsx scripts/start.ts --exit || demo_rc=$?
+
+step "Benchmark script, quick sizes (prints figures; asserts nothing)"
+bench_rc=0
+npx tsx --expose-gc scripts/bench.ts --quick || bench_rc=$?
+
 step "Summary"
-node scripts/summarize-jest.js "$RESULTS_DIR/unit.json" "$RESULTS_DIR/e2e.json"
-if ((unit_rc != 0 || e2e_rc != 0)); then
-  echo "FAILED (unit exit $unit_rc, e2e exit $e2e_rc)"
+# The totals line comes last, so the log's closing line says how many tests passed and failed.
+if ((unit_rc != 0 || e2e_rc != 0 || demo_rc != 0 || bench_rc != 0)); then
+  echo "FAILED (unit exit $unit_rc, e2e exit $e2e_rc, main command exit $demo_rc, benchmark exit $bench_rc) after $(($(date +%s) - START))s"
+  node scripts/summarize-jest.js "$RESULTS_DIR/unit.json" "$RESULTS_DIR/e2e.json" || true
   exit 1
 fi
 echo "All checks passed in $(($(date +%s) - START))s"
+node scripts/summarize-jest.js "$RESULTS_DIR/unit.json" "$RESULTS_DIR/e2e.json"

@@ -155,3 +155,32 @@ describe('Recording → Share Recording', () => {
 		for (const contact of contacts) expect(contact.delivery).toMatchObject({ mode: 'email', status: 'sent' });
 	});
 });
+
+describe('Webinar → Sync One Registrant (from the Zoom Trigger item)', () => {
+	const triggerItem = {
+		event: 'webinar.registration_created',
+		id: '91234567890',
+		uuid: 'wuuid==',
+		topic: 'Product Launch',
+		person: { email: 'New.Person@Example.com', firstName: 'New', lastName: 'Person', registrantId: 'r-77', trackingSource: 'linkedin', status: 'approved' },
+	};
+
+	it('puts the registrant on the list with the UTM source, without calling Zoom', async () => {
+		const { contacts, result } = await runZoomToBrevo(
+			sim,
+			{ resource: 'webinar', operation: 'syncRegistrantFromEvent', writeMode: 'upsert', listIds: [17] },
+			{ inputItems: [{ json: triggerItem }] },
+		);
+		expect(result.error).toBeUndefined();
+		expect(contacts).toHaveLength(1);
+		const stored = sim.brevo.contacts.get('new.person@example.com');
+		expect(stored?.listIds).toEqual([17]);
+		expect(stored?.attributes).toMatchObject({ FIRSTNAME: 'New', LASTNAME: 'Person', UTM_SOURCE: 'linkedin', ATTENDANCE_STATUS: 'registered', WEBINAR_NAME: 'Product Launch' });
+		expect(sim.requests.filter((r) => r.service === 'zoom' || r.service === 'zoom-oauth')).toHaveLength(0);
+	});
+
+	it('says what to connect when the item has no registrant', async () => {
+		const { result } = await runZoomToBrevo(sim, { resource: 'webinar', operation: 'syncRegistrantFromEvent' }, { inputItems: [{ json: { event: 'meeting.ended' } }] });
+		expect(result.error?.message).toBe('The incoming item has no registrant with an email');
+	});
+});

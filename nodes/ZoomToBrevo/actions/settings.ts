@@ -5,7 +5,13 @@ import type { ZoomCredentialType } from '../../shared/zoomApi';
 import type { ZoomPlan } from '../../shared/zoomPacer';
 import { isContactField, type AttributeMapping } from '../contacts/fields';
 
-export type Operation = 'syncParticipants' | 'syncAttendees' | 'syncAbsentees' | 'syncRegistrants' | 'shareRecording';
+export type Operation =
+	| 'syncParticipants'
+	| 'syncAttendees'
+	| 'syncAbsentees'
+	| 'syncRegistrants'
+	| 'syncRegistrantFromEvent'
+	| 'shareRecording';
 export type WriteMode = 'emit' | 'import' | 'upsert';
 
 /** Everything one input item asks for, read once from the node's parameters. */

@@ -9,6 +9,7 @@ import {
 	readWebinarRegistrants,
 	type ZoomRead,
 } from './readZoom';
+import { registrantFromEvent } from './registrantFromEvent';
 import { requiredId, type SyncSettings } from './settings';
 import { withProgressNote } from './progress';
 import { attributeNeeds, fireEvents, writeContacts } from './writeBrevo';
@@ -22,6 +23,8 @@ async function readPeople(context: IExecuteFunctions, itemIndex: number, setting
 			return await readMeetingParticipants(zoom, requiredId(context, itemIndex, 'meetingId', 'Meeting ID or UUID'), param('participantSource') === 'report');
 		case 'syncAttendees':
 			return await readWebinarAttendees(zoom, requiredId(context, itemIndex, 'webinarId', 'Webinar ID'), param('webinarUuid') || undefined, details);
+		case 'syncRegistrantFromEvent':
+			return registrantFromEvent(context, itemIndex);
 		case 'syncAbsentees':
 			return await readWebinarAbsentees(zoom, requiredId(context, itemIndex, 'webinarId', 'Webinar ID'), param('occurrenceId') || undefined, details);
 		default:

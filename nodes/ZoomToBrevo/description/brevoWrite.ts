@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { CONTACT_FIELDS, DEFAULT_MAPPING } from '../contacts/fields';
 
-const SYNCS = ['syncParticipants', 'syncAttendees', 'syncAbsentees', 'syncRegistrants'];
+const SYNCS = ['syncParticipants', 'syncAttendees', 'syncAbsentees', 'syncRegistrants', 'syncRegistrantFromEvent'];
 
 const fieldOptions = Object.entries(CONTACT_FIELDS)
 	.map(([value, field]) => ({ name: field.label, value }))

@@ -60,6 +60,13 @@ export const selectorProperties: INodeProperties[] = [
 				action: 'Sync webinar attendees',
 			},
 			{
+				name: 'Sync One Registrant (From Trigger)',
+				value: 'syncRegistrantFromEvent',
+				description:
+					'The registrant of a webinar.registration_created event, straight from the Zoom Trigger item (no Zoom API call)',
+				action: 'Sync the registrant of a registration event',
+			},
+			{
 				name: 'Sync Registrants',
 				value: 'syncRegistrants',
 				description: 'Everyone registered, with the UTM source of their registration link',

@@ -19,7 +19,7 @@ export const zoomSourceProperties: INodeProperties[] = [
 		type: 'string',
 		default: '={{ $json.id }}',
 		required: true,
-		displayOptions: { show: { resource: ['webinar'] } },
+		displayOptions: { show: { resource: ['webinar'], operation: ['syncAttendees', 'syncAbsentees', 'syncRegistrants'] } },
 		description: "The webinar's numeric ID. The default reads it from a Zoom Trigger item.",
 	},
 	{
@@ -69,5 +69,15 @@ export const zoomSourceProperties: INodeProperties[] = [
 		],
 		default: 'pastMeeting',
 		displayOptions: { show: { resource: ['meeting'] } },
+	},
+	{
+		displayName: 'Registrant',
+		name: 'registrant',
+		type: 'json',
+		default: '={{ $json.person }}',
+		required: true,
+		displayOptions: { show: { resource: ['webinar'], operation: ['syncRegistrantFromEvent'] } },
+		description:
+			'The registrant as the Zoom Trigger emits it (email, firstName, lastName, registrantId, trackingSource, joinUrl). The webinar comes from the same item (ID, UUID, topic, start time).',
 	},
 ];

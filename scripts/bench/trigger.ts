@@ -1,0 +1,121 @@
+/**
+ * Deliveries per second through the Zoom Trigger against n8n's built-in Webhook node, on the same
+ * real n8n instance, same payload, same concurrency; rounds alternate so noise hits both alike.
+ */
+import axios from 'axios';
+
+import { productionWebhookUrl, waitForWebhook, type RestClient } from '../../test/e2e/harness';
+import { simCredentials, startN8nWithPackage } from '../../test/e2e/support';
+import { signZoomWebhook, SIM_DEFAULTS } from '../../test/simulator';
+import type { Row } from './zoomToBrevo';
+
+const SECRET = SIM_DEFAULTS.zoom.webhookSecretToken;
+
+async function createWorkflows(client: RestClient) {
+	const secret = await client.createCredential('zoomWebhookSecretApi', 'bench secret', simCredentials.webhookSecret(SECRET));
+	const zoom = await client.createWorkflow({
+		name: 'bench: Zoom Trigger',
+		nodes: [
+			{
+				id: 'zoom', name: 'Zoom Trigger', type: 'n8n-nodes-zoom-brevo.zoomTrigger', typeVersion: 1, position: [0, 0],
+				webhookId: 'bench-zoom', parameters: { events: ['meeting.ended'] },
+				credentials: { zoomWebhookSecretApi: { id: secret.id, name: 'bench secret' } },
+			},
+		],
+		connections: {},
+	});
+	const plain = await client.createWorkflow({
+		name: 'bench: Webhook',
+		nodes: [{ id: 'hook', name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: 'bench-plain', parameters: { httpMethod: 'POST', path: 'bench-plain', options: {} } }],
+		connections: {},
+	});
+	// The built-in node with a secret to check too (Header Auth), the nearest like-for-like.
+	const headerAuth = await client.createCredential('httpHeaderAuth', 'bench header', { name: 'x-zm-signature', value: 'unused' });
+	const guarded = await client.createWorkflow({
+		name: 'bench: Webhook with Header Auth',
+		nodes: [
+			{
+				id: 'guarded', name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: 'bench-guarded',
+				parameters: { httpMethod: 'POST', path: 'bench-guarded', authentication: 'headerAuth', options: {} },
+				credentials: { httpHeaderAuth: { id: headerAuth.id, name: 'bench header' } },
+			},
+		],
+		connections: {},
+	});
+	for (const workflow of [zoom, plain, guarded]) await client.activateWorkflow(workflow.id);
+}
+
+function delivery(i: number, signatureHeaderValue?: string) {
+	const body = Buffer.from(JSON.stringify({ event: 'meeting.ended', event_ts: Date.now(), payload: { account_id: 'acc', object: { id: String(80000000000 + i), uuid: `uuid-${i}==`, topic: 'Réunion 東京 🎉 benchmark' } } }));
+	const ts = Math.floor(Date.now() / 1000);
+	return {
+		body,
+		headers: {
+			'content-type': 'application/json',
+			'x-zm-request-timestamp': String(ts),
+			'x-zm-signature': signatureHeaderValue ?? signZoomWebhook(SECRET, ts, body),
+			'x-zm-trackingid': `bench-${i}-${Math.random().toString(36).slice(2)}`,
+			'user-agent': 'Zoom Marketplace/1.0a',
+		},
+	};
+}
+
+async function round(url: string, count: number, concurrency: number, offset: number, fixedSignature?: string): Promise<{ ms: number; failures: number }> {
+	let next = 0;
+	let failures = 0;
+	const started = performance.now();
+	await Promise.all(
+		Array.from({ length: concurrency }, async () => {
+			while (next < count) {
+				const i = offset + next++;
+				const { body, headers } = delivery(i, fixedSignature);
+				const answer = await axios.post(url, body, { headers, validateStatus: () => true, proxy: false });
+				if (answer.status !== 200) failures++;
+			}
+		}),
+	);
+	return { ms: performance.now() - started, failures };
+}
+
+export async function benchTrigger(perRound: number, rounds: number, concurrency: number): Promise<Row[]> {
+	const { n8n, client } = await startN8nWithPackage();
+	try {
+		await createWorkflows(client);
+		const urls = {
+			zoom: productionWebhookUrl(n8n.baseUrl, 'bench-zoom/webhook'),
+			plain: productionWebhookUrl(n8n.baseUrl, 'bench-plain'),
+			guarded: productionWebhookUrl(n8n.baseUrl, 'bench-guarded'),
+		};
+		const sides = ['zoom', 'plain', 'guarded'] as const;
+		// The Header Auth webhook compares the header to its credential's value.
+		const signatureFor = (side: (typeof sides)[number]) => (side === 'guarded' ? 'unused' : undefined);
+		for (const side of sides) {
+			await waitForWebhook(urls[side]);
+			await round(urls[side], 20, concurrency, 1_000_000, signatureFor(side)); // warm-up, not counted
+		}
+
+		const totals = Object.fromEntries(sides.map((side) => [side, { ms: 0, n: 0, failures: 0 }])) as Record<(typeof sides)[number], { ms: number; n: number; failures: number }>;
+		for (let r = 0; r < rounds; r++) {
+			// Rotate the order each round so drift on a shared machine hits every side alike.
+			const order = sides.map((_, k) => sides[(k + r) % sides.length]);
+			for (const side of order) {
+				const result = await round(urls[side], perRound, concurrency, r * perRound, signatureFor(side));
+				totals[side].ms += result.ms;
+				totals[side].n += perRound;
+				totals[side].failures += result.failures;
+			}
+		}
+		const rate = (side: (typeof sides)[number]) => totals[side].n / (totals[side].ms / 1000);
+		return [
+			{ figure: `deliveries per side (${rounds} rotating rounds × ${perRound}, concurrency ${concurrency})`, value: String(totals.zoom.n) },
+			{ figure: 'Zoom Trigger deliveries/s (signature checked, deduplicated, shaped)', value: rate('zoom').toFixed(1) },
+			{ figure: "n8n's Webhook node v2 deliveries/s (no authentication)", value: rate('plain').toFixed(1) },
+			{ figure: "n8n's Webhook node v2 deliveries/s (Header Auth)", value: rate('guarded').toFixed(1) },
+			{ figure: 'Zoom Trigger / Webhook node (no authentication)', value: (rate('zoom') / rate('plain')).toFixed(2), goal: '≥ 0.9' },
+			{ figure: 'Zoom Trigger / Webhook node (Header Auth)', value: (rate('zoom') / rate('guarded')).toFixed(2), goal: '≥ 0.9' },
+			{ figure: 'non-200 answers (Zoom / plain / Header Auth)', value: `${totals.zoom.failures} / ${totals.plain.failures} / ${totals.guarded.failures}`, goal: '0 / 0 / 0' },
+		];
+	} finally {
+		await n8n.stop();
+	}
+}
