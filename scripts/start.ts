@@ -1,72 +1,65 @@
 /**
  * The README's main command (`npm start`): a real n8n 2.x with this package installed on its
- * community-node path, wired to the built-in Zoom + Brevo simulator. It creates the credentials,
- * activates a Zoom Trigger workflow, delivers a signed `meeting.ended` to it, prints what happened
- * and leaves the editor open until Ctrl-C. `--exit` runs to the end and exits non-zero when
- * something did not happen (CI uses it).
+ * community-node path, the example workflows imported and activated, on the built-in Zoom + Brevo
+ * simulator (or on real accounts when their keys are in the environment). In simulator mode it
+ * delivers signed webinar.ended, meeting.ended, recording.completed and registration events,
+ * prints what happened, and leaves the editor open until Ctrl-C. `--exit` runs to the end and
+ * exits non-zero when something did not happen (CI uses it).
  */
-import { DEFAULT_OWNER, productionWebhookUrl, removeTempDirs, waitForWebhook } from '../test/e2e/harness';
-import { SIM_DEFAULTS, simCredentials, startN8nWithPackage, startSimulator } from '../test/e2e/support';
+import { DEFAULT_OWNER, removeTempDirs } from '../test/e2e/harness';
+import { startN8nWithPackage } from '../test/e2e/support';
+import { demoAccounts } from './demo/accounts';
+import { deliverDemoEvents } from './demo/deliveries';
+import { reportDemo } from './demo/report';
+import { importExamples } from './demo/workflows';
 
 const exitWhenDone = process.argv.includes('--exit');
 const say = (text: string) => console.log(`[start] ${text}`);
 
 async function main(): Promise<boolean> {
-	say('starting the Zoom + Brevo simulator');
-	const sim = await startSimulator();
-	say(`simulator: Zoom API ${sim.zoomApiBaseUrl}, Brevo API ${sim.brevoApiBaseUrl}`);
-
+	const accounts = await demoAccounts(say);
 	say('starting n8n with n8n-nodes-zoom-brevo installed as a community node (about 10 s)');
-	const { n8n, client } = await startN8nWithPackage();
-
+	const env = process.env.N8N_WEBHOOK_URL ? { N8N_WEBHOOK_URL: process.env.N8N_WEBHOOK_URL } : undefined;
+	const { n8n, client } = await startN8nWithPackage(env);
 	const stop = async () => {
 		await n8n.stop();
-		await sim.close();
+		await accounts.close();
 		removeTempDirs();
 	};
 	process.once('SIGINT', () => void stop().then(() => process.exit(0)));
 	process.once('SIGTERM', () => void stop().then(() => process.exit(0)));
 
-	say('creating credentials on the simulator');
-	await client.createCredential('zoomServerToServerOAuthApi', 'Zoom (simulator)', simCredentials.zoomS2S(sim));
-	await client.createCredential('brevoV3Api', 'Brevo (simulator)', simCredentials.brevo(sim));
-	const secret = await client.createCredential('zoomWebhookSecretApi', 'Zoom webhook secret (simulator)', simCredentials.webhookSecret());
+	say(`creating credentials (${accounts.mode})`);
+	const secret = await client.createCredential('zoomWebhookSecretApi', 'Zoom webhook secret', accounts.webhookSecret);
+	const zoom = await client.createCredential('zoomServerToServerOAuthApi', 'Zoom Server-to-Server', accounts.zoomS2S);
+	const brevo = await client.createCredential('brevoV3Api', 'Brevo', accounts.brevo);
+	for (const credential of [zoom, brevo]) {
+		const verdict = await client.testCredential(credential.id);
+		say(`  credential test "${credential.name}": ${verdict.status} — ${verdict.message}`);
+	}
 
-	say('importing and activating "Zoom meeting ended"');
-	const workflow = await client.createWorkflow({
-		name: 'Zoom meeting ended',
-		nodes: [
-			{
-				id: 'zoom-trigger',
-				name: 'Zoom Trigger',
-				type: 'n8n-nodes-zoom-brevo.zoomTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				webhookId: 'zoom-meeting-ended',
-				parameters: { events: ['meeting.ended'] },
-				credentials: { zoomWebhookSecretApi: { id: secret.id, name: 'Zoom webhook secret (simulator)' } },
-			},
-		],
-		connections: {},
-	});
-	await client.activateWorkflow(workflow.id);
-	const url = productionWebhookUrl(n8n.baseUrl, 'zoom-meeting-ended/webhook');
-	await waitForWebhook(url);
+	say('importing and activating the example workflows');
+	const templateId = accounts.sim?.fixture.ids.brevoTemplateId ?? 1;
+	const workflows = await importExamples(
+		client,
+		n8n.baseUrl,
+		{
+			zoomWebhookSecretApi: { id: secret.id, name: secret.name },
+			zoomServerToServerOAuthApi: { id: zoom.id, name: zoom.name },
+			brevoV3Api: { id: brevo.id, name: brevo.name },
+		},
+		templateId,
+	);
+	for (const workflow of workflows) say(`  ${workflow.name}\n          Zoom event notification URL: ${workflow.url}`);
 
-	const validation = await sim.sendUrlValidation(url, { secretToken: SIM_DEFAULTS.zoom.webhookSecretToken });
-	say(`Zoom URL validation: ${validation.valid ? 'answered correctly' : `FAILED (${validation.status})`}`);
-
-	const meeting = sim.fixture.zoom.meetings.find((m) => m.id === sim.fixture.ids.recurringMeetingId)!;
-	const instance = meeting.instances[meeting.instances.length - 1];
-	const delivery = await sim.sendWebhook(url, {
-		event: 'meeting.ended',
-		secretToken: SIM_DEFAULTS.zoom.webhookSecretToken,
-		payload: { account_id: sim.credentials.zoom.accountId, object: { id: String(meeting.id), uuid: instance.uuid, topic: meeting.topic } },
-	});
-	say(`signed meeting.ended delivered: HTTP ${delivery.status}`);
-	const executions = await client.waitForExecutions(workflow.id, 1, 30_000);
-	const ok = validation.valid && delivery.status === 200 && executions[0]?.status === 'success';
-	say(`executions of "Zoom meeting ended": ${executions.length} (${executions.map((e) => e.status).join(', ')})`);
+	let ok = true;
+	if (accounts.sim) {
+		say('delivering signed Zoom events (webinar.ended, meeting.ended, recording.completed, webinar.registration_created)');
+		const deliveries = await deliverDemoEvents(accounts.sim, workflows);
+		ok = await reportDemo(client, accounts.sim, deliveries, say);
+	} else {
+		say('real accounts: Zoom sends the events itself once the URLs above are in your Zoom app (they must be reachable from the internet: set N8N_WEBHOOK_URL to your public address)');
+	}
 
 	if (exitWhenDone) {
 		await stop();
@@ -74,7 +67,7 @@ async function main(): Promise<boolean> {
 		return ok;
 	}
 	say('');
-	say(`n8n editor: ${n8n.baseUrl}  (login: ${DEFAULT_OWNER.email} / ${DEFAULT_OWNER.password})`);
+	say(`n8n editor: ${n8n.baseUrl}   login: ${DEFAULT_OWNER.email} / ${DEFAULT_OWNER.password}`);
 	say('Ctrl-C stops n8n and the simulator.');
 	await new Promise(() => undefined);
 	return ok;
