@@ -127,6 +127,28 @@ describe('Zoom Trigger in real n8n (production URL)', () => {
 	});
 });
 
+describe('Zoom Trigger in test mode (editor listening for a test event)', () => {
+	it('answers the URL validation, keeps listening, then starts the test execution with the event', async () => {
+		const secret = await client.createCredential('zoomWebhookSecretApi', 'secret (test mode)', simCredentials.webhookSecret(SECRET));
+		const workflow = await client.createWorkflow(triggerWorkflow('Zoom events (test mode)', 'zoom-e2e-test', secret.id, { events: ['meeting.ended'] }));
+		const started = await client.rest<{ waitingForWebhook?: boolean }>('POST', `/workflows/${workflow.id}/run`, {
+			data: { triggerToStartFrom: { name: 'Zoom Trigger' } },
+		});
+		expect(started.waitingForWebhook).toBe(true);
+		const testUrl = `${n8n.baseUrl}/webhook-test/zoom-e2e-test/webhook`;
+
+		const validation = await sim.sendUrlValidation(testUrl, { secretToken: SECRET });
+		expect(validation.valid).toBe(true);
+		expect(await client.listExecutions(workflow.id)).toHaveLength(0);
+
+		const event = await sim.sendWebhook(testUrl, { event: 'meeting.ended', payload: meetingEnded(), secretToken: SECRET, trackingId: 'trk-test-mode' });
+		expect(event.status).toBe(200);
+		const [execution] = await client.waitForExecutions(workflow.id, 1);
+		expect(execution.mode).toBe('manual');
+		expect(execution.status).toBe('success');
+	});
+});
+
 describe('Zoom Trigger automatic registration in real n8n', () => {
 	it('creates the event subscription on activation and deletes it on deactivation', async () => {
 		const secret = await client.createCredential('zoomWebhookSecretApi', 'secret 2', simCredentials.webhookSecret(SECRET));
