@@ -1,0 +1,378 @@
+/**
+ * The package on n8n's distributed engine (queue mode): Redis + PostgreSQL (Debian's packages,
+ * private instances on 127.0.0.1), an n8n main, one `n8n worker` and one `n8n webhook`, each with
+ * the packed package on its community-node path.
+ *
+ * 1. Through the webhook processor: 200 distinct signed Zoom deliveries (10 in flight at a time,
+ *    as a busy account would send them), then 10 % of them re-sent one by one with the same
+ *    tracking ID, a sequential control batch re-sent in full, and a bad-signature batch.
+ *    Re-sent deliveries are checked against what the trigger's record (workflow static data, read
+ *    from PostgreSQL) held: a re-send starts an execution exactly when its tracking ID is missing
+ *    there. With n8n 2.41.1 the record keeps only the first tracking ID ever saved (n8n resets the
+ *    static data's "changed" flag when it queues the execution; README-section.md has the code
+ *    path), so nearly every re-send starts an execution: the figures say how many.
+ * 2. Zoom Trigger → Zoom to Brevo with the Server-to-Server credential, run 3 times on the worker:
+ *    the contacts land in Brevo and the S2S token is fetched once (counted at the simulator).
+ *
+ * The figures (deliveries, executions, duplicates, token requests) are printed at the end.
+ */
+import { nodeOutputJson, parseFlatted, productionWebhookUrl, removeTempDirs, sleep, waitFor, waitForWebhook, type RunExecutionData } from '../harness';
+import { SIM_DEFAULTS, simCredentials, startSimulator, type Simulator } from '../support';
+import { executionsOf, startQueueInstallation, staticDataOf, stopQueueInstallation, type ExecutionRow, type QueueInstallation } from './installation';
+import { executionsFinishedByWorker, executionsStartedByWorker } from './n8n-queue';
+
+const SECRET = SIM_DEFAULTS.zoom.webhookSecretToken;
+const DISTINCT = 200;
+const RESEND_EVERY = 10; // 10 % re-sent
+const SEND_CONCURRENCY = 10;
+const CONTROL = 20; // sequential control batch, every delivery re-sent
+const PACKAGE_TYPE = 'n8n-nodes-zoom-brevo';
+
+let q: QueueInstallation;
+let sim: Simulator;
+const t0 = Date.now();
+
+/** Everything the final report prints. */
+const figures: Record<string, unknown> = {};
+
+beforeAll(async () => {
+	sim = await startSimulator({ brevo: { importProcessingMs: 50 } });
+	q = await startQueueInstallation({ workerConcurrency: 10 });
+	figures.startSeconds = q.timings;
+}, 600_000);
+
+afterAll(async () => {
+	const dupes = Number(figures.resentDuplicatesThatStartedExecutions ?? 0) + Number(figures.controlDuplicatesThatStartedExecutions ?? 0);
+	if (figures.resentSent !== undefined) {
+		figures.dedupeVerdict =
+			dupes === 0
+				? 'holds: no re-sent delivery started an execution'
+				: `does NOT hold: ${dupes} re-sent deliveries started executions (the trigger documents none); see test/e2e/queue/README-section.md`;
+	}
+	figures.totalSeconds = Math.round((Date.now() - t0) / 100) / 10;
+	console.log(`QUEUE-MODE FIGURES (n8n 2.41.1: 1 main, 1 worker, 1 webhook processor; Redis + PostgreSQL)\n${JSON.stringify(figures, null, 2)}`);
+	await sim?.close();
+	await stopQueueInstallation();
+	removeTempDirs();
+});
+
+const isDone = (row: ExecutionRow) => ['success', 'error', 'crashed', 'canceled'].includes(row.status);
+
+async function waitForFinished(workflowId: string, n: number, timeoutMs = 180_000): Promise<ExecutionRow[]> {
+	return await waitFor(
+		() => {
+			const rows = executionsOf(q.postgres, workflowId);
+			return rows.length >= n && rows.every(isDone) ? rows : undefined;
+		},
+		{ timeoutMs, intervalMs: 500, what: `${n} finished executions of workflow ${workflowId}` },
+	);
+}
+
+/** Runs `send` over `items` with at most `concurrency` in flight. */
+async function inPool<T>(items: T[], concurrency: number, send: (item: T) => Promise<void>): Promise<void> {
+	let next = 0;
+	await Promise.all(
+		Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+			while (next < items.length) await send(items[next++]);
+		}),
+	);
+}
+
+const trackingIdOf = (row: ExecutionRow): string => {
+	const data = parseFlatted(row.data!) as RunExecutionData;
+	return String(nodeOutputJson(data, 'Zoom Trigger')[0].trackingId);
+};
+
+const meetingPayload = (i: number) => ({
+	account_id: sim.credentials.zoom.accountId,
+	object: {
+		id: String(81_000_000_000 + i),
+		uuid: `queue+${i}/Aa==`,
+		topic: `Queue-mode delivery ${i}`,
+		start_time: '2025-01-06T10:00:00Z',
+		end_time: '2025-01-06T11:00:00Z',
+	},
+});
+
+const started = (body: string) => !/already received/.test(body);
+
+describe('queue mode: Zoom Trigger through the webhook processor', () => {
+	let workflowId: string;
+	let url: string;
+
+	beforeAll(async () => {
+		const types = await q.client.getNodeTypes();
+		expect(types.map((t) => t.name)).toEqual(expect.arrayContaining([`${PACKAGE_TYPE}.zoomTrigger`, `${PACKAGE_TYPE}.zoomToBrevo`]));
+		const secret = await q.client.createCredential('zoomWebhookSecretApi', 'webhook secret', simCredentials.webhookSecret(SECRET));
+		const workflow = await q.client.createWorkflow({
+			name: 'Queue mode: Zoom deliveries',
+			nodes: [
+				{
+					id: 'trigger',
+					name: 'Zoom Trigger',
+					type: `${PACKAGE_TYPE}.zoomTrigger`,
+					typeVersion: 1,
+					position: [0, 0],
+					webhookId: 'queue-zoom-deliveries',
+					parameters: { events: ['meeting.ended'] },
+					credentials: { zoomWebhookSecretApi: { id: secret.id, name: 'webhook secret' } },
+				},
+				{ id: 'next', name: 'Next', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [200, 0], parameters: {} },
+			],
+			connections: { 'Zoom Trigger': { main: [[{ node: 'Next', type: 'main', index: 0 }]] } },
+		});
+		workflowId = workflow.id;
+		await q.client.activateWorkflow(workflowId);
+		url = productionWebhookUrl(q.webhook.baseUrl, 'queue-zoom-deliveries/webhook');
+		await waitForWebhook(url, { timeoutMs: 60_000 });
+	});
+
+	it('answers the URL validation from the webhook processor, and the main serves no production webhook', async () => {
+		const answer = await sim.sendUrlValidation(url, { secretToken: SECRET });
+		expect(answer.valid).toBe(true);
+		const onMain = await sim.sendWebhook(productionWebhookUrl(q.main.baseUrl, 'queue-zoom-deliveries/webhook'), {
+			event: 'meeting.ended',
+			payload: meetingPayload(-1),
+			secretToken: SECRET,
+			trackingId: 'trk-main',
+		});
+		expect(onMain.status).toBe(404);
+		expect(executionsOf(q.postgres, workflowId)).toHaveLength(0);
+	});
+
+	it(`${DISTINCT} distinct signed deliveries (${SEND_CONCURRENCY} in flight) → exactly one execution each, all run by the worker`, async () => {
+		const statuses: number[] = [];
+		const slowest: number[] = [];
+		const sentAt = Date.now();
+		await inPool(
+			Array.from({ length: DISTINCT }, (_, i) => i),
+			SEND_CONCURRENCY,
+			async (i) => {
+				const t = Date.now();
+				const res = await sim.sendWebhook(url, { event: 'meeting.ended', payload: meetingPayload(i), secretToken: SECRET, trackingId: `trk-q-${i}` });
+				slowest.push(Date.now() - t);
+				statuses.push(res.status);
+				expect(started(res.body)).toBe(true);
+			},
+		);
+		const answeredMs = Date.now() - sentAt;
+		expect(statuses.filter((s) => s !== 200)).toEqual([]);
+
+		const rows = await waitForFinished(workflowId, DISTINCT);
+		const finishedMs = Date.now() - sentAt;
+		const withData = executionsOf(q.postgres, workflowId, { withData: true });
+		expect(withData).toHaveLength(DISTINCT);
+		const perTrackingId = new Map<string, number>();
+		for (const row of withData) perTrackingId.set(trackingIdOf(row), (perTrackingId.get(trackingIdOf(row)) ?? 0) + 1);
+		const expected = new Map(Array.from({ length: DISTINCT }, (_, i) => [`trk-q-${i}`, 1]));
+		expect(perTrackingId).toEqual(expected);
+		expect(rows.filter((r) => r.status !== 'success')).toEqual([]);
+		expect(new Set(rows.map((r) => r.mode))).toEqual(new Set(['webhook']));
+
+		// Run by the worker: its log names every execution id; the webhook processor and the main ran none.
+		const byWorker = executionsStartedByWorker(q.worker.logs());
+		const finishedByWorker = executionsFinishedByWorker(q.worker.logs());
+		expect(rows.filter((r) => !byWorker.has(r.id) || !finishedByWorker.has(r.id)).map((r) => r.id)).toEqual([]);
+		expect(executionsStartedByWorker(q.webhook.logs()).size + executionsStartedByWorker(q.main.logs()).size).toBe(0);
+
+		slowest.sort((a, b) => a - b);
+		Object.assign(figures, {
+			distinctDeliveriesSent: DISTINCT,
+			distinctSendConcurrency: SEND_CONCURRENCY,
+			distinctAnswered200: statuses.filter((s) => s === 200).length,
+			distinctExecutions: rows.length,
+			distinctExecutionsRunByWorker: rows.filter((r) => byWorker.has(r.id)).length,
+			distinctTrackingIdsWithExactlyOneExecution: [...perTrackingId.values()].filter((n) => n === 1).length,
+			distinctAllAnsweredSeconds: answeredMs / 1000,
+			distinctAllExecutedSeconds: finishedMs / 1000,
+			deliveryAnswerMs: { p50: slowest[Math.floor(slowest.length / 2)], p95: slowest[Math.floor(slowest.length * 0.95)], max: slowest[slowest.length - 1] },
+		});
+	});
+
+	it(`10 % re-sent one by one with the same tracking ID → a re-send starts an execution exactly when its ID is missing from the saved record`, async () => {
+		// What the trigger remembers, in n8n's DB, before the re-sends (workflow static data, node scope).
+		const record = (staticDataOf(q.postgres, workflowId)['node:Zoom Trigger'] ?? {}) as { seen?: Record<string, number> };
+		const remembered = new Set(Object.keys(record.seen ?? {}).filter((id) => id.startsWith('trk-q-')));
+		const resent = Array.from({ length: DISTINCT }, (_, i) => i)
+			.filter((i) => i % RESEND_EVERY === 0)
+			.map((i) => `trk-q-${i}`);
+		const beforeIds = new Set(executionsOf(q.postgres, workflowId).map((r) => r.id));
+
+		const startedIds: string[] = [];
+		for (const trackingId of resent) {
+			const i = Number(trackingId.slice('trk-q-'.length));
+			const res = await sim.sendWebhook(url, { event: 'meeting.ended', payload: meetingPayload(i), secretToken: SECRET, trackingId });
+			expect(res.status).toBe(200);
+			if (started(res.body)) startedIds.push(trackingId);
+		}
+		// The webhook processor creates the execution before it answers: the count is final now.
+		await waitForFinished(workflowId, beforeIds.size + startedIds.length);
+		await sleep(1000);
+		const newRows = executionsOf(q.postgres, workflowId, { withData: true }).filter((r) => !beforeIds.has(r.id));
+		const duplicatesStarted = newRows.length;
+		expect(newRows.map(trackingIdOf).sort()).toEqual([...startedIds].sort());
+		// The trigger is exactly as good as its record: a re-send starts an execution if and only if
+		// its tracking ID was missing from the static data n8n had saved.
+		expect(startedIds.sort()).toEqual(resent.filter((id) => !remembered.has(id)).sort());
+		const byWorker = executionsStartedByWorker(q.worker.logs());
+		expect(newRows.filter((r) => !byWorker.has(r.id))).toEqual([]);
+
+		Object.assign(figures, {
+			resentSent: resent.length,
+			resentDuplicatesThatStartedExecutions: duplicatesStarted,
+			resentDuplicatesDeduplicated: resent.length - duplicatesStarted,
+			trackingIdsInTriggerRecordAfterConcurrentBatch: `${remembered.size} of ${DISTINCT}`,
+		});
+	});
+
+	it(`control: ${CONTROL} deliveries sent one at a time, each re-sent after its answer → a re-send starts an execution exactly when its ID is missing from the saved record`, async () => {
+		const beforeIds = new Set(executionsOf(q.postgres, workflowId).map((r) => r.id));
+		const ids = Array.from({ length: CONTROL }, (_, i) => `trk-seq-${i}`);
+		for (const [i, trackingId] of ids.entries()) {
+			const first = await sim.sendWebhook(url, { event: 'meeting.ended', payload: meetingPayload(1000 + i), secretToken: SECRET, trackingId });
+			expect(first.status).toBe(200);
+			expect(started(first.body)).toBe(true);
+		}
+		const record = (staticDataOf(q.postgres, workflowId)['node:Zoom Trigger'] ?? {}) as { seen?: Record<string, number> };
+		const remembered = new Set(Object.keys(record.seen ?? {}).filter((id) => id.startsWith('trk-seq-')));
+		const resentStarted: string[] = [];
+		for (const [i, trackingId] of ids.entries()) {
+			const again = await sim.sendWebhook(url, { event: 'meeting.ended', payload: meetingPayload(1000 + i), secretToken: SECRET, trackingId });
+			expect(again.status).toBe(200);
+			if (started(again.body)) resentStarted.push(trackingId);
+		}
+		await waitForFinished(workflowId, beforeIds.size + CONTROL + resentStarted.length);
+		await sleep(1000);
+		const controlRows = executionsOf(q.postgres, workflowId, { withData: true }).filter((r) => !beforeIds.has(r.id));
+		expect(controlRows.map(trackingIdOf).sort()).toEqual([...ids, ...resentStarted].sort());
+		expect([...resentStarted].sort()).toEqual(ids.filter((id) => !remembered.has(id)).sort());
+		Object.assign(figures, {
+			controlSequentialSent: CONTROL,
+			controlResent: CONTROL,
+			controlExecutions: controlRows.length,
+			controlDuplicatesThatStartedExecutions: resentStarted.length,
+			controlTrackingIdsInTriggerRecord: `${remembered.size} of ${CONTROL}`,
+		});
+	});
+
+	it('bad signatures (tampered, wrong secret, stale timestamp) → 401 and no execution', async () => {
+		const before = executionsOf(q.postgres, workflowId).length;
+		const statuses: number[] = [];
+		const bad = Array.from({ length: 30 }, (_, i) => i);
+		await inPool(bad, SEND_CONCURRENCY, async (i) => {
+			const base = { event: 'meeting.ended', payload: meetingPayload(2000 + i), trackingId: `trk-bad-${i}` };
+			const res =
+				i % 3 === 0
+					? await sim.sendWebhook(url, { ...base, secretToken: SECRET, signature: `v0=${'0'.repeat(64)}` })
+					: i % 3 === 1
+						? await sim.sendWebhook(url, { ...base, secretToken: 'someOtherAppsSecret000' })
+						: await sim.sendWebhook(url, { ...base, secretToken: SECRET, timestamp: Math.floor(Date.now() / 1000) - 3600 });
+			statuses.push(res.status);
+		});
+		expect(statuses.filter((s) => s !== 401)).toEqual([]);
+		await sleep(2000);
+		const after = executionsOf(q.postgres, workflowId, { withData: true });
+		expect(after).toHaveLength(before);
+		expect(after.map(trackingIdOf).filter((id) => id.startsWith('trk-bad-'))).toEqual([]);
+		Object.assign(figures, { badSignatureSent: bad.length, badSignatureAnswered401: statuses.filter((s) => s === 401).length, badSignatureExecutions: after.length - before });
+	});
+
+	afterAll(() => {
+		if (!workflowId) return;
+		const rows = executionsOf(q.postgres, workflowId);
+		const byWorker = executionsStartedByWorker(q.worker.logs());
+		Object.assign(figures, {
+			triggerWorkflowExecutionsTotal: rows.length,
+			triggerWorkflowExecutionsRunByWorker: rows.filter((r) => byWorker.has(r.id)).length,
+		});
+	});
+});
+
+describe('queue mode: Zoom to Brevo (Server-to-Server credential) on the worker', () => {
+	it('3 meeting.ended deliveries → 3 syncs on the worker write the contacts; the S2S token is fetched once and shared', async () => {
+		const secret = await q.client.createCredential('zoomWebhookSecretApi', 'sync secret', simCredentials.webhookSecret(SECRET));
+		const zoom = await q.client.createCredential('zoomServerToServerOAuthApi', 'zoom s2s', simCredentials.zoomS2S(sim));
+		const brevo = await q.client.createCredential('brevoV3Api', 'brevo', simCredentials.brevo(sim));
+		const workflow = await q.client.createWorkflow({
+			name: 'Queue mode: meeting ended → Brevo',
+			nodes: [
+				{
+					id: 'trigger',
+					name: 'Zoom Trigger',
+					type: `${PACKAGE_TYPE}.zoomTrigger`,
+					typeVersion: 1,
+					position: [0, 0],
+					webhookId: 'queue-sync-to-brevo',
+					parameters: { events: ['meeting.ended'] },
+					credentials: { zoomWebhookSecretApi: { id: secret.id, name: 'sync secret' } },
+				},
+				{
+					id: 'sync',
+					name: 'Zoom to Brevo',
+					type: `${PACKAGE_TYPE}.zoomToBrevo`,
+					typeVersion: 1,
+					position: [250, 0],
+					parameters: { resource: 'meeting', operation: 'syncParticipants', listIds: [15], writeMode: 'import', sendEvent: true },
+					credentials: {
+						zoomServerToServerOAuthApi: { id: zoom.id, name: 'zoom s2s' },
+						brevoV3Api: { id: brevo.id, name: 'brevo' },
+					},
+				},
+			],
+			connections: { 'Zoom Trigger': { main: [[{ node: 'Zoom to Brevo', type: 'main', index: 0 }]] } },
+		});
+		await q.client.activateWorkflow(workflow.id);
+		const url = productionWebhookUrl(q.webhook.baseUrl, 'queue-sync-to-brevo/webhook');
+		await waitForWebhook(url, { timeoutMs: 60_000 });
+
+		const requestsBefore = sim.requests.length;
+		const meeting = sim.fixture.zoom.meetings.find((m) => m.id === sim.fixture.ids.recurringMeetingId)!;
+		const instances = meeting.instances.slice(-3);
+		const expectedEmails = new Set<string>();
+		for (const [n, instance] of instances.entries()) {
+			const delivered = await sim.sendWebhook(url, {
+				event: 'meeting.ended',
+				secretToken: SECRET,
+				trackingId: `trk-sync-${n}`,
+				payload: { account_id: sim.credentials.zoom.accountId, object: { id: String(meeting.id), uuid: instance.uuid, topic: meeting.topic, start_time: instance.start_time, end_time: instance.end_time } },
+			});
+			expect(delivered.status).toBe(200);
+			// One run after the other, as the brief's "fetched once" needs: a run starting while
+			// the first token request is in flight would fetch its own (see the README's limits).
+			await waitForFinished(workflow.id, n + 1, 120_000);
+			for (let i = 0; i < instance.participants.length; i++) {
+				const email = instance.participants.at(i)!.user_email;
+				if (email) expectedEmails.add(email.toLowerCase());
+			}
+		}
+
+		const rows = executionsOf(q.postgres, workflow.id);
+		expect(rows).toHaveLength(3);
+		expect(rows.filter((r) => r.status !== 'success')).toEqual([]);
+		const byWorker = executionsStartedByWorker(q.worker.logs());
+		expect(rows.filter((r) => !byWorker.has(r.id))).toEqual([]);
+
+		expect(expectedEmails.size).toBeGreaterThan(0);
+		const missing = [...expectedEmails].filter((email) => !sim.brevo.contacts.get(email)?.listIds.includes(15));
+		expect(missing).toEqual([]);
+		const attended = sim.brevo.events.filter((e) => e.event_name.startsWith('zoom_meeting_'));
+		expect(new Set(attended.map((e) => String(e.identifiers.email_id)))).toEqual(expectedEmails);
+
+		const phase = sim.requests.slice(requestsBefore);
+		const tokenRequests = phase.filter((r) => r.service === 'zoom-oauth');
+		const zoomApiCalls = phase.filter((r) => r.service === 'zoom');
+		const bearers = new Set(zoomApiCalls.map((r) => r.headers.authorization));
+		expect(zoomApiCalls.length).toBeGreaterThanOrEqual(3);
+		expect(tokenRequests).toHaveLength(1);
+		expect(bearers.size).toBe(1);
+		Object.assign(figures, {
+			syncRuns: rows.length,
+			syncRunsOnWorker: rows.filter((r) => byWorker.has(r.id)).length,
+			syncBrevoContactsExpected: expectedEmails.size,
+			syncBrevoContactsWritten: expectedEmails.size - missing.length,
+			syncZoomApiCalls: zoomApiCalls.length,
+			s2sTokenRequests: tokenRequests.length,
+			s2sDistinctBearerTokensUsed: bearers.size,
+		});
+	});
+});
