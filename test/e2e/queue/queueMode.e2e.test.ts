@@ -289,12 +289,13 @@ describe('queue mode: Zoom Trigger through the webhook processor', () => {
 });
 
 describe('queue mode: Zoom to Brevo (Server-to-Server credential) on the worker', () => {
-	it('3 meeting.ended deliveries → 3 syncs on the worker write the contacts; the S2S token is fetched once and shared', async () => {
-		const secret = await q.client.createCredential('zoomWebhookSecretApi', 'sync secret', simCredentials.webhookSecret(SECRET));
-		const zoom = await q.client.createCredential('zoomServerToServerOAuthApi', 'zoom s2s', simCredentials.zoomS2S(sim));
-		const brevo = await q.client.createCredential('brevoV3Api', 'brevo', simCredentials.brevo(sim));
+	/** Zoom Trigger → Zoom to Brevo with its own, fresh S2S credential (no token stored yet). */
+	async function syncWorkflow(tag: string): Promise<{ workflowId: string; url: string }> {
+		const secret = await q.client.createCredential('zoomWebhookSecretApi', `secret ${tag}`, simCredentials.webhookSecret(SECRET));
+		const zoom = await q.client.createCredential('zoomServerToServerOAuthApi', `zoom s2s ${tag}`, simCredentials.zoomS2S(sim));
+		const brevo = await q.client.createCredential('brevoV3Api', `brevo ${tag}`, simCredentials.brevo(sim));
 		const workflow = await q.client.createWorkflow({
-			name: 'Queue mode: meeting ended → Brevo',
+			name: `Queue mode: meeting ended → Brevo (${tag})`,
 			nodes: [
 				{
 					id: 'trigger',
@@ -302,9 +303,9 @@ describe('queue mode: Zoom to Brevo (Server-to-Server credential) on the worker'
 					type: `${PACKAGE_TYPE}.zoomTrigger`,
 					typeVersion: 1,
 					position: [0, 0],
-					webhookId: 'queue-sync-to-brevo',
+					webhookId: `queue-sync-${tag}`,
 					parameters: { events: ['meeting.ended'] },
-					credentials: { zoomWebhookSecretApi: { id: secret.id, name: 'sync secret' } },
+					credentials: { zoomWebhookSecretApi: { id: secret.id, name: `secret ${tag}` } },
 				},
 				{
 					id: 'sync',
@@ -312,41 +313,55 @@ describe('queue mode: Zoom to Brevo (Server-to-Server credential) on the worker'
 					type: `${PACKAGE_TYPE}.zoomToBrevo`,
 					typeVersion: 1,
 					position: [250, 0],
+					// Meeting ID left to its default: read from the trigger's item (the instance UUID).
 					parameters: { resource: 'meeting', operation: 'syncParticipants', listIds: [15], writeMode: 'import', sendEvent: true },
 					credentials: {
-						zoomServerToServerOAuthApi: { id: zoom.id, name: 'zoom s2s' },
-						brevoV3Api: { id: brevo.id, name: 'brevo' },
+						zoomServerToServerOAuthApi: { id: zoom.id, name: `zoom s2s ${tag}` },
+						brevoV3Api: { id: brevo.id, name: `brevo ${tag}` },
 					},
 				},
 			],
 			connections: { 'Zoom Trigger': { main: [[{ node: 'Zoom to Brevo', type: 'main', index: 0 }]] } },
 		});
 		await q.client.activateWorkflow(workflow.id);
-		const url = productionWebhookUrl(q.webhook.baseUrl, 'queue-sync-to-brevo/webhook');
+		const url = productionWebhookUrl(q.webhook.baseUrl, `queue-sync-${tag}/webhook`);
 		await waitForWebhook(url, { timeoutMs: 60_000 });
+		return { workflowId: workflow.id, url };
+	}
 
+	const recurring = () => sim.fixture.zoom.meetings.find((m) => m.id === sim.fixture.ids.recurringMeetingId)!;
+
+	async function deliverMeetingEnded(url: string, instanceIndex: number, trackingId: string) {
+		const meeting = recurring();
+		const instance = meeting.instances[instanceIndex];
+		const delivered = await sim.sendWebhook(url, {
+			event: 'meeting.ended',
+			secretToken: SECRET,
+			trackingId,
+			payload: { account_id: sim.credentials.zoom.accountId, object: { id: String(meeting.id), uuid: instance.uuid, topic: meeting.topic, start_time: instance.start_time, end_time: instance.end_time } },
+		});
+		expect(delivered.status).toBe(200);
+	}
+
+	it('3 meeting.ended deliveries → 3 syncs on the worker write the contacts; the S2S token is fetched once and shared', async () => {
+		const { workflowId, url } = await syncWorkflow('sequential');
 		const requestsBefore = sim.requests.length;
-		const meeting = sim.fixture.zoom.meetings.find((m) => m.id === sim.fixture.ids.recurringMeetingId)!;
-		const instances = meeting.instances.slice(-3);
+		const meeting = recurring();
+		const indexes = [meeting.instances.length - 3, meeting.instances.length - 2, meeting.instances.length - 1];
 		const expectedEmails = new Set<string>();
-		for (const [n, instance] of instances.entries()) {
-			const delivered = await sim.sendWebhook(url, {
-				event: 'meeting.ended',
-				secretToken: SECRET,
-				trackingId: `trk-sync-${n}`,
-				payload: { account_id: sim.credentials.zoom.accountId, object: { id: String(meeting.id), uuid: instance.uuid, topic: meeting.topic, start_time: instance.start_time, end_time: instance.end_time } },
-			});
-			expect(delivered.status).toBe(200);
-			// One run after the other, as the brief's "fetched once" needs: a run starting while
-			// the first token request is in flight would fetch its own (see the README's limits).
-			await waitForFinished(workflow.id, n + 1, 120_000);
+		for (const [n, index] of indexes.entries()) {
+			await deliverMeetingEnded(url, index, `trk-sync-${n}`);
+			// One run after the other: a run starting while the first token request is in flight
+			// fetches its own token (measured in the next test; see the README's limits).
+			await waitForFinished(workflowId, n + 1, 120_000);
+			const instance = meeting.instances[index];
 			for (let i = 0; i < instance.participants.length; i++) {
 				const email = instance.participants.at(i)!.user_email;
 				if (email) expectedEmails.add(email.toLowerCase());
 			}
 		}
 
-		const rows = executionsOf(q.postgres, workflow.id);
+		const rows = executionsOf(q.postgres, workflowId);
 		expect(rows).toHaveLength(3);
 		expect(rows.filter((r) => r.status !== 'success')).toEqual([]);
 		const byWorker = executionsStartedByWorker(q.worker.logs());
@@ -355,8 +370,8 @@ describe('queue mode: Zoom to Brevo (Server-to-Server credential) on the worker'
 		expect(expectedEmails.size).toBeGreaterThan(0);
 		const missing = [...expectedEmails].filter((email) => !sim.brevo.contacts.get(email)?.listIds.includes(15));
 		expect(missing).toEqual([]);
-		const attended = sim.brevo.events.filter((e) => e.event_name.startsWith('zoom_meeting_'));
-		expect(new Set(attended.map((e) => String(e.identifiers.email_id)))).toEqual(expectedEmails);
+		const meetingEvents = sim.brevo.events.filter((e) => e.event_name.startsWith('zoom_meeting_'));
+		expect(new Set(meetingEvents.map((e) => String(e.identifiers.email_id)))).toEqual(expectedEmails);
 
 		const phase = sim.requests.slice(requestsBefore);
 		const tokenRequests = phase.filter((r) => r.service === 'zoom-oauth');
@@ -374,5 +389,20 @@ describe('queue mode: Zoom to Brevo (Server-to-Server credential) on the worker'
 			s2sTokenRequests: tokenRequests.length,
 			s2sDistinctBearerTokensUsed: bearers.size,
 		});
+	});
+
+	it('measured: 3 syncs starting at the same moment on a credential with no token yet', async () => {
+		const { workflowId, url } = await syncWorkflow('cold-start');
+		const requestsBefore = sim.requests.length;
+		const last = recurring().instances.length - 1;
+		await Promise.all([0, 1, 2].map(async (n) => await deliverMeetingEnded(url, last - n, `trk-cold-${n}`)));
+		const rows = await waitForFinished(workflowId, 3, 120_000);
+		expect(rows.filter((r) => r.status !== 'success')).toEqual([]);
+		const tokenRequests = sim.requests.slice(requestsBefore).filter((r) => r.service === 'zoom-oauth');
+		// Each run that finds no stored token fetches one (Zoom keeps several S2S tokens valid at
+		// once, so nothing breaks); after that they are shared.
+		expect(tokenRequests.length).toBeGreaterThanOrEqual(1);
+		expect(tokenRequests.length).toBeLessThanOrEqual(3);
+		Object.assign(figures, { coldStartConcurrentSyncRuns: rows.length, coldStartS2sTokenRequests: tokenRequests.length });
 	});
 });
