@@ -40,7 +40,10 @@ npx jest --selectProjects unit --json --outputFile="$RESULTS_DIR/unit.json" || u
 step "Runtime for end-to-end tests (Node 24 + pinned n8n, cached)"
 bash scripts/ensure-runtime.sh >/dev/null
 
-step "End-to-end tests (real n8n)"
+step "Queue-mode services (Redis + PostgreSQL from Debian, installed when missing)"
+bash scripts/ensure-queue-services.sh >/dev/null
+
+step "End-to-end tests (real n8n, incl. queue mode)"
 e2e_rc=0
 npx jest --selectProjects e2e --runInBand --json --outputFile="$RESULTS_DIR/e2e.json" || e2e_rc=$?
 

@@ -55,6 +55,8 @@ export class ZoomTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
+				// Zoom only needs a 2xx; without this n8n would send the word "firstEntryJson".
+				responseData: 'noData',
 				path: 'webhook',
 			},
 		],
@@ -108,7 +110,7 @@ export class ZoomTrigger implements INodeType {
 						type: 'boolean',
 						default: true,
 						description:
-							'Whether a delivery Zoom re-sends with the same tracking ID starts no second execution',
+							"Whether to skip a delivery whose tracking ID this trigger has recorded. Best effort: n8n 2.41 does not keep the record when a delivery starts the workflow, so put n8n's Remove Duplicates node (keyed on the tracking ID) after the trigger for a guarantee.",
 					},
 					{
 						displayName: 'Include Raw Request',

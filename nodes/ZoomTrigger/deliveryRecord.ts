@@ -1,11 +1,13 @@
 /**
  * Zoom re-sends a delivery it thinks was not acknowledged (+5, +20 and +60 minutes) with the same
  * x-zm-trackingid. The trigger remembers the tracking IDs it has started a workflow for in the
- * workflow's static data, bounded in size and age, so one event starts one execution.
+ * workflow's static data, bounded in size and age.
  *
- * Static data is saved by n8n after each webhook call, last write wins. In queue mode with
- * several webhook processors two copies of one delivery arriving at the same moment can both
- * pass; the README says how to add n8n's Remove Duplicates node for a hard guarantee.
+ * Best effort only. n8n saves static data after a webhook call when it changed, but n8n 2.41.1
+ * clears the "changed" flag while it starts the execution (workflow-runner →
+ * establishContextForPersistence builds a second Workflow over the same static-data object), so a
+ * record written by a call that starts the workflow is not saved. The README and the examples use
+ * n8n's Remove Duplicates node keyed on the tracking ID, which keeps its record in the database.
  */
 export interface DeliveryRecord {
 	/** tracking ID → when it was first seen (ms since epoch), oldest first */

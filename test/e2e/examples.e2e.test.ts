@@ -42,8 +42,8 @@ async function activate(file: string, tweak?: (node: ExampleNode) => void) {
 	return { id: workflow.id, url };
 }
 
-async function deliver(url: string, event: { event: string; payload: Record<string, unknown> }, workflowId: string) {
-	const answer = await sim.sendWebhook(url, { ...event, secretToken: SIM_DEFAULTS.zoom.webhookSecretToken });
+async function deliver(url: string, event: { event: string; payload: Record<string, unknown> }, workflowId: string, trackingId?: string) {
+	const answer = await sim.sendWebhook(url, { ...event, secretToken: SIM_DEFAULTS.zoom.webhookSecretToken, trackingId });
 	expect(answer.status).toBe(200);
 	const [execution] = await client.waitForExecutions(workflowId, 1, 90_000);
 	expect(execution.status).toBe('success');
@@ -76,7 +76,8 @@ describe('examples/ in a real n8n', () => {
 		const { id, url } = await activate('webinar-ended-follow-ups.json');
 		const webinar = sim.fixture.zoom.webinars.find((w) => w.id === sim.fixture.ids.webinarId)!;
 		const instance = webinar.instances[webinar.instances.length - 1];
-		await deliver(url, zoomEventPayloads.webinarEnded(sim.credentials.zoom.accountId, webinar, instance), id);
+		const ended = zoomEventPayloads.webinarEnded(sim.credentials.zoom.accountId, webinar, instance);
+		await deliver(url, ended, id, 'trk-webinar-ended');
 
 		const attended = eventsNamed('zoom_webinar_attended');
 		const noShows = eventsNamed('zoom_webinar_no_show');
@@ -85,6 +86,15 @@ describe('examples/ in a real n8n', () => {
 		expect(attended.filter((email) => noShows.includes(email))).toEqual([]);
 		for (const email of attended) expect(listMembers(15)).toContain(email);
 		for (const email of noShows) expect(listMembers(16)).toContain(email);
+
+		// Zoom re-sends the same delivery: the trigger's own record or "Skip re-sent deliveries"
+		// stops it (whichever catches it first), and no event fires twice.
+		const resent = await sim.sendWebhook(url, { ...ended, secretToken: SIM_DEFAULTS.zoom.webhookSecretToken, trackingId: 'trk-webinar-ended' });
+		expect(resent.status).toBe(200);
+		await new Promise((resolve) => setTimeout(resolve, 2_000));
+		for (const execution of await client.listExecutions(id)) await client.waitForExecution(execution.id);
+		expect(eventsNamed('zoom_webinar_attended')).toHaveLength(attended.length);
+		expect(eventsNamed('zoom_webinar_no_show')).toHaveLength(noShows.length);
 	});
 
 	it('(b) meeting ended → participants with engagement on list 15', async () => {

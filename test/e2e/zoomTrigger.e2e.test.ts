@@ -35,9 +35,20 @@ function triggerWorkflow(name: string, webhookId: string, secretCredentialId: st
 				parameters,
 				credentials: { zoomWebhookSecretApi: { id: secretCredentialId, name: 'secret' }, ...extraCredentials },
 			},
-			{ id: `noop-${webhookId}`, name: 'Next', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [200, 0], parameters: {} },
+			{
+				id: `dedupe-${webhookId}`,
+				name: 'Skip re-sent deliveries',
+				type: 'n8n-nodes-base.removeDuplicates',
+				typeVersion: 2,
+				position: [200, 0],
+				parameters: { operation: 'removeItemsSeenInPreviousExecutions', logic: 'removeItemsWithAlreadySeenKeyValues', dedupeValue: '={{ $json.trackingId }}', options: {} },
+			},
+			{ id: `noop-${webhookId}`, name: 'Next', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [400, 0], parameters: {} },
 		],
-		connections: { 'Zoom Trigger': { main: [[{ node: 'Next', type: 'main', index: 0 }]] } },
+		connections: {
+			'Zoom Trigger': { main: [[{ node: 'Skip re-sent deliveries', type: 'main', index: 0 }]] },
+			'Skip re-sent deliveries': { main: [[{ node: 'Next', type: 'main', index: 0 }]] },
+		},
 	};
 }
 
@@ -71,10 +82,11 @@ describe('Zoom Trigger in real n8n (production URL)', () => {
 		expect(await client.listExecutions(workflowId)).toHaveLength(0);
 	});
 
-	it('starts exactly one execution with the shaped event, and none when Zoom re-sends it', async () => {
+	it('starts exactly one execution with the shaped event, answered 200 with no body', async () => {
 		const payload = meetingEnded();
 		const first = await sim.sendWebhook(url, { event: 'meeting.ended', payload, secretToken: SECRET, trackingId: 'trk-e2e-1' });
 		expect(first.status).toBe(200);
+		expect(first.body).toBe('');
 		const [execution] = await client.waitForExecutions(workflowId, 1);
 		expect(execution.status).toBe('success');
 		const runData = (execution.data as { resultData: { runData: Record<string, Array<{ data: { main: Array<Array<{ json: Record<string, unknown> }>> } }>> } }).resultData.runData;
@@ -87,11 +99,20 @@ describe('Zoom Trigger in real n8n (production URL)', () => {
 			uuid: payload.object.uuid,
 			topic: payload.object.topic,
 		});
+	});
 
-		const resent = await sim.sendWebhook(url, { event: 'meeting.ended', payload, secretToken: SECRET, trackingId: 'trk-e2e-1' });
-		expect(resent.status).toBe(200);
-		await new Promise((resolve) => setTimeout(resolve, 1500));
-		expect(await client.listExecutions(workflowId)).toHaveLength(1);
+	it("re-sent deliveries: Remove Duplicates after the trigger lets each tracking ID through once", async () => {
+		const before = (await client.listExecutions(workflowId)).length;
+		const payload = meetingEnded();
+		for (const trackingId of ['trk-dup-a', 'trk-dup-b', 'trk-dup-b', 'trk-dup-a', 'trk-dup-b']) {
+			expect((await sim.sendWebhook(url, { event: 'meeting.ended', payload, secretToken: SECRET, trackingId })).status).toBe(200);
+		}
+		const executions = (await client.waitForExecutions(workflowId, before + 5)).slice(before);
+		const reachedNext = executions.filter((e) => {
+			const runData = (e.data as { resultData: { runData: Record<string, Array<{ data?: { main?: Array<Array<unknown> | null> } }>> } }).resultData.runData;
+			return (runData.Next?.[0]?.data?.main?.[0]?.length ?? 0) > 0;
+		});
+		expect(reachedNext).toHaveLength(2);
 	});
 
 	it('answers 401 to a bad signature and a wrong secret, and starts nothing', async () => {
