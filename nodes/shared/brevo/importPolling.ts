@@ -44,11 +44,11 @@ export function reportStatusOf(status: unknown): 'completed' | 'queued' | 'proce
 
 const isPending = (report: BatchReport) => report.processId !== undefined && (report.status === 'queued' || report.status === 'processing');
 
-function apply(report: BatchReport, process: BrevoProcess): void {
-	report.status = reportStatusOf(process.status);
-	const details: IDataObject = { ...(report.details ?? {}), brevoStatus: process.status ?? null };
+function apply(report: BatchReport, importProcess: BrevoProcess): void {
+	report.status = reportStatusOf(importProcess.status);
+	const details: IDataObject = { ...(report.details ?? {}), brevoStatus: importProcess.status ?? null };
 	// The import's CSV reports (invalid emails, duplicates) when Brevo links them.
-	if (process.info?.import) details.importReport = process.info.import;
+	if (importProcess.info?.import) details.importReport = importProcess.info.import;
 	report.details = details;
 }
 
