@@ -24,15 +24,22 @@ export class ZoomToBrevo implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
+			// "Sync One Registrant" reads the trigger's item and never calls Zoom.
 			{
 				name: 'zoomServerToServerOAuthApi',
 				required: true,
-				displayOptions: { show: { authentication: ['serverToServer'] } },
+				displayOptions: {
+					show: { authentication: ['serverToServer'] },
+					hide: { operation: ['syncRegistrantFromEvent'] },
+				},
 			},
 			{
 				name: 'zoomUserOAuth2Api',
 				required: true,
-				displayOptions: { show: { authentication: ['userOAuth2'] } },
+				displayOptions: {
+					show: { authentication: ['userOAuth2'] },
+					hide: { operation: ['syncRegistrantFromEvent'] },
+				},
 			},
 			{ name: 'brevoV3Api', required: true },
 		],

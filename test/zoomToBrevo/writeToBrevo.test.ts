@@ -3,7 +3,7 @@
  * lists, events and recording links end up in the simulator's Brevo, with nothing lost.
  */
 import { startSimulator, type Simulator } from '../simulator';
-import { runZoomToBrevo } from './nodeRunner';
+import { runZoomToBrevo, simulatorCredentials } from './nodeRunner';
 
 let sim: Simulator;
 beforeEach(async () => {
@@ -165,11 +165,12 @@ describe('Webinar → Sync One Registrant (from the Zoom Trigger item)', () => {
 		person: { email: 'New.Person@Example.com', firstName: 'New', lastName: 'Person', registrantId: 'r-77', trackingSource: 'linkedin', status: 'approved' },
 	};
 
-	it('puts the registrant on the list with the UTM source, without calling Zoom', async () => {
+	it('puts the registrant on the list with the UTM source, without calling Zoom or needing a Zoom credential', async () => {
+		const { brevo } = simulatorCredentials(sim);
 		const { contacts, result } = await runZoomToBrevo(
 			sim,
 			{ resource: 'webinar', operation: 'syncRegistrantFromEvent', writeMode: 'upsert', listIds: [17] },
-			{ inputItems: [{ json: triggerItem }] },
+			{ inputItems: [{ json: triggerItem }], credentials: { brevo } },
 		);
 		expect(result.error).toBeUndefined();
 		expect(contacts).toHaveLength(1);

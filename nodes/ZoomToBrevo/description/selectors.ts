@@ -11,6 +11,7 @@ export const selectorProperties: INodeProperties[] = [
 			{ name: 'User OAuth2', value: 'userOAuth2' },
 		],
 		default: 'serverToServer',
+		displayOptions: { hide: { operation: ['syncRegistrantFromEvent'] } },
 	},
 	{
 		displayName: 'Resource',
