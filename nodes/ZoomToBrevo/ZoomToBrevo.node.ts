@@ -41,7 +41,13 @@ export class ZoomToBrevo implements INodeType {
 					hide: { operation: ['syncRegistrantFromEvent'] },
 				},
 			},
-			{ name: 'brevoV3Api', required: true },
+			{
+				name: 'brevoV3Api',
+				required: true,
+				// Always shown. Without a displayOptions of its own, n8n's editor would treat it as one
+				// more choice of the Authentication field and offer the Zoom credentials in its picker.
+				displayOptions: { show: { resource: ['meeting', 'webinar', 'recording'] } },
+			},
 		],
 		properties: [
 			...selectorProperties,
