@@ -26,6 +26,8 @@ export interface ZoomRequest {
 	body?: IDataObject;
 	/** Says in the user's words what the call is for; used in error messages. */
 	what: string;
+	/** The API base when the caller already knows it (read once per execution, not per call). */
+	baseUrl?: string;
 }
 
 /** One authenticated call to Zoom's REST API. n8n's helper adds the token: for Server-to-Server
@@ -46,10 +48,10 @@ export async function zoomApiResponse<T = IDataObject>(
 	credentialType: ZoomCredentialType,
 	request: ZoomRequest,
 ): Promise<{ body: T; headers: Record<string, string> }> {
-	const credentials = await context.getCredentials(credentialType);
+	const baseUrl = request.baseUrl ?? zoomApiBaseUrl(await context.getCredentials(credentialType));
 	const options: IHttpRequestOptions = {
 		method: request.method,
-		url: `${zoomApiBaseUrl(credentials)}${request.path}`,
+		url: `${baseUrl}${request.path}`,
 		qs: request.qs,
 		body: request.body,
 		json: true,

@@ -21,6 +21,8 @@ export interface ZoomListRequest {
 	category: ZoomRateCategory;
 	/** The user's words for errors, e.g. "list the meeting's participants". */
 	what: string;
+	/** The API base when the caller already knows it (see ZoomRequest.baseUrl). */
+	baseUrl?: string;
 }
 
 export interface ZoomList<T> {
@@ -76,6 +78,7 @@ export async function zoomListAll<T = IDataObject>(
 						qs: { ...request.qs, page_size: ZOOM_PAGE_SIZE, ...(token ? { next_page_token: token } : {}) },
 						what: request.what,
 						category: request.category,
+						baseUrl: request.baseUrl,
 					},
 					options,
 				);

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { meetingPathId } from '../../shared/meetingId';
+import { zoomApiBaseUrl } from '../../shared/zoomEnvironment';
 import { ZoomPacer, type ZoomRateCategory } from '../../shared/zoomPacer';
 import { zoomListAll, zoomRequestWithRetry } from '../../shared/zoomPaging';
 import type { SyncSettings } from './settings';
@@ -17,12 +18,20 @@ export function createZoomClient(context: IExecuteFunctions, settings: SyncSetti
 	const pacer = new ZoomPacer(settings.zoomPlan);
 	const options = { pacer, maxWaitMs: settings.maxDailyWaitMs };
 	const credentialType = settings.credentialType;
+	// Reading a credential decrypts it: once per execution is enough for the base URL.
+	let baseUrl: string | undefined;
+	const apiBase = async () => (baseUrl ??= zoomApiBaseUrl(await context.getCredentials(credentialType)));
 	return {
 		pacer,
 		get: async <T>(path: string, category: ZoomRateCategory, what: string, qs?: IDataObject) =>
-			await zoomRequestWithRetry<T>(context, credentialType, { method: 'GET', path, qs, what, category }, options),
+			await zoomRequestWithRetry<T>(
+				context,
+				credentialType,
+				{ method: 'GET', path, qs, what, category, baseUrl: await apiBase() },
+				options,
+			),
 		list: async <T>(path: string, listKey: string, category: ZoomRateCategory, what: string, qs?: IDataObject) =>
-			(await zoomListAll<T>(context, { credentialType, path, qs, listKey, category, what }, options)).rows,
+			(await zoomListAll<T>(context, { credentialType, path, qs, listKey, category, what, baseUrl: await apiBase() }, options)).rows,
 	};
 }
 
