@@ -127,6 +127,23 @@ describe('Brevo API and Zoom webhook secret credentials in real n8n', () => {
 		expect(verdict).toEqual({ status: 'Error', message: expect.stringMatching(/Brevo rejected the API key/) });
 	});
 
+	it("Zoom to Brevo's list dropdown loads the account's Brevo lists through n8n", async () => {
+		const brevo = await sim();
+		const credential = await client.createCredential('brevoV3Api', 'Brevo lists', simCredentials.brevo(brevo));
+		const options = await client.rest<Array<{ name: string; value: number }>>('POST', '/dynamic-node-parameters/options', {
+			data: {
+				nodeTypeAndVersion: { name: 'n8n-nodes-zoom-brevo.zoomToBrevo', version: 1 },
+				path: 'listIds',
+				methodName: 'getBrevoLists',
+				currentNodeParameters: { resource: 'meeting', operation: 'syncParticipants' },
+				credentials: { brevoV3Api: { id: credential.id, name: credential.name } },
+			},
+		});
+		const expected = [...brevo.brevo.lists.values()].map((list) => ({ name: `${list.name} (#${list.id})`, value: list.id }));
+		expect(options).toEqual(expect.arrayContaining(expected));
+		expect(options).toHaveLength(expected.length);
+	});
+
 	it('Zoom webhook secret: the test accepts a Zoom-shaped secret and explains a mis-pasted one', async () => {
 		const good = await client.createCredential('zoomWebhookSecretApi', 'secret ok', simCredentials.webhookSecret('qgg2E8mVSe2Rj2vm9B8BKg'));
 		expect((await client.testCredential(good.id)).status).toBe('OK');
