@@ -3,6 +3,7 @@
  * like n8n's CLI credentials helper) against the simulator's OAuth server and API.
  */
 import { runWorkflow, type StoredCredentials } from '../harness';
+import { simCredentials } from '../simCredentials';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../simulator';
 import { ZoomServerToServerOAuthApi } from '../../credentials/ZoomServerToServerOAuthApi.credentials';
 import { ZoomUserOAuth2Api } from '../../credentials/ZoomUserOAuth2Api.credentials';
@@ -20,14 +21,7 @@ function s2sCredentials(overrides: Record<string, string> = {}): StoredCredentia
 	return {
 		zoomS2S: {
 			type: 'zoomServerToServerOAuthApi',
-			data: {
-				environment: 'custom',
-				apiBaseUrl: sim.zoomApiBaseUrl,
-				oauthBaseUrl: sim.zoomOAuthBaseUrl,
-				...sim.credentials.zoom,
-				accessToken: '',
-				...overrides,
-			},
+			data: { ...simCredentials.zoomS2S(sim, overrides), accessToken: '' },
 		},
 	};
 }

@@ -7,6 +7,7 @@
 import axios from 'axios';
 
 import { runWorkflow, type StoredCredentials } from '../harness';
+import { simCredentials } from '../simCredentials';
 import { startSimulator, type Simulator } from '../simulator';
 import { ZoomServerToServerOAuthApi } from '../../credentials/ZoomServerToServerOAuthApi.credentials';
 import { ZoomUserOAuth2Api } from '../../credentials/ZoomUserOAuth2Api.credentials';
@@ -37,14 +38,7 @@ function userCredentials(tokens: Record<string, string | number>): StoredCredent
 	return {
 		zoomUser: {
 			type: 'zoomUserOAuth2Api',
-			data: {
-				environment: 'custom',
-				apiBaseUrl: sim.zoomApiBaseUrl,
-				oauthBaseUrl: sim.zoomOAuthBaseUrl,
-				clientId: sim.credentials.zoomUser.clientId,
-				clientSecret: sim.credentials.zoomUser.clientSecret,
-				oauthTokenData: tokens,
-			},
+			data: { ...simCredentials.zoomUser(sim), oauthTokenData: tokens },
 		},
 	};
 }

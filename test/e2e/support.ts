@@ -26,25 +26,7 @@ export async function startN8nWithPackage(env?: Record<string, string>): Promise
 
 export { startSimulator, SIM_DEFAULTS, type Simulator, type SimulatorOptions };
 
-/** Credential data pointing the package's credentials at a simulator. */
-export const simCredentials = {
-	zoomS2S: (sim: Simulator, overrides: Record<string, string> = {}) => ({
-		environment: 'custom',
-		apiBaseUrl: sim.zoomApiBaseUrl,
-		oauthBaseUrl: sim.zoomOAuthBaseUrl,
-		...sim.credentials.zoom,
-		...overrides,
-	}),
-	zoomUser: (sim: Simulator) => ({
-		environment: 'custom',
-		apiBaseUrl: sim.zoomApiBaseUrl,
-		oauthBaseUrl: sim.zoomOAuthBaseUrl,
-		clientId: sim.credentials.zoomUser.clientId,
-		clientSecret: sim.credentials.zoomUser.clientSecret,
-	}),
-	brevo: (sim: Simulator, apiKey = sim.credentials.brevo.apiKey) => ({ apiKey, baseUrl: sim.brevoApiBaseUrl }),
-	webhookSecret: (secretToken = SIM_DEFAULTS.zoom.webhookSecretToken) => ({ secretToken }),
-};
+export { simCredentials } from '../simCredentials';
 
 /** An HTTP Request node (n8n's own, v4.2) using one of this package's credentials. */
 export function httpRequestNode(name: string, credentialType: string, credentialId: string, url: string, position: [number, number]) {

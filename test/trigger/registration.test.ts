@@ -5,6 +5,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { harnessLogger, runWebhookMethod, type StoredCredentials } from '../harness';
+import { simCredentials } from '../simCredentials';
 import { startSimulator, SIM_DEFAULTS, type Simulator } from '../simulator';
 import { ZoomTrigger } from '../../nodes/ZoomTrigger/ZoomTrigger.node';
 import { ZoomWebhookSecretApi } from '../../credentials/ZoomWebhookSecretApi.credentials';
@@ -31,7 +32,7 @@ const stored = (): StoredCredentials => ({
 	secret: { type: 'zoomWebhookSecretApi', data: { secretToken: SIM_DEFAULTS.zoom.webhookSecretToken } },
 	s2s: {
 		type: 'zoomServerToServerOAuthApi',
-		data: { environment: 'custom', apiBaseUrl: sim.zoomApiBaseUrl, oauthBaseUrl: sim.zoomOAuthBaseUrl, ...sim.credentials.zoom, accessToken: '' },
+		data: { ...simCredentials.zoomS2S(sim), accessToken: '' },
 	},
 });
 

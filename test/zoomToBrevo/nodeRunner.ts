@@ -2,6 +2,7 @@
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { runWorkflow, type StoredCredentials } from '../harness';
+import { simCredentials } from '../simCredentials';
 import type { Simulator } from '../simulator';
 import { ZoomToBrevo } from '../../nodes/ZoomToBrevo/ZoomToBrevo.node';
 import { ZoomServerToServerOAuthApi } from '../../credentials/ZoomServerToServerOAuthApi.credentials';
@@ -12,9 +13,9 @@ export function simulatorCredentials(sim: Simulator): StoredCredentials {
 	return {
 		zoom: {
 			type: 'zoomServerToServerOAuthApi',
-			data: { environment: 'custom', apiBaseUrl: sim.zoomApiBaseUrl, oauthBaseUrl: sim.zoomOAuthBaseUrl, ...sim.credentials.zoom, accessToken: '' },
+			data: { ...simCredentials.zoomS2S(sim), accessToken: '' },
 		},
-		brevo: { type: 'brevoV3Api', data: { apiKey: sim.credentials.brevo.apiKey, baseUrl: sim.brevoApiBaseUrl } },
+		brevo: { type: 'brevoV3Api', data: simCredentials.brevo(sim) },
 	};
 }
 

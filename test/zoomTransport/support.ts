@@ -4,6 +4,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { runWorkflow, type StoredCredentials } from '../harness';
+import { simCredentials } from '../simCredentials';
 import type { Simulator } from '../simulator';
 import { ZoomServerToServerOAuthApi } from '../../credentials/ZoomServerToServerOAuthApi.credentials';
 import { ZoomUserOAuth2Api } from '../../credentials/ZoomUserOAuth2Api.credentials';
@@ -13,13 +14,7 @@ export function s2sCredentials(sim: Simulator): StoredCredentials {
 	return {
 		zoomS2S: {
 			type: 'zoomServerToServerOAuthApi',
-			data: {
-				environment: 'custom',
-				apiBaseUrl: sim.zoomApiBaseUrl,
-				oauthBaseUrl: sim.zoomOAuthBaseUrl,
-				...sim.credentials.zoom,
-				accessToken: '',
-			},
+			data: { ...simCredentials.zoomS2S(sim), accessToken: '' },
 		},
 	};
 }

@@ -5,6 +5,7 @@
 import { meetingPathId } from '../../nodes/shared/meetingId';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../simulator';
 import { userTokens } from '../simulator/testClient';
+import { simCredentials } from '../simCredentials';
 import { runProbe, shiftedClock, tokenRequests, zoomCalls, type ListOutput } from './support';
 
 let sim: Simulator;
@@ -217,14 +218,7 @@ describe('access tokens that expire in the middle of paging', () => {
 		const credentials = {
 			zoomUser: {
 				type: 'zoomUserOAuth2Api',
-				data: {
-					environment: 'custom',
-					apiBaseUrl: sim.zoomApiBaseUrl,
-					oauthBaseUrl: sim.zoomOAuthBaseUrl,
-					clientId: sim.credentials.zoomUser.clientId,
-					clientSecret: sim.credentials.zoomUser.clientSecret,
-					oauthTokenData: tokens,
-				},
+				data: { ...simCredentials.zoomUser(sim), oauthTokenData: tokens },
 			},
 		};
 		const result = await runProbe(
