@@ -10,6 +10,7 @@ module.exports = {
       transform: { '^.+\\.ts$': tsJest },
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       testPathIgnorePatterns: ['<rootDir>/test/e2e/', '/node_modules/'],
+      setupFilesAfterEnv: ['<rootDir>/test/jest.unit-setup.ts'],
     },
     {
       displayName: 'e2e',
