@@ -6,7 +6,7 @@
 import * as os from 'node:os';
 
 import { removeTempDirs } from '../test/e2e/harness';
-import { benchTrigger } from './bench/trigger';
+import { benchTrigger, TRIGGER_BENCH_SETTINGS } from './bench/trigger';
 import { benchMemory, benchZoomToBrevo, type Row } from './bench/zoomToBrevo';
 
 const quick = process.argv.includes('--quick');
@@ -26,7 +26,9 @@ async function main() {
 		await benchZoomToBrevo(quick ? 1_500 : 15_000, quick ? 1_000 : 10_000),
 	);
 	print('Zoom to Brevo: memory', await benchMemory(quick ? 10_000 : 100_000));
-	print('Zoom Trigger vs Webhook node in real n8n', await benchTrigger(quick ? 50 : 200, quick ? 2 : 4, 8));
+	for (const { title, env } of Object.values(TRIGGER_BENCH_SETTINGS)) {
+		print(`Zoom Trigger vs Webhook node in real n8n (${title})`, await benchTrigger(quick ? 50 : 200, quick ? 2 : 4, 8, env));
+	}
 	removeTempDirs();
 }
 

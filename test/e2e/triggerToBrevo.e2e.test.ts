@@ -32,7 +32,7 @@ it('meeting.ended → participants become Brevo contacts on the list, with zoom_
 				id: 'trigger',
 				name: 'Zoom Trigger',
 				type: 'n8n-nodes-zoom-brevo.zoomTrigger',
-				typeVersion: 1,
+				typeVersion: 1.1,
 				position: [0, 0],
 				webhookId: 'meeting-ended-to-brevo',
 				parameters: { events: ['meeting.ended'] },

@@ -21,7 +21,14 @@ afterAll(async () => {
 	removeTempDirs();
 });
 
-function triggerWorkflow(name: string, webhookId: string, secretCredentialId: string, parameters: Record<string, unknown>, extraCredentials: Record<string, unknown> = {}) {
+function triggerWorkflow(
+	name: string,
+	webhookId: string,
+	secretCredentialId: string,
+	parameters: Record<string, unknown>,
+	extraCredentials: Record<string, unknown> = {},
+	typeVersion = 1.1,
+) {
 	return {
 		name,
 		nodes: [
@@ -29,7 +36,7 @@ function triggerWorkflow(name: string, webhookId: string, secretCredentialId: st
 				id: `trigger-${webhookId}`,
 				name: 'Zoom Trigger',
 				type: 'n8n-nodes-zoom-brevo.zoomTrigger',
-				typeVersion: 1,
+				typeVersion,
 				position: [0, 0],
 				webhookId,
 				parameters,
@@ -139,12 +146,69 @@ describe('Zoom Trigger in real n8n (production URL)', () => {
 		expect(json).toMatchObject({ uuid: 'u/1==', topic: 'Réunion / Q4', trackingId: 'trk-raw' });
 	});
 
+	it('reads the raw bytes itself when n8n leaves a non-JSON content type unparsed (version 1.1)', async () => {
+		// From version 1.1 on n8n parses only JSON, text, form and XML bodies for the node: anything
+		// else arrives unread, and the signature must still be checked on exactly those bytes.
+		const before = (await client.listExecutions(workflowId)).length;
+		const signedJson = await sim.sendWebhook(url, {
+			event: 'meeting.ended',
+			payload: meetingEnded(),
+			secretToken: SECRET,
+			trackingId: 'trk-octet',
+			headers: { 'content-type': 'application/octet-stream' },
+		});
+		expect(signedJson.status).toBe(200);
+		const signedNotJson = await sim.sendWebhook(url, {
+			event: 'meeting.ended',
+			payload: {},
+			rawBody: '<html>not json</html>',
+			secretToken: SECRET,
+			headers: { 'content-type': 'text/html' },
+		});
+		expect(signedNotJson.status).toBe(400);
+		const unsigned = await sim.sendWebhook(url, {
+			event: 'meeting.ended',
+			payload: meetingEnded(),
+			secretToken: SECRET,
+			signature: `v0=${'f'.repeat(64)}`,
+			headers: { 'content-type': 'application/octet-stream' },
+		});
+		expect(unsigned.status).toBe(401);
+		const executions = await client.waitForExecutions(workflowId, before + 1);
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+		expect(await client.listExecutions(workflowId)).toHaveLength(before + 1);
+		const json = (executions[executions.length - 1].data as { resultData: { runData: Record<string, Array<{ data: { main: Array<Array<{ json: Record<string, unknown> }>> } }>> } }).resultData
+			.runData['Zoom Trigger'][0].data.main[0][0].json;
+		expect(json).toMatchObject({ event: 'meeting.ended', trackingId: 'trk-octet' });
+	});
+
 	it('acknowledges events that are not selected without starting the workflow', async () => {
 		const before = (await client.listExecutions(workflowId)).length;
 		const answer = await sim.sendWebhook(url, { event: 'meeting.started', payload: meetingEnded(), secretToken: SECRET });
 		expect(answer.status).toBe(200);
 		await new Promise((resolve) => setTimeout(resolve, 1000));
 		expect(await client.listExecutions(workflowId)).toHaveLength(before);
+	});
+});
+
+describe('Zoom Trigger saved at version 1 (workflows built before 1.1)', () => {
+	it('checks signatures and starts the workflow exactly as before', async () => {
+		const secret = await client.createCredential('zoomWebhookSecretApi', 'secret v1', simCredentials.webhookSecret(SECRET));
+		const workflow = await client.createWorkflow(triggerWorkflow('Zoom events v1', 'zoom-e2e-hook-v1', secret.id, { events: ['meeting.ended'] }, {}, 1));
+		await client.activateWorkflow(workflow.id);
+		const v1Url = productionWebhookUrl(n8n.baseUrl, 'zoom-e2e-hook-v1/webhook');
+		await waitForWebhook(v1Url);
+		expect((await sim.sendUrlValidation(v1Url, { secretToken: SECRET })).valid).toBe(true);
+		const bad = await sim.sendWebhook(v1Url, { event: 'meeting.ended', payload: meetingEnded(), secretToken: 'someOtherAppsSecret000' });
+		expect(bad.status).toBe(401);
+		const good = await sim.sendWebhook(v1Url, { event: 'meeting.ended', payload: meetingEnded(), secretToken: SECRET, trackingId: 'trk-v1' });
+		expect(good.status).toBe(200);
+		const [execution] = await client.waitForExecutions(workflow.id, 1);
+		const json = (execution.data as { resultData: { runData: Record<string, Array<{ data: { main: Array<Array<{ json: Record<string, unknown> }>> } }>> } }).resultData.runData['Zoom Trigger'][0]
+			.data.main[0][0].json;
+		expect(json).toMatchObject({ event: 'meeting.ended', trackingId: 'trk-v1' });
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+		expect(await client.listExecutions(workflow.id)).toHaveLength(1);
 	});
 });
 

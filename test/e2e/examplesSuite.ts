@@ -1,0 +1,148 @@
+/**
+ * Every example workflow in examples/ imported into a real n8n, activated, and fed the Zoom event it
+ * listens to (signed by the simulator); the results are asserted in the simulator's Brevo. Shared by
+ * the test files that run it under different n8n settings (one n8n per file).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+import { productionWebhookUrl, removeTempDirs, stopAllN8n, waitForWebhook, type N8nInstance, type RestClient } from './harness';
+import { SIM_DEFAULTS, simCredentials, startN8nWithPackage, startSimulator, type Simulator } from './support';
+import { zoomEventPayloads } from '../simulator';
+
+let n8n: N8nInstance;
+let client: RestClient;
+let sim: Simulator;
+let credentialIds: Record<string, { id: string; name: string }>;
+
+const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
+
+interface ExampleNode {
+	type: string;
+	webhookId?: string;
+	parameters: Record<string, unknown>;
+	credentials?: Record<string, { id: string; name: string }>;
+}
+
+/** The example as a user would import it, with the credentials they would pick. */
+function loadExample(file: string, tweak?: (node: ExampleNode) => void) {
+	const workflow = JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8')) as { name: string; nodes: ExampleNode[]; connections: object };
+	for (const node of workflow.nodes) {
+		for (const type of Object.keys(node.credentials ?? {})) node.credentials![type] = credentialIds[type];
+		tweak?.(node);
+	}
+	return workflow;
+}
+
+async function activate(file: string, tweak?: (node: ExampleNode) => void) {
+	const workflow = await client.createWorkflow(loadExample(file, tweak) as never);
+	await client.activateWorkflow(workflow.id);
+	const hook = loadExample(file).nodes.find((n) => n.webhookId)!.webhookId!;
+	const url = productionWebhookUrl(n8n.baseUrl, `${hook}/webhook`);
+	await waitForWebhook(url);
+	return { id: workflow.id, url };
+}
+
+async function deliver(url: string, event: { event: string; payload: Record<string, unknown> }, workflowId: string, trackingId?: string) {
+	const answer = await sim.sendWebhook(url, { ...event, secretToken: SIM_DEFAULTS.zoom.webhookSecretToken, trackingId });
+	expect(answer.status).toBe(200);
+	const [execution] = await client.waitForExecutions(workflowId, 1, 90_000);
+	expect(execution.status).toBe('success');
+}
+
+const listMembers = (listId: number) => [...sim.brevo.contacts.values()].filter((c) => c.listIds.includes(listId)).map((c) => c.email);
+const eventsNamed = (name: string) => sim.brevo.events.filter((e) => e.event_name === name).map((e) => String(e.identifiers.email_id));
+
+/** Defines the examples suite on one n8n started with `n8nEnv` (added to the harness's settings). */
+export function describeExamples(title: string, n8nEnv?: Record<string, string>): void {
+	beforeAll(async () => {
+		sim = await startSimulator({ brevo: { importProcessingMs: 50 } });
+		({ n8n, client } = await startN8nWithPackage(n8nEnv));
+		const secret = await client.createCredential('zoomWebhookSecretApi', 'Zoom webhook secret', simCredentials.webhookSecret());
+		const zoom = await client.createCredential('zoomServerToServerOAuthApi', 'Zoom Server-to-Server', simCredentials.zoomS2S(sim));
+		const brevo = await client.createCredential('brevoV3Api', 'Brevo', simCredentials.brevo(sim));
+		credentialIds = {
+			zoomWebhookSecretApi: { id: secret.id, name: secret.name },
+			zoomServerToServerOAuthApi: { id: zoom.id, name: zoom.name },
+			brevoV3Api: { id: brevo.id, name: brevo.name },
+		};
+	});
+
+	afterAll(async () => {
+		await sim?.close();
+		await stopAllN8n();
+		removeTempDirs();
+	});
+
+	describe(title, () => {
+		it('(a) webinar ended → attendees and no-shows on their lists with attended / no-show events', async () => {
+			const { id, url } = await activate('webinar-ended-follow-ups.json');
+			const webinar = sim.fixture.zoom.webinars.find((w) => w.id === sim.fixture.ids.webinarId)!;
+			const instance = webinar.instances[webinar.instances.length - 1];
+			const ended = zoomEventPayloads.webinarEnded(sim.credentials.zoom.accountId, webinar, instance);
+			await deliver(url, ended, id, 'trk-webinar-ended');
+
+			const attended = eventsNamed('zoom_webinar_attended');
+			const noShows = eventsNamed('zoom_webinar_no_show');
+			expect(attended.length).toBeGreaterThan(0);
+			expect(noShows.length).toBeGreaterThan(0);
+			expect(attended.filter((email) => noShows.includes(email))).toEqual([]);
+			for (const email of attended) expect(listMembers(15)).toContain(email);
+			for (const email of noShows) expect(listMembers(16)).toContain(email);
+
+			// Zoom re-sends the same delivery: the trigger's own record or "Skip re-sent deliveries"
+			// stops it (whichever catches it first), and no event fires twice.
+			const resent = await sim.sendWebhook(url, { ...ended, secretToken: SIM_DEFAULTS.zoom.webhookSecretToken, trackingId: 'trk-webinar-ended' });
+			expect(resent.status).toBe(200);
+			await new Promise((resolve) => setTimeout(resolve, 2_000));
+			for (const execution of await client.listExecutions(id)) await client.waitForExecution(execution.id);
+			expect(eventsNamed('zoom_webinar_attended')).toHaveLength(attended.length);
+			expect(eventsNamed('zoom_webinar_no_show')).toHaveLength(noShows.length);
+		});
+
+		it('(b) meeting ended → participants with engagement on list 15', async () => {
+			const { id, url } = await activate('meeting-ended-engagement.json');
+			const meeting = sim.fixture.zoom.meetings.find((m) => m.id === sim.fixture.ids.recurringMeetingId)!;
+			const instance = meeting.instances[meeting.instances.length - 1];
+			await deliver(url, zoomEventPayloads.meetingEnded(sim.credentials.zoom.accountId, meeting, instance), id);
+
+			const withEmail = new Set<string>();
+			for (let i = 0; i < instance.participants.length; i++) {
+				const row = instance.participants.at(i)!;
+				if (row.user_email) withEmail.add(row.user_email.toLowerCase());
+			}
+			for (const email of withEmail) {
+				const contact = sim.brevo.contacts.get(email)!;
+				expect(contact.listIds).toContain(15);
+				expect(contact.attributes).toHaveProperty('MEETING_DURATION');
+				expect(contact.attributes).toHaveProperty('ZOOM_ATTENDANCE_PERCENT');
+			}
+		});
+
+		it('(c) recording completed → the recording link by Brevo template email to each participant', async () => {
+			const { id, url } = await activate('recording-completed-email.json', (node) => {
+				if (node.parameters.shareMode === 'email') node.parameters.templateId = sim.fixture.ids.brevoTemplateId;
+			});
+			const meeting = sim.fixture.zoom.meetings.find((m) => m.id === sim.fixture.ids.recurringMeetingId)!;
+			const recording = meeting.instances[meeting.instances.length - 1].recording!;
+			const emailsBefore = sim.brevo.emails.length;
+			await deliver(url, zoomEventPayloads.recordingCompleted(sim.credentials.zoom.accountId, recording, sim.url), id);
+			const sent = sim.brevo.emails.slice(emailsBefore);
+			expect(sent.length).toBeGreaterThan(0);
+			for (const email of sent) {
+				expect(email.templateId).toBe(sim.fixture.ids.brevoTemplateId);
+				expect(email.params).toMatchObject({ RECORDING_URL: `${sim.url}${recording.share_url}`, RECORDING_PASSCODE: recording.password });
+			}
+		});
+
+		it('(d) webinar registration → the registrant on list 17 with the UTM source', async () => {
+			const { id, url } = await activate('webinar-registration-utm.json');
+			const webinar = sim.fixture.zoom.webinars.find((w) => w.id === sim.fixture.ids.webinarId)!;
+			const registrant = webinar.registrants.find((r) => r.tracking_source && !sim.brevo.contacts.has(r.email.toLowerCase()))!;
+			await deliver(url, zoomEventPayloads.webinarRegistrationCreated(sim.credentials.zoom.accountId, webinar, registrant), id);
+			const contact = sim.brevo.contacts.get(registrant.email.toLowerCase());
+			expect(contact?.listIds).toContain(17);
+			expect(contact?.attributes).toMatchObject({ UTM_SOURCE: registrant.tracking_source!.source_name, FIRSTNAME: registrant.first_name, ATTENDANCE_STATUS: 'registered' });
+		});
+	});
+}
