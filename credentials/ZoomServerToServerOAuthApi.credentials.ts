@@ -55,7 +55,7 @@ export class ZoomServerToServerOAuthApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			hint: 'Scopes used by these nodes: user:read:list_users:admin, meeting:read:list_past_participants:admin, report:read:list_meeting_participants:admin, webinar:read:list_registrants:admin, webinar:read:list_past_participants:admin, webinar:read:list_absentees:admin, cloud_recording:read:list_recording_files:admin',
+			hint: 'Scopes used by these nodes: user:read:list_users:admin, meeting:read:list_meetings:admin and webinar:read:list_webinars:admin (the meeting and webinar pickers), meeting:read:list_past_participants:admin, report:read:list_meeting_participants:admin, webinar:read:list_registrants:admin, webinar:read:list_past_participants:admin, webinar:read:list_absentees:admin, cloud_recording:read:list_recording_files:admin',
 		},
 		{
 			displayName: 'Access Token',

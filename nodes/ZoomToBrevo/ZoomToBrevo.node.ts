@@ -8,6 +8,7 @@ import { recordingProperties } from './description/recording';
 import { selectorProperties } from './description/selectors';
 import { zoomSourceProperties } from './description/zoomSource';
 import { getBrevoLists } from './methods/loadOptions';
+import { searchMeetings, searchWebinars } from './methods/listSearch';
 
 export class ZoomToBrevo implements INodeType {
 	description: INodeTypeDescription = {
@@ -15,7 +16,10 @@ export class ZoomToBrevo implements INodeType {
 		name: 'zoomToBrevo',
 		icon: { light: 'file:zoomToBrevo.svg', dark: 'file:zoomToBrevo.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: meetings and webinars are picked from a list, by ID or by join link (resource
+		// locators); version 1 workflows keep their text fields and behave as before.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["resource"] + ": " + $parameter["operation"]}}',
 		description:
 			'Turn Zoom meeting participants and webinar registrants, attendees and absentees into Brevo contacts with engagement data, lists and follow-up events',
@@ -60,6 +64,7 @@ export class ZoomToBrevo implements INodeType {
 
 	methods = {
 		loadOptions: { getBrevoLists },
+		listSearch: { searchMeetings, searchWebinars },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

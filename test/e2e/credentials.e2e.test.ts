@@ -144,6 +144,34 @@ describe('Brevo API and Zoom webhook secret credentials in real n8n', () => {
 		expect(options).toHaveLength(expected.length);
 	});
 
+	it("Zoom to Brevo's meeting and webinar pickers list the user's meetings and webinars through n8n", async () => {
+		const zoom = await sim();
+		const credential = await client.createCredential('zoomServerToServerOAuthApi', 'Zoom pickers', simCredentials.zoomS2S(zoom));
+		const search = (path: string, methodName: string, filter?: string) =>
+			client.rest<{ results: Array<{ name: string; value: string; url?: string }>; paginationToken?: string }>(
+				'POST',
+				'/dynamic-node-parameters/resource-locator-results',
+				{
+					data: {
+						nodeTypeAndVersion: { name: 'n8n-nodes-zoom-brevo.zoomToBrevo', version: 1.1 },
+						path,
+						methodName,
+						filter,
+						currentNodeParameters: { resource: path.endsWith('meetingId') ? 'meeting' : 'webinar', operation: 'syncAttendees', authentication: 'serverToServer' },
+						credentials: { zoomServerToServerOAuthApi: { id: credential.id, name: credential.name } },
+					},
+				},
+			);
+		const owner = zoom.fixture.ids.ownerUserId;
+		const meetings = await search('parameters.meetingId', 'searchMeetings');
+		const ownersMeetings = zoom.fixture.zoom.meetings.filter((m) => m.host_id === owner);
+		expect(meetings.results.map((r) => r.value).sort()).toEqual(ownersMeetings.map((m) => String(m.id)).sort());
+		expect(meetings.results[0]).toMatchObject({ name: expect.stringContaining(String(meetings.results[0].value)), url: expect.stringMatching(/^https:\/\/.*zoom\.us\/j\//) });
+		const webinar = zoom.fixture.zoom.webinars.find((w) => w.host_id === owner)!;
+		const webinars = await search('parameters.webinarId', 'searchWebinars', webinar.topic);
+		expect(webinars.results.map((r) => r.value)).toContain(String(webinar.id));
+	});
+
 	it('Zoom webhook secret: the test accepts a Zoom-shaped secret and explains a mis-pasted one', async () => {
 		const good = await client.createCredential('zoomWebhookSecretApi', 'secret ok', simCredentials.webhookSecret('qgg2E8mVSe2Rj2vm9B8BKg'));
 		expect((await client.testCredential(good.id)).status).toBe('OK');

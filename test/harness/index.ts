@@ -15,3 +15,5 @@ export { harnessLogger } from './container';
 export { runWebhook, runWebhookMethod } from './run-webhook';
 export type { RunWebhookOptions, RunWebhookResult, RunWebhookMethodOptions, WebhookNodeOptions } from './run-webhook';
 export type { CapturedResponse, WebhookRequestSpec } from './fake-http';
+export { runListSearch } from './run-list-search';
+export type { RunListSearchOptions } from './run-list-search';

@@ -19,17 +19,40 @@ export function simulatorCredentials(sim: Simulator): StoredCredentials {
 	};
 }
 
+/** Meeting and webinar fields that are resource locators from version 1.1 on. */
+const LOCATORS = ['meetingId', 'webinarId', 'recordingWebinarId'];
+
+/** Plain IDs in `parameters` as the 1.1 editor saves them: `{ __rl: true, mode: 'id', value }`. */
+export function asSavedBy(typeVersion: number, parameters: INodeParameters): INodeParameters {
+	if (typeVersion < 1.1) return parameters;
+	const saved: INodeParameters = { ...parameters };
+	for (const name of LOCATORS) {
+		const value = saved[name];
+		if (typeof value === 'string') saved[name] = { __rl: true, mode: 'id', value };
+	}
+	return saved;
+}
+
 export async function runZoomToBrevo(
 	sim: Simulator,
 	parameters: INodeParameters,
-	options: { inputItems?: INodeExecutionData[]; credentials?: StoredCredentials; continueOnFail?: boolean } = {},
+	options: { inputItems?: INodeExecutionData[]; credentials?: StoredCredentials; continueOnFail?: boolean; typeVersion?: number } = {},
 ) {
+	const typeVersion = options.typeVersion ?? 1.1;
 	const result = await runWorkflow({
 		nodeTypes: { 'n8n-nodes-zoom-brevo.zoomToBrevo': new ZoomToBrevo() },
 		credentialTypes: [new ZoomServerToServerOAuthApi(), new ZoomUserOAuth2Api(), new BrevoV3Api()],
 		credentials: options.credentials ?? simulatorCredentials(sim),
 		workflow: {
-			nodes: [{ name: 'Zoom to Brevo', type: 'n8n-nodes-zoom-brevo.zoomToBrevo', parameters, continueOnFail: options.continueOnFail }],
+			nodes: [
+				{
+					name: 'Zoom to Brevo',
+					type: 'n8n-nodes-zoom-brevo.zoomToBrevo',
+					typeVersion,
+					parameters: asSavedBy(typeVersion, parameters),
+					continueOnFail: options.continueOnFail,
+				},
+			],
 		},
 		inputItems: options.inputItems,
 	});

@@ -91,8 +91,11 @@ export function readSyncSettings(context: IExecuteFunctions, itemIndex: number):
 
 /** The ID a parameter holds, as a string; a clear error when it is empty. */
 export function requiredId(context: IExecuteFunctions, itemIndex: number, name: string, label: string): string {
-	const value = context.getNodeParameter(name, itemIndex, '') as unknown;
-	const id = value === undefined || value === null ? '' : String(value).trim();
+	// A text field (version 1) or a resource locator (1.1: list, ID or join link → the ID).
+	const value = context.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
+	const typed = value === undefined || value === null ? '' : String(value).trim();
+	// Zoom shows meeting IDs grouped ("857 4606 5432"); UUIDs never consist of digits and spaces.
+	const id = /^\d[\d\s-]*\d$/.test(typed) ? typed.replace(/[\s-]/g, '') : typed;
 	if (id === '') {
 		throw new NodeOperationError(context.getNode(), `${label} is empty`, {
 			itemIndex,

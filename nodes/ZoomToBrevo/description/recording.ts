@@ -1,6 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { VERSION_1_ONLY, zoomLocator } from './zoomPickers';
+
 const SHOW = { resource: ['recording'] };
+const WEBINAR_RECIPIENTS = ['webinarAttendees', 'webinarRegistrants', 'webinarAbsentees'];
 
 /** Recording → Share Recording: who gets the link, and how. */
 export const recordingProperties: INodeProperties[] = [
@@ -26,9 +29,18 @@ export const recordingProperties: INodeProperties[] = [
 		name: 'recordingWebinarId',
 		type: 'string',
 		default: '={{ $json.id }}',
-		displayOptions: { show: { ...SHOW, recipients: ['webinarAttendees', 'webinarRegistrants', 'webinarAbsentees'] } },
+		displayOptions: { show: { ...SHOW, recipients: WEBINAR_RECIPIENTS, ...VERSION_1_ONLY } },
 		description: 'The webinar the recording belongs to (its numeric ID)',
 	},
+	zoomLocator({
+		displayName: 'Webinar',
+		name: 'recordingWebinarId',
+		kind: 'webinar',
+		default: '={{ $json.id }}',
+		required: false,
+		show: { ...SHOW, recipients: WEBINAR_RECIPIENTS },
+		description: 'The webinar the recording belongs to',
+	}),
 	{
 		displayName: 'Share By',
 		name: 'shareMode',

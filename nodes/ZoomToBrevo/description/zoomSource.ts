@@ -1,5 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { VERSION_1_ONLY, zoomLocator } from './zoomPickers';
+
+const MEETING_DESCRIPTION =
+	'A numeric meeting ID means its latest instance; a UUID names one instance. UUIDs that start with "/" or contain "//" are encoded as Zoom requires. The default reads it from a Zoom Trigger item.';
+const WEBINAR_DESCRIPTION = "The webinar's numeric ID. The default reads it from a Zoom Trigger item.";
+const WEBINAR_OPERATIONS = ['syncAttendees', 'syncAbsentees', 'syncRegistrants'];
+
 /** Which meeting or webinar instance to read. Defaults follow the Zoom Trigger's output, so
  *  Zoom Trigger → Zoom to Brevo works without typing expressions. */
 export const zoomSourceProperties: INodeProperties[] = [
@@ -9,19 +16,34 @@ export const zoomSourceProperties: INodeProperties[] = [
 		type: 'string',
 		default: '={{ $json.uuid || $json.id }}',
 		required: true,
-		displayOptions: { show: { resource: ['meeting', 'recording'] } },
-		description:
-			'A numeric meeting ID means its latest instance; a UUID names one instance. UUIDs that start with "/" or contain "//" are encoded as Zoom requires. The default reads it from a Zoom Trigger item.',
+		displayOptions: { show: { resource: ['meeting', 'recording'], ...VERSION_1_ONLY } },
+		description: MEETING_DESCRIPTION,
 	},
+	zoomLocator({
+		displayName: 'Meeting',
+		name: 'meetingId',
+		kind: 'meeting',
+		default: '={{ $json.uuid || $json.id }}',
+		show: { resource: ['meeting', 'recording'] },
+		description: MEETING_DESCRIPTION,
+	}),
 	{
 		displayName: 'Webinar ID',
 		name: 'webinarId',
 		type: 'string',
 		default: '={{ $json.id }}',
 		required: true,
-		displayOptions: { show: { resource: ['webinar'], operation: ['syncAttendees', 'syncAbsentees', 'syncRegistrants'] } },
-		description: "The webinar's numeric ID. The default reads it from a Zoom Trigger item.",
+		displayOptions: { show: { resource: ['webinar'], operation: WEBINAR_OPERATIONS, ...VERSION_1_ONLY } },
+		description: WEBINAR_DESCRIPTION,
 	},
+	zoomLocator({
+		displayName: 'Webinar',
+		name: 'webinarId',
+		kind: 'webinar',
+		default: '={{ $json.id }}',
+		show: { resource: ['webinar'], operation: WEBINAR_OPERATIONS },
+		description: WEBINAR_DESCRIPTION,
+	}),
 	{
 		displayName: 'Webinar Instance UUID',
 		name: 'webinarUuid',

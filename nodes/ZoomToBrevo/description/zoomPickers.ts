@@ -1,0 +1,69 @@
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+
+/**
+ * Meeting and webinar fields from version 1.1 on: pick from a list, paste the ID (or a UUID), or
+ * paste the join link — no copying digits out of Zoom. The default still reads the Zoom Trigger's
+ * item, so Zoom Trigger → Zoom to Brevo works untouched. Version 1 keeps its plain text fields.
+ */
+
+/** Join links on zoom.us / zoomgov.com and vanity or regional subdomains: /j/, /w/, /s/, /wc/join/. */
+const JOIN_URL = String.raw`https?://(?:[\w-]+\.)*zoom(?:gov)?\.(?:us|com)/(?:j|w|s|wc/join|wc)/(\d{9,12})`;
+/** n8n matches a validation regex against the whole value: allow the link's ?pwd=... and the rest. */
+const WHOLE_JOIN_URL = String.raw`${JOIN_URL}(?:[/?#].*)?`;
+
+export const FROM_VERSION_1_1 = { '@version': [{ _cnd: { gte: 1.1 } }] };
+export const VERSION_1_ONLY = { '@version': [1] };
+
+interface LocatorOptions {
+	name: string;
+	displayName: string;
+	default: string;
+	show: IDisplayOptions['show'];
+	kind: 'meeting' | 'webinar';
+	description: string;
+	required?: boolean;
+}
+
+export function zoomLocator(options: LocatorOptions): INodeProperties {
+	const plural = options.kind === 'meeting' ? 'Meetings' : 'Webinars';
+	return {
+		displayName: options.displayName,
+		name: options.name,
+		type: 'resourceLocator',
+		default: { mode: 'id', value: options.default },
+		required: options.required ?? true,
+		displayOptions: { show: { ...options.show, ...FROM_VERSION_1_1 } },
+		description: options.description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: `Select one of your ${plural.toLowerCase()}...`,
+				typeOptions: {
+					searchListMethod: options.kind === 'meeting' ? 'searchMeetings' : 'searchWebinars',
+					searchable: true,
+				},
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: options.kind === 'meeting' ? 'e.g. 85746065432 or a UUID like 4444AAAiAAAAAiAiAiiAii==' : 'e.g. 81234567890',
+			},
+			{
+				displayName: 'By Join Link',
+				name: 'url',
+				type: 'string',
+				placeholder: 'e.g. https://us02web.zoom.us/j/85746065432?pwd=...',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: WHOLE_JOIN_URL, errorMessage: `Not a Zoom join link: paste the link from the ${options.kind} invitation` },
+					},
+				],
+				extractValue: { type: 'regex', regex: JOIN_URL },
+			},
+		],
+	};
+}
