@@ -44,6 +44,18 @@ export function adviseOnZoomError(
 			description: `n8n already fetched a fresh token once. Check that the Zoom app is activated and that the credential's Environment matches your account (Zoom or ZoomGov).${said}`,
 		};
 	}
+	if (code === 200 && /paid|licen[cs]e|plan/i.test(message ?? '')) {
+		return {
+			message: `Your Zoom plan does not allow this: cannot ${what}`,
+			description: `Past participants and participant reports need a paid Zoom plan (Pro or higher) on the account; webinars also need Zoom's Webinar licence on the host.${said}`,
+		};
+	}
+	if (code === 200) {
+		return {
+			message: `Zoom refused permission to ${what}`,
+			description: `The Zoom user behind the credential (the app's owner for Server-to-Server) lacks the role permission or licence for this: check its role in Zoom's User Management, and that webinar hosts have a Webinar licence.${said}`,
+		};
+	}
 	if (code === 3001 || status === 404) {
 		return {
 			message: `Zoom found nothing to ${what}`,

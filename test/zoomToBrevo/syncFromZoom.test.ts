@@ -149,6 +149,17 @@ describe('failures', () => {
 		expect(continued.items[0].pairedItem).toEqual({ item: 0 });
 	});
 
+	it("a free Zoom account's refusal (code 200) says a paid plan is needed", async () => {
+		const free = await startSimulator({ zoom: { plan: 'free' } });
+		try {
+			const { result } = await runZoomToBrevo(free, { resource: 'meeting', operation: 'syncParticipants', meetingId: free.fixture.ids.largeMeetingUuid });
+			expect(result.error?.message).toBe('Your Zoom plan does not allow this: cannot list the meeting participants');
+			expect((result.error as { description?: string } | undefined)?.description).toMatch(/paid Zoom plan \(Pro or higher\).*Only available for Paid/);
+		} finally {
+			await free.close();
+		}
+	});
+
 	it('a meeting ID that resolves to nothing says where it should come from', async () => {
 		const { result } = await runZoomToBrevo(sim, { resource: 'meeting', operation: 'syncParticipants', meetingId: '={{ $json.uuid }}' }, { inputItems: [{ json: { event: 'meeting.started' } }] });
 		expect(result.error?.message).toBe('Meeting ID or UUID is empty');
