@@ -47,7 +47,7 @@ export async function zoomApiResponse<T = IDataObject>(
 	context: ZoomContext,
 	credentialType: ZoomCredentialType,
 	request: ZoomRequest,
-): Promise<{ body: T; headers: Record<string, string> }> {
+): Promise<{ body: T; headers: Record<string, string>; status: number }> {
 	const baseUrl = request.baseUrl ?? zoomApiBaseUrl(await context.getCredentials(credentialType));
 	const options: IHttpRequestOptions = {
 		method: request.method,
@@ -65,7 +65,7 @@ export async function zoomApiResponse<T = IDataObject>(
 			credentialType,
 			options,
 		)) as IN8nHttpFullResponse;
-		return { body: response.body as T, headers: normalizeHeaders(response.headers) };
+		return { body: response.body as T, headers: normalizeHeaders(response.headers), status: response.statusCode };
 	} catch (error) {
 		const { status, body, networkCode } = httpFailureOf(error);
 		const apiError = new NodeApiError(context.getNode(), error as JsonObject);

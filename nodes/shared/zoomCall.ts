@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, IHookFunctions, ILoadOptionsFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { apiCallObserverOf, rateLimitHeaders } from './apiCallLog';
 import { httpFailureOf } from './httpFailure';
 import { decideRetry } from './retryPolicy';
 import { zoomApiResponse, type ZoomCredentialType, type ZoomRequest } from './zoomApi';
@@ -42,16 +43,33 @@ export async function zoomRequestWithRetry<T = IDataObject>(
 	const maxWaitMs = options.maxWaitMs ?? 60_000;
 	const signal = cancelSignalOf(context);
 	const { category, ...call } = request;
+	const observe = apiCallObserverOf(context);
 
 	for (let attempt = 1; ; attempt++) {
+		const pacingFrom = Date.now();
 		await pacer.beforeRequest(category, signal);
+		const sentAt = Date.now();
+		const seenBy = (status: number | undefined, headers: Record<string, string> | undefined, networkCode?: string) =>
+			observe?.({
+				service: 'zoom',
+				method: call.method,
+				path: call.path,
+				status,
+				networkCode,
+				durationMs: Date.now() - sentAt,
+				attempt,
+				pacedMs: sentAt - pacingFrom,
+				rateLimit: rateLimitHeaders(headers),
+			});
 		try {
-			const { body, headers } = await zoomApiResponse<T>(context, credentialType, call);
+			const { body, headers, status } = await zoomApiResponse<T>(context, credentialType, call);
 			pacer.afterResponse(category, headers);
+			seenBy(status, headers);
 			return body;
 		} catch (error) {
 			const { status, headers, networkCode } = httpFailureOf(error);
 			pacer.afterResponse(category, headers ?? {});
+			seenBy(status, headers, networkCode);
 			const mayRepeat = IDEMPOTENT.has(call.method.toUpperCase()) || status === 429;
 			const seen = { status, headers, networkCode, nowMs: pacer.now(), maxWaitMs, random: options.random };
 			const decision = mayRepeat ? decideRetry({ ...seen, attempt, maxRetries }) : { retry: false as const };

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { logApiCallsOf } from '../../shared/apiCallLog';
 import { readSyncSettings } from './settings';
 import { shareRecording } from './shareRecording';
 import { syncContacts } from './syncContacts';
@@ -10,6 +11,7 @@ import { syncContacts } from './syncContacts';
 export async function route(context: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = context.getInputData();
 	const output: INodeExecutionData[] = [];
+	if (context.getNodeParameter('options.logApiCalls', 0, false) === true) logApiCallsOf(context);
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const settings = readSyncSettings(context, itemIndex);

@@ -26,6 +26,14 @@ export const optionProperties: INodeProperties[] = [
 					'Whether to read Zoom and show exactly what would be written to Brevo (contacts, batches, events, emails) without writing anything',
 			},
 			{
+				displayName: 'Log API Calls',
+				name: 'logApiCalls',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether to write one line per Zoom and Brevo call to n8n's log (method, path, status, time, rate-limit headers; never tokens, keys or data), for debugging",
+			},
+			{
 				displayName: 'Max Wait for Zoom Daily Limit (Seconds)',
 				name: 'maxDailyWaitSeconds',
 				type: 'number',

@@ -5,6 +5,7 @@
 import type { Failure, IHttpRequestOptions, IN8nHttpFullResponse, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { apiCallObserverOf, rateLimitHeaders, type ApiCallObserver } from '../apiCallLog';
 import { httpFailureOf } from '../httpFailure';
 import { adviseOnBrevoError, type BrevoErrorAdvice, type FailureFacts } from './errors';
 import { bucketOf, RatePacer } from './pacing';
@@ -16,6 +17,8 @@ export interface BrevoSession {
 	context: Ctx;
 	baseUrl: string;
 	pacer: RatePacer;
+	/** Set when the node logs its API calls. */
+	observe?: ApiCallObserver;
 }
 
 export const RETRY_POLICY = {
@@ -45,7 +48,7 @@ export async function openSession(context: Ctx): Promise<BrevoSession> {
 	const credentials = await context.getCredentials(BREVO_CREDENTIAL);
 	const configured = typeof credentials.baseUrl === 'string' ? credentials.baseUrl.trim() : '';
 	const baseUrl = (configured || BREVO_DEFAULT_BASE_URL).replace(/\/+$/, '');
-	return { context, baseUrl, pacer: new RatePacer() };
+	return { context, baseUrl, pacer: new RatePacer(), observe: apiCallObserverOf(context) };
 }
 
 function backoffMs(attempt: number): number {
@@ -100,9 +103,23 @@ export async function sendToBrevo<T = unknown>(session: BrevoSession, request: B
 	const bucket = bucketOf(request.path);
 	let serverRetries = 0;
 	let rateRetries = 0;
-	for (;;) {
+	for (let attempt = 1; ; attempt++) {
+		const pacingFrom = Date.now();
 		const paced = pacer.delayBefore(bucket);
 		if (paced > 0 && paced <= RETRY_POLICY.maxRateWaitMs) await pause(context, paced);
+		const sentAt = Date.now();
+		const seenBy = (status: number | undefined, headers: Record<string, string> | undefined, networkCode?: string) =>
+			session.observe?.({
+				service: 'brevo',
+				method: request.method,
+				path: request.path,
+				status,
+				networkCode,
+				durationMs: Date.now() - sentAt,
+				attempt,
+				pacedMs: sentAt - pacingFrom,
+				rateLimit: rateLimitHeaders(headers),
+			});
 
 		const options: IHttpRequestOptions = {
 			method: request.method,
@@ -118,6 +135,7 @@ export async function sendToBrevo<T = unknown>(session: BrevoSession, request: B
 			raw = (await context.helpers.httpRequestWithAuthentication.call(context, BREVO_CREDENTIAL, options)) as IN8nHttpFullResponse;
 		} catch (error) {
 			const failure = httpFailureOf(error);
+			seenBy(failure.status, failure.headers, failure.networkCode);
 			if (failure.status === undefined && RETRYABLE_NETWORK_CODES.has(failure.networkCode ?? '') && serverRetries < RETRY_POLICY.serverRetries) {
 				serverRetries++;
 				await pause(context, backoffMs(serverRetries));
@@ -135,6 +153,7 @@ export async function sendToBrevo<T = unknown>(session: BrevoSession, request: B
 
 		const response: BrevoResponse<T> = { status: raw.statusCode, body: raw.body as T, headers: lowerCaseHeaders(raw.headers) };
 		pacer.record(bucket, response.headers);
+		seenBy(response.status, response.headers);
 
 		if (response.status === 429) {
 			const waitMs = Math.max(pacer.delayBefore(bucket), 1000);
