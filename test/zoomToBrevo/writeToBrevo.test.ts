@@ -156,6 +156,71 @@ describe('Recording → Share Recording', () => {
 	});
 });
 
+describe('Recording → Share Recording for Brevo campaigns and automations', () => {
+	const recording = () => sim.fixture.zoom.meetings.find((m) => m.id === sim.fixture.ids.recurringMeetingId)!.instances.at(-1)!.recording!;
+
+	it('puts the recipients on a list and fires zoom_recording_ready with the link once it is written', async () => {
+		const { contacts, result } = await runZoomToBrevo(sim, {
+			resource: 'recording',
+			operation: 'shareRecording',
+			meetingId: latestMeetingUuid(),
+			recordingListIds: [16],
+			recordingSendEvent: true,
+		});
+		expect(result.error).toBeUndefined();
+		expect(contacts.length).toBeGreaterThan(0);
+		for (const contact of contacts) {
+			expect(sim.brevo.contacts.get(String(contact.email))?.listIds).toContain(16);
+			expect(contact.event).toEqual({ name: 'zoom_recording_ready', status: 'sent' });
+		}
+		const events = sim.brevo.events.filter((e) => e.event_name === 'zoom_recording_ready');
+		expect(events.map((e) => e.identifiers.email_id).sort()).toEqual(contacts.map((c) => c.email).sort());
+		expect(events[0].event_properties).toMatchObject({ recording_url: `${sim.url}${recording().share_url}`, recording_passcode: recording().password, zoom_kind: 'meeting' });
+		// The automation must find the link on the contact: the events go out after the import finished.
+		const paths = sim.requests.filter((r) => r.service === 'brevo').map((r) => r.path);
+		const imported = paths.findIndex((p) => p.endsWith('/contacts/import'));
+		const finished = paths.findIndex((p, i) => i > imported && /\/processes\/\d+$/.test(p));
+		expect(imported).toBeGreaterThanOrEqual(0);
+		expect(finished).toBeGreaterThan(imported);
+		expect(paths.findIndex((p) => p.endsWith('/events/batch'))).toBeGreaterThan(finished);
+		expect(result.run.data.resultData.runData['Zoom to Brevo'][0].hints?.[0]?.message).toMatch(/on list #16\); \d+ "zoom_recording_ready" events sent/);
+	});
+
+	it('fires a custom-named event after the template emails too', async () => {
+		const { contacts, result } = await runZoomToBrevo(sim, {
+			resource: 'recording',
+			operation: 'shareRecording',
+			meetingId: latestMeetingUuid(),
+			shareMode: 'email',
+			templateId: sim.fixture.ids.brevoTemplateId,
+			recordingSendEvent: true,
+			recordingEventName: 'recording_emailed',
+		});
+		expect(result.error).toBeUndefined();
+		expect(sim.brevo.events.filter((e) => e.event_name === 'recording_emailed')).toHaveLength(contacts.length);
+		expect(sim.brevo.emails).toHaveLength(contacts.length);
+	});
+
+	it('when the events fail after the links were written, the error says so', async () => {
+		sim.inject({ kind: 'status', status: 400, body: { code: 'invalid_parameter', message: 'events disabled for this account' }, match: { path: '/events' }, times: 50 });
+		const { result } = await runZoomToBrevo(sim, { resource: 'recording', operation: 'shareRecording', meetingId: latestMeetingUuid(), recordingSendEvent: true });
+		expect(result.error?.description).toMatch(/Already written before this failed: recording link written on \d+ contacts \(ZOOM_RECORDING_URL, ZOOM_RECORDING_PASSCODE\)/);
+		expect([...sim.brevo.contacts.values()].some((c) => c.attributes.ZOOM_RECORDING_URL)).toBe(true);
+	});
+
+	it('an event name Brevo would refuse is refused before anything is read or written', async () => {
+		const { result } = await runZoomToBrevo(sim, {
+			resource: 'recording',
+			operation: 'shareRecording',
+			meetingId: latestMeetingUuid(),
+			recordingSendEvent: true,
+			recordingEventName: 'recording ready!',
+		});
+		expect(result.error?.message).toBe('"recording ready!" cannot be a Brevo event name');
+		expect(sim.requests).toHaveLength(0);
+	});
+});
+
 describe('Webinar → Sync One Registrant (from the Zoom Trigger item)', () => {
 	const triggerItem = {
 		event: 'webinar.registration_created',

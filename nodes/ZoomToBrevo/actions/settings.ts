@@ -50,7 +50,8 @@ export function readSyncSettings(context: IExecuteFunctions, itemIndex: number):
 				})
 		: [];
 
-	const listIds = (isSync ? param<unknown[]>('listIds', []) : []).map((id) => Number(id));
+	// Share Recording has its own list field (shown for the attribute mode only).
+	const listIds = param<unknown[]>(isSync ? 'listIds' : 'recordingListIds', []).map((id) => Number(id));
 	const badList = listIds.find((id) => !Number.isInteger(id) || id <= 0);
 	if (badList !== undefined) {
 		throw new NodeOperationError(context.getNode(), `"${badList}" is not a Brevo list ID`, {
@@ -60,9 +61,9 @@ export function readSyncSettings(context: IExecuteFunctions, itemIndex: number):
 	}
 
 	let event: SyncSettings['event'];
-	if (isSync && param<boolean>('sendEvent', false)) {
-		if (param<string>('eventNaming', 'byStatus') === 'custom') {
-			const name = param<string>('customEventName', '').trim();
+	if (isSync ? param<boolean>('sendEvent', false) : param<boolean>('recordingSendEvent', false)) {
+		if (!isSync || param<string>('eventNaming', 'byStatus') === 'custom') {
+			const name = param<string>(isSync ? 'customEventName' : 'recordingEventName', '').trim();
 			if (!EVENT_NAME.test(name)) {
 				throw new NodeOperationError(context.getNode(), `"${name}" cannot be a Brevo event name`, {
 					itemIndex,

@@ -1,10 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { ensureAttributes, importContacts, sendTemplateEmail } from '../../shared/brevo';
+import { ensureAttributes, importContacts, sendEvents, sendTemplateEmail } from '../../shared/brevo';
+import { recordingReadyEvent } from '../contacts/followUpEvents';
 import type { BrevoContact } from '../contacts/mapToBrevo';
-import type { Person } from '../contacts/types';
+import type { Person, ZoomSource } from '../contacts/types';
 import { contactItems, skippedItems, summaryLine } from './output';
+import { withProgressNote } from './progress';
 import { readMeetingParticipants, readWebinarAbsentees, readWebinarAttendees, readWebinarRegistrants, type ZoomRead } from './readZoom';
 import { requiredId, type SyncSettings } from './settings';
 import { createZoomClient, meetingPathId, type ZoomClient } from './zoomClient';
@@ -29,6 +31,29 @@ async function recipients(context: IExecuteFunctions, itemIndex: number, zoom: Z
 }
 
 const firstAndLast = (person: Person) => ({ FIRSTNAME: person.firstName ?? '', LASTNAME: person.lastName ?? '' });
+
+/** "Send Brevo Event": one event per recipient once the link is written or emailed, so an
+ *  automation that starts on it finds the attributes in place. */
+async function fireRecordingEvents(
+	context: IExecuteFunctions,
+	name: string,
+	people: Person[],
+	links: IDataObject,
+	source: ZoomSource,
+	dryRun: boolean,
+): Promise<{ perPerson: IDataObject[]; summary: string }> {
+	const recording = { url: String(links.RECORDING_URL), passcode: String(links.RECORDING_PASSCODE), topic: String(links.TOPIC) };
+	const events = people.map((person) => recordingReadyEvent(name, person.email, recording, source, person.engagement.status));
+	const outcome = await sendEvents(context, events, { dryRun });
+	const failed = new Map(outcome.failed.map((f) => [f.email, f.error]));
+	return {
+		perPerson: people.map((person) => {
+			const error = failed.get(person.email);
+			return { name, status: dryRun ? 'dry-run' : error ? 'failed' : 'sent', ...(error ? { error } : {}) };
+		}),
+		summary: `${outcome.sent} "${name}" events sent${outcome.failed.length ? `, ${outcome.failed.length} failed` : ''}`,
+	};
+}
 
 /** Recording → Share Recording: the recording's links to the people of its meeting or webinar. */
 export async function shareRecording(context: IExecuteFunctions, itemIndex: number, settings: SyncSettings): Promise<INodeExecutionData[]> {
@@ -55,24 +80,26 @@ export async function shareRecording(context: IExecuteFunctions, itemIndex: numb
 	if (mode === 'attributes') {
 		const linkAttribute = String(context.getNodeParameter('linkAttribute', itemIndex, 'ZOOM_RECORDING_URL')).trim().toUpperCase();
 		const passcodeAttribute = String(context.getNodeParameter('passcodeAttribute', itemIndex, 'ZOOM_RECORDING_PASSCODE')).trim().toUpperCase();
+		const { listIds } = settings;
 		const contacts: BrevoContact[] = people.map((person) => ({
 			email: person.email,
 			attributes: { [linkAttribute]: links.RECORDING_URL, [passcodeAttribute]: links.RECORDING_PASSCODE },
-			listIds: [],
+			listIds,
 			engagement: { status: person.engagement.status },
 			source: { ...read.source },
 		}));
 		if (!settings.dryRun && contacts.length > 0) {
 			await ensureAttributes(context, [{ name: linkAttribute, type: 'text' }, { name: passcodeAttribute, type: 'text' }], 'create');
 		}
-		const batches = contacts.length ? await importContacts(context, contacts, { listIds: [], waitForCompletion: true, dryRun: settings.dryRun }) : [];
+		const batches = contacts.length ? await importContacts(context, contacts, { listIds, waitForCompletion: true, dryRun: settings.dryRun }) : [];
 		const batchOf = new Map<string, (typeof batches)[number]>();
 		for (const batch of batches) for (const email of (batch.details?.emails as string[] | undefined) ?? []) batchOf.set(email, batch);
 		for (const contact of contacts) {
 			const batch = batchOf.get(contact.email);
 			deliveries.push({ mode: 'attributes', status: batch?.status ?? 'not sent', ...(batch ? { batch: batch.batch } : {}) });
 		}
-		summary = `recording link written on ${contacts.length} contacts (${linkAttribute}, ${passcodeAttribute})`;
+		const onLists = listIds.length ? `, on list${listIds.length > 1 ? 's' : ''} ${listIds.map((id) => `#${id}`).join(', ')}` : '';
+		summary = `recording link written on ${contacts.length} contacts (${linkAttribute}, ${passcodeAttribute}${onLists})`;
 	} else {
 		const templateId = Number(context.getNodeParameter('templateId', itemIndex, 0));
 		if (!Number.isInteger(templateId) || templateId <= 0) {
@@ -100,6 +127,15 @@ export async function shareRecording(context: IExecuteFunctions, itemIndex: numb
 		summary = `${sent} of ${people.length} recording emails sent (template ${templateId})`;
 	}
 
+	const eventName = settings.event?.naming === 'custom' ? settings.event.name : undefined;
+	const events =
+		eventName && people.length > 0
+			? await withProgressNote(context, settings.dryRun ? undefined : summary, async () =>
+					await fireRecordingEvents(context, eventName, people, links, read.source, settings.dryRun),
+				)
+			: undefined;
+	if (events) summary = `${summary}; ${events.summary}`;
+
 	context.addExecutionHints({
 		message: `${summaryLine(people.length, read.people.skipped)}; ${summary}${settings.dryRun ? ' (dry run: nothing was written)' : ''}`,
 		location: 'outputPane',
@@ -112,7 +148,11 @@ export async function shareRecording(context: IExecuteFunctions, itemIndex: numb
 		source: { ...read.source },
 	}));
 	return [
-		...contactItems(contacts, itemIndex, (_c, index) => ({ recording: links, delivery: deliveries[index] })),
+		...contactItems(contacts, itemIndex, (_c, index) => ({
+			recording: links,
+			delivery: deliveries[index],
+			...(events ? { event: events.perPerson[index] } : {}),
+		})),
 		...skippedItems(read.people.skipped, read.source, itemIndex),
 	];
 }

@@ -48,3 +48,28 @@ export function followUpEvent(contact: BrevoContact, eventName: string): FollowU
 		event_date: (engagement.lastLeave as string | undefined) ?? (source.startTime as string | undefined),
 	};
 }
+
+/** The recording's links as a Brevo event for one recipient: a "recording ready" automation can
+ *  email them, or branch on whether they attended (status). */
+export function recordingReadyEvent(
+	eventName: string,
+	email: string,
+	recording: { url: string; passcode: string; topic: string },
+	source: ZoomSource,
+	status: AttendanceStatus,
+): FollowUpEvent {
+	return {
+		event_name: eventName,
+		identifiers: { email_id: email },
+		event_properties: withoutEmpty({
+			recording_url: recording.url,
+			recording_passcode: recording.passcode,
+			topic: recording.topic || source.topic,
+			zoom_kind: source.kind,
+			zoom_id: source.id,
+			zoom_uuid: source.uuid,
+			start_time: source.startTime,
+			status,
+		}),
+	};
+}

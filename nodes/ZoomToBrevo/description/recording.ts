@@ -75,6 +75,34 @@ export const recordingProperties: INodeProperties[] = [
 		displayOptions: { show: { ...SHOW, shareMode: ['attributes'] } },
 	},
 	{
+		displayName: 'Add to Brevo Lists',
+		name: 'recordingListIds',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getBrevoLists' },
+		default: [],
+		displayOptions: { show: { ...SHOW, shareMode: ['attributes'] } },
+		description:
+			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		hint: 'A Brevo campaign sent to these lists can print the link with {{ contact.ZOOM_RECORDING_URL }}. Other list memberships are kept.',
+	},
+	{
+		displayName: 'Send Brevo Event',
+		name: 'recordingSendEvent',
+		type: 'boolean',
+		default: false,
+		displayOptions: { show: SHOW },
+		description:
+			'Whether to fire a Brevo custom event per recipient, with the link, passcode and topic as properties, to start a Brevo automation (sent after the link is written)',
+	},
+	{
+		displayName: 'Event Name',
+		name: 'recordingEventName',
+		type: 'string',
+		default: 'zoom_recording_ready',
+		displayOptions: { show: { ...SHOW, recordingSendEvent: [true] } },
+		description: 'Letters, digits, "-" and "_"',
+	},
+	{
 		displayName: 'Template ID',
 		name: 'templateId',
 		type: 'number',
