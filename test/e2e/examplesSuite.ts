@@ -116,6 +116,7 @@ export function describeExamples(title: string, n8nEnv?: Record<string, string>)
 				expect(contact.listIds).toContain(15);
 				expect(contact.attributes).toHaveProperty('MEETING_DURATION');
 				expect(contact.attributes).toHaveProperty('ZOOM_ATTENDANCE_PERCENT');
+				expect(contact.attributes.MEETING_NAME).toBe(meeting.topic);
 			}
 		});
 

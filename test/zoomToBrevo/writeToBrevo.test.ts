@@ -116,6 +116,38 @@ describe('Follow-up events', () => {
 	});
 });
 
+describe('Default attribute mapping per resource', () => {
+	const stored = (email: unknown) => sim.brevo.contacts.get(String(email))!.attributes;
+	const meetingTopic = () => sim.fixture.zoom.meetings.find((m) => m.id === sim.fixture.ids.recurringMeetingId)!.topic;
+
+	it("a meeting's topic goes to MEETING_NAME, never over a webinar's WEBINAR_NAME", async () => {
+		const { contacts, result } = await runZoomToBrevo(sim, { resource: 'meeting', operation: 'syncParticipants', meetingId: latestMeetingUuid(), writeMode: 'import' });
+		expect(result.error).toBeUndefined();
+		expect(contacts.length).toBeGreaterThan(0);
+		for (const contact of contacts) {
+			expect(stored(contact.email).MEETING_NAME).toBe(meetingTopic());
+			expect(stored(contact.email)).not.toHaveProperty('WEBINAR_NAME');
+		}
+	});
+
+	it("a webinar's topic goes to WEBINAR_NAME, as on the product page", async () => {
+		const webinar = sim.fixture.zoom.webinars.find((w) => w.id === sim.fixture.ids.webinarId)!;
+		const { contacts, result } = await runZoomToBrevo(sim, { resource: 'webinar', operation: 'syncAbsentees', webinarId: String(webinar.id), writeMode: 'import' });
+		expect(result.error).toBeUndefined();
+		for (const contact of contacts) expect(stored(contact.email)).toMatchObject({ WEBINAR_NAME: webinar.topic, ATTENDANCE_STATUS: 'absent' });
+	});
+
+	it('version 1 workflows keep their mapping (the topic to WEBINAR_NAME for meetings too)', async () => {
+		const { contacts, result } = await runZoomToBrevo(
+			sim,
+			{ resource: 'meeting', operation: 'syncParticipants', meetingId: latestMeetingUuid(), writeMode: 'import' },
+			{ typeVersion: 1 },
+		);
+		expect(result.error).toBeUndefined();
+		for (const contact of contacts) expect(stored(contact.email).WEBINAR_NAME).toBe(meetingTopic());
+	});
+});
+
 describe('Dry run', () => {
 	it('reads Zoom, shows what would be written, and writes nothing', async () => {
 		const { contacts, result } = await runZoomToBrevo(sim, {

@@ -59,7 +59,8 @@ export interface AttributeMapping {
 	field: ContactFieldName;
 }
 
-/** The product page's field mapping, plus the engagement figures. */
+/** The product page's field mapping, plus the engagement figures (the webinar default; version 1's
+ *  default for every resource). */
 export const DEFAULT_MAPPING: AttributeMapping[] = [
 	{ attribute: 'FIRSTNAME', field: 'firstName' },
 	{ attribute: 'LASTNAME', field: 'lastName' },
@@ -71,3 +72,10 @@ export const DEFAULT_MAPPING: AttributeMapping[] = [
 	{ attribute: 'ZOOM_ATTENDANCE_PERCENT', field: 'attendancePercent' },
 	{ attribute: 'ZOOM_SESSIONS', field: 'sessions' },
 ];
+
+/** Meetings (version 1.1 on): the topic goes to MEETING_NAME, so a meeting sync never overwrites
+ *  the WEBINAR_NAME that webinar campaigns segment on (the product page's meeting code writes no
+ *  title at all). */
+export const MEETING_DEFAULT_MAPPING: AttributeMapping[] = DEFAULT_MAPPING.map((row) =>
+	row.attribute === 'WEBINAR_NAME' ? { attribute: 'MEETING_NAME', field: row.field } : row,
+);

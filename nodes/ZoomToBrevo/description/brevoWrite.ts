@@ -1,6 +1,7 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-import { CONTACT_FIELDS, DEFAULT_MAPPING } from '../contacts/fields';
+import { CONTACT_FIELDS, DEFAULT_MAPPING, MEETING_DEFAULT_MAPPING, type AttributeMapping } from '../contacts/fields';
+import { FROM_VERSION_1_1, VERSION_1_ONLY } from './zoomPickers';
 
 const SYNCS = ['syncParticipants', 'syncAttendees', 'syncAbsentees', 'syncRegistrants', 'syncRegistrantFromEvent'];
 
@@ -8,27 +9,16 @@ const fieldOptions = Object.entries(CONTACT_FIELDS)
 	.map(([value, field]) => ({ name: field.label, value }))
 	.sort((a, b) => a.name.localeCompare(b.name));
 
-/** How contacts are mapped and written to Brevo, and which follow-up event fires. */
-export const brevoWriteProperties: INodeProperties[] = [
-	{
-		displayName: 'Add to Brevo Lists',
-		name: 'listIds',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getBrevoLists' },
-		default: [],
-		displayOptions: { show: { operation: SYNCS } },
-		description:
-			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		hint: 'Contacts are added to these lists; their other list memberships are kept. Use separate lists for meeting participants, webinar attendees, registrants and absentees.',
-	},
-	{
+/** One Brevo attribute per row; the default rows differ by resource from version 1.1 on. */
+function attributeMapping(defaults: AttributeMapping[], show: IDisplayOptions['show']): INodeProperties {
+	return {
 		displayName: 'Attribute Mapping',
 		name: 'attributeMapping',
 		type: 'fixedCollection',
 		typeOptions: { multipleValues: true, sortable: true },
 		placeholder: 'Add Attribute',
-		default: { attributes: DEFAULT_MAPPING.map(({ attribute, field }) => ({ attribute, field })) },
-		displayOptions: { show: { operation: SYNCS } },
+		default: { attributes: defaults.map(({ attribute, field }) => ({ attribute, field })) },
+		displayOptions: { show },
 		description: 'Which Brevo contact attribute gets which Zoom value. Values Zoom does not have are not sent.',
 		options: [
 			{
@@ -53,7 +43,25 @@ export const brevoWriteProperties: INodeProperties[] = [
 				],
 			},
 		],
+	};
+}
+
+/** How contacts are mapped and written to Brevo, and which follow-up event fires. */
+export const brevoWriteProperties: INodeProperties[] = [
+	{
+		displayName: 'Add to Brevo Lists',
+		name: 'listIds',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getBrevoLists' },
+		default: [],
+		displayOptions: { show: { operation: SYNCS } },
+		description:
+			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		hint: 'Contacts are added to these lists; their other list memberships are kept. Use separate lists for meeting participants, webinar attendees, registrants and absentees.',
 	},
+	attributeMapping(DEFAULT_MAPPING, { operation: SYNCS, ...VERSION_1_ONLY }),
+	attributeMapping(MEETING_DEFAULT_MAPPING, { resource: ['meeting'], operation: SYNCS, ...FROM_VERSION_1_1 }),
+	attributeMapping(DEFAULT_MAPPING, { resource: ['webinar'], operation: SYNCS, ...FROM_VERSION_1_1 }),
 	{
 		displayName: 'Write to Brevo',
 		name: 'writeMode',
