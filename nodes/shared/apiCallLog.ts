@@ -49,6 +49,21 @@ export function describeApiCall(record: ApiCallRecord): string {
 	return `${service} ${record.method.toUpperCase()} ${record.path.split('?')[0]} → ${outcome} in ${Math.round(record.durationMs)} ms (${notes.join('; ')})`;
 }
 
+/**
+ * Called once a try is about to go out (its rate-limit wait is over, which began at `pacingFrom`):
+ * returns what to call with the answer. Does nothing when calls are not logged.
+ */
+export function recordCall(
+	observe: ApiCallObserver | undefined,
+	call: Pick<ApiCallRecord, 'service' | 'method' | 'path' | 'attempt'> & { pacingFrom: number },
+): (status: number | undefined, headers: Record<string, string> | undefined, networkCode?: string) => void {
+	if (!observe) return () => undefined;
+	const sentAt = Date.now();
+	const { pacingFrom, ...known } = call;
+	return (status, headers, networkCode) =>
+		observe({ ...known, status, networkCode, durationMs: Date.now() - sentAt, pacedMs: sentAt - pacingFrom, rateLimit: rateLimitHeaders(headers) });
+}
+
 const observers = new WeakMap<object, ApiCallObserver>();
 
 /** Logs every Zoom and Brevo call made with this execution context to n8n's log (info level). */

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, IHookFunctions, ILoadOptionsFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { apiCallObserverOf, rateLimitHeaders } from './apiCallLog';
+import { apiCallObserverOf, recordCall } from './apiCallLog';
 import { httpFailureOf } from './httpFailure';
 import { decideRetry } from './retryPolicy';
 import { zoomApiResponse, type ZoomCredentialType, type ZoomRequest } from './zoomApi';
@@ -48,19 +48,7 @@ export async function zoomRequestWithRetry<T = IDataObject>(
 	for (let attempt = 1; ; attempt++) {
 		const pacingFrom = Date.now();
 		await pacer.beforeRequest(category, signal);
-		const sentAt = Date.now();
-		const seenBy = (status: number | undefined, headers: Record<string, string> | undefined, networkCode?: string) =>
-			observe?.({
-				service: 'zoom',
-				method: call.method,
-				path: call.path,
-				status,
-				networkCode,
-				durationMs: Date.now() - sentAt,
-				attempt,
-				pacedMs: sentAt - pacingFrom,
-				rateLimit: rateLimitHeaders(headers),
-			});
+		const seenBy = recordCall(observe, { service: 'zoom', method: call.method, path: call.path, attempt, pacingFrom });
 		try {
 			const { body, headers, status } = await zoomApiResponse<T>(context, credentialType, call);
 			pacer.afterResponse(category, headers);

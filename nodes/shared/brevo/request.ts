@@ -5,7 +5,7 @@
 import type { Failure, IHttpRequestOptions, IN8nHttpFullResponse, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { apiCallObserverOf, rateLimitHeaders, type ApiCallObserver } from '../apiCallLog';
+import { apiCallObserverOf, recordCall, type ApiCallObserver } from '../apiCallLog';
 import { httpFailureOf } from '../httpFailure';
 import { adviseOnBrevoError, type BrevoErrorAdvice, type FailureFacts } from './errors';
 import { bucketOf, RatePacer } from './pacing';
@@ -107,19 +107,7 @@ export async function sendToBrevo<T = unknown>(session: BrevoSession, request: B
 		const pacingFrom = Date.now();
 		const paced = pacer.delayBefore(bucket);
 		if (paced > 0 && paced <= RETRY_POLICY.maxRateWaitMs) await pause(context, paced);
-		const sentAt = Date.now();
-		const seenBy = (status: number | undefined, headers: Record<string, string> | undefined, networkCode?: string) =>
-			session.observe?.({
-				service: 'brevo',
-				method: request.method,
-				path: request.path,
-				status,
-				networkCode,
-				durationMs: Date.now() - sentAt,
-				attempt,
-				pacedMs: sentAt - pacingFrom,
-				rateLimit: rateLimitHeaders(headers),
-			});
+		const seenBy = recordCall(session.observe, { service: 'brevo', method: request.method, path: request.path, attempt, pacingFrom });
 
 		const options: IHttpRequestOptions = {
 			method: request.method,
