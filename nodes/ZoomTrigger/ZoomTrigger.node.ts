@@ -38,7 +38,7 @@ export class ZoomTrigger implements INodeType {
 		// 1.1 behaves exactly like 1. n8n 2.x evaluates a body-parsing expression (through its
 		// expression isolate) for every webhook node at version 1 on every delivery; from 1.1 on it
 		// does not, which lets a delivery through without the isolate when n8n runs with
-		// N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true (3.4× the deliveries per second, docs/benchmarks.md).
+		// N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true (about 7× the deliveries per second, docs/benchmarks.md).
 		// Bodies n8n then leaves unparsed (content types other than JSON) are read raw below.
 		version: [1, 1.1],
 		defaultVersion: 1.1,

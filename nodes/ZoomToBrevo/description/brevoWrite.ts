@@ -1,7 +1,7 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 import { CONTACT_FIELDS, DEFAULT_MAPPING, MEETING_DEFAULT_MAPPING, type AttributeMapping } from '../contacts/fields';
-import { FROM_VERSION_1_1, VERSION_1_ONLY } from './zoomPickers';
+import { FROM_VERSION_1_1, VERSION_1_ONLY } from './versions';
 
 const SYNCS = ['syncParticipants', 'syncAttendees', 'syncAbsentees', 'syncRegistrants', 'syncRegistrantFromEvent'];
 

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { VERSION_1_ONLY, zoomLocator } from './zoomPickers';
+import { VERSION_1_ONLY } from './versions';
+import { zoomLocator } from './zoomPickers';
 
 const SHOW = { resource: ['recording'] };
 const WEBINAR_RECIPIENTS = ['webinarAttendees', 'webinarRegistrants', 'webinarAbsentees'];

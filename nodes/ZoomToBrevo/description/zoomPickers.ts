@@ -1,5 +1,7 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
+import { FROM_VERSION_1_1 } from './versions';
+
 /**
  * Meeting and webinar fields from version 1.1 on: pick from a list, paste the ID (or a UUID), or
  * paste the join link — no copying digits out of Zoom. The default still reads the Zoom Trigger's
@@ -11,8 +13,6 @@ const JOIN_URL = String.raw`https?://(?:[\w-]+\.)*zoom(?:gov)?\.(?:us|com)/(?:j|
 /** n8n matches a validation regex against the whole value: allow the link's ?pwd=... and the rest. */
 const WHOLE_JOIN_URL = String.raw`${JOIN_URL}(?:[/?#].*)?`;
 
-export const FROM_VERSION_1_1 = { '@version': [{ _cnd: { gte: 1.1 } }] };
-export const VERSION_1_ONLY = { '@version': [1] };
 
 interface LocatorOptions {
 	name: string;

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { VERSION_1_ONLY, zoomLocator } from './zoomPickers';
+import { VERSION_1_ONLY } from './versions';
+import { zoomLocator } from './zoomPickers';
 
 const MEETING_DESCRIPTION =
 	'A numeric meeting ID means its latest instance; a UUID names one instance. UUIDs that start with "/" or contain "//" are encoded as Zoom requires. The default reads it from a Zoom Trigger item.';

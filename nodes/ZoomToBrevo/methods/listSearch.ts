@@ -40,7 +40,7 @@ function result(items: INodeListSearchItems[], next: string | undefined): INodeL
 	return next ? { results: items, paginationToken: next } : { results: items };
 }
 
-/** "From list" for the meeting: past meetings first-class, since participants exist only then. */
+/** "From list" for the meeting: past meetings, since participants exist only once a meeting ended. */
 export async function searchMeetings(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	const { rows, next } = await listPage(this, 'meetings', { type: 'previous_meetings' }, paginationToken);
 	return result(listItemsMatching(rows.map(meetingListItem), filter), next);
