@@ -1,7 +1,9 @@
 /**
- * Takes docs/example-webinar-follow-ups.png: example (a) open in n8n's editor, in Debian's headless
- * Chromium (apt-get install chromium) driven by playwright-core. Run: npx tsx scripts/screenshot.ts
- * (after npm run build). Not part of the tests: the picture is committed.
+ * Takes docs/example-webinar-follow-ups.png (example (a) open in n8n's editor) and
+ * docs/meeting-picker.png (Zoom to Brevo's meeting picker listing the simulator's meetings), in
+ * Debian's headless Chromium (apt-get install chromium) driven by playwright-core.
+ * Run: npx tsx scripts/screenshot.ts (after npm run build). Not part of the tests: the pictures are
+ * committed.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -12,6 +14,7 @@ import { DEFAULT_OWNER, removeTempDirs } from '../test/e2e/harness';
 import { simCredentials, startN8nWithPackage, startSimulator } from '../test/e2e/support';
 
 const OUT = path.join(__dirname, '..', 'docs', 'example-webinar-follow-ups.png');
+const PICKER_OUT = path.join(__dirname, '..', 'docs', 'meeting-picker.png');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 async function main() {
@@ -47,8 +50,35 @@ async function main() {
 		await page.keyboard.press('Escape');
 		await page.waitForTimeout(500);
 		await page.screenshot({ path: OUT });
-		await browser.close();
 		console.log(`wrote ${OUT}`);
+
+		// The meeting picker of a new Zoom to Brevo node, opened on "From list".
+		const picker = await client.createWorkflow({
+			name: 'Meeting picker',
+			nodes: [
+				{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+				{
+					id: 'sync',
+					name: 'Zoom to Brevo',
+					type: 'n8n-nodes-zoom-brevo.zoomToBrevo',
+					typeVersion: 1.1,
+					position: [250, 0],
+					parameters: { resource: 'meeting', operation: 'syncParticipants', meetingId: { __rl: true, mode: 'list', value: '' } },
+					credentials: { zoomServerToServerOAuthApi: ids.zoomServerToServerOAuthApi, brevoV3Api: ids.brevoV3Api },
+				},
+			],
+			connections: { Start: { main: [[{ node: 'Zoom to Brevo', type: 'main', index: 0 }]] } },
+		} as never);
+		await page.goto(`${n8n.baseUrl}/workflow/${picker.id}`);
+		await page.waitForSelector('[data-test-id="canvas-node"]', { timeout: 30_000 });
+		await page.waitForTimeout(1_500);
+		await page.keyboard.press('Escape');
+		await page.locator('[data-test-id="canvas-node"]').filter({ hasText: 'Zoom to Brevo' }).dblclick();
+		await page.locator('[data-test-id="rlc-input"]').first().click();
+		await page.waitForTimeout(2_000);
+		await page.screenshot({ path: PICKER_OUT, clip: { x: 480, y: 100, width: 440, height: 480 } });
+		console.log(`wrote ${PICKER_OUT}`);
+		await browser.close();
 	} finally {
 		await n8n.stop();
 		await sim.close();
