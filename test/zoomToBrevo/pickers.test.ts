@@ -78,6 +78,16 @@ describe('From list', () => {
 		expect((await search('searchMeetings', 'no meeting is called this')).results).toEqual([]);
 	});
 
+	it("typing a host's email lists that host's meetings instead (webinars are often hosted by someone else)", async () => {
+		const admin = sim.fixture.zoom.users[1];
+		const hosted = sim.fixture.zoom.meetings.filter((m) => m.host_id === admin.id);
+		expect(hosted.length).toBeGreaterThan(0);
+		const { items } = await searchAll('searchMeetings', ` ${admin.email.toUpperCase()} `);
+		expect(items.map((i) => i.value).sort()).toEqual(hosted.map((m) => String(m.id)).sort());
+		const call = sim.requests.find((r) => r.service === 'zoom' && r.path.endsWith('/meetings') && r.path.includes('/users/'))!;
+		expect(decodeURIComponent(call.path)).toContain(`/users/${admin.email.toLowerCase()}/meetings`);
+	});
+
 	it("pages through a busy host's meetings with Zoom's next_page_token", async () => {
 		const template = ownersMeetings()[0];
 		const added: ZoomMeeting[] = Array.from({ length: 650 }, (_, i) => ({ ...template, id: 90_000_000_000 + i, topic: `Office hours ${i}` }));

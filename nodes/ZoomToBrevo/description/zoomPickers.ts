@@ -39,7 +39,7 @@ export function zoomLocator(options: LocatorOptions): INodeProperties {
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				placeholder: `Select one of your ${plural.toLowerCase()}...`,
+				placeholder: `Select one of your ${plural.toLowerCase()}, or search a host's email...`,
 				typeOptions: {
 					searchListMethod: options.kind === 'meeting' ? 'searchMeetings' : 'searchWebinars',
 					searchable: true,

@@ -11,12 +11,19 @@ function credentialTypeOf(context: ILoadOptionsFunctions) {
 	return context.getNodeParameter('authentication', 'serverToServer') === 'userOAuth2' ? 'zoomUserOAuth2Api' : 'zoomServerToServerOAuthApi';
 }
 
-/** One page of the credential user's meetings or webinars (`me`: the user of an OAuth2
- *  credential, the app's owner for Server-to-Server). */
+/** A search that is an email address names the host whose list to show. */
+const HOST_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * One page of a host's meetings or webinars: by default the credential's own (`me`: the user of an
+ * OAuth2 credential, the app's owner for Server-to-Server); typing a host's email in the search
+ * lists theirs instead — marketing webinars are often hosted by someone else in the account.
+ */
 async function listPage(
 	context: ILoadOptionsFunctions,
 	kind: 'meetings' | 'webinars',
 	qs: IDataObject,
+	host: string,
 	paginationToken: string | undefined,
 ): Promise<{ rows: ZoomMeetingSummary[]; next?: string }> {
 	const body = await zoomRequestWithRetry<IDataObject>(
@@ -24,7 +31,7 @@ async function listPage(
 		credentialTypeOf(context),
 		{
 			method: 'GET',
-			path: `/users/me/${kind}`,
+			path: `/users/${encodeURIComponent(host)}/${kind}`,
 			qs: { ...qs, page_size: 300, ...(paginationToken ? { next_page_token: paginationToken } : {}) },
 			category: 'medium',
 			what: `list your Zoom ${kind}`,
@@ -36,17 +43,27 @@ async function listPage(
 	return { rows, next };
 }
 
-function result(items: INodeListSearchItems[], next: string | undefined): INodeListSearchResult {
-	return next ? { results: items, paginationToken: next } : { results: items };
+async function search(
+	context: ILoadOptionsFunctions,
+	kind: 'meetings' | 'webinars',
+	qs: IDataObject,
+	toItem: (row: ZoomMeetingSummary) => INodeListSearchItems,
+	filter: string | undefined,
+	paginationToken: string | undefined,
+): Promise<INodeListSearchResult> {
+	const typed = filter?.trim() ?? '';
+	const byHost = HOST_EMAIL.test(typed);
+	const { rows, next } = await listPage(context, kind, qs, byHost ? typed.toLowerCase() : 'me', paginationToken);
+	const items = rows.map(toItem);
+	const results = byHost ? items : listItemsMatching(items, typed);
+	return next ? { results, paginationToken: next } : { results };
 }
 
 /** "From list" for the meeting: past meetings, since participants exist only once a meeting ended. */
 export async function searchMeetings(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	const { rows, next } = await listPage(this, 'meetings', { type: 'previous_meetings' }, paginationToken);
-	return result(listItemsMatching(rows.map(meetingListItem), filter), next);
+	return await search(this, 'meetings', { type: 'previous_meetings' }, meetingListItem, filter, paginationToken);
 }
 
 export async function searchWebinars(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	const { rows, next } = await listPage(this, 'webinars', {}, paginationToken);
-	return result(listItemsMatching(rows.map(webinarListItem), filter), next);
+	return await search(this, 'webinars', {}, webinarListItem, filter, paginationToken);
 }
