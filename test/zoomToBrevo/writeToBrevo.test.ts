@@ -2,7 +2,10 @@
  * Zoom to Brevo write side, through n8n-core's engine against the simulator: contacts, attributes,
  * lists, events and recording links end up in the simulator's Brevo, with nothing lost.
  */
+import { NodeHelpers } from 'n8n-workflow';
+
 import { startSimulator, type Simulator } from '../simulator';
+import { ZoomToBrevo } from '../../nodes/ZoomToBrevo/ZoomToBrevo.node';
 import { runZoomToBrevo, simulatorCredentials } from './nodeRunner';
 
 let sim: Simulator;
@@ -135,6 +138,24 @@ describe('Default attribute mapping per resource', () => {
 		const { contacts, result } = await runZoomToBrevo(sim, { resource: 'webinar', operation: 'syncAbsentees', webinarId: String(webinar.id), writeMode: 'import' });
 		expect(result.error).toBeUndefined();
 		for (const contact of contacts) expect(stored(contact.email)).toMatchObject({ WEBINAR_NAME: webinar.topic, ATTENDANCE_STATUS: 'absent' });
+	});
+
+	it('a node created as a meeting sync and switched to a webinar uses the webinar mapping', async () => {
+		// What n8n's editor does: fill every default when the node is added (Resource: Meeting), then
+		// store what differs from the defaults once Resource is changed.
+		const description = new ZoomToBrevo().description;
+		const node = { typeVersion: 1.1 };
+		const created = NodeHelpers.getNodeParameters(description.properties, {}, true, false, node, description)!;
+		expect(created.resource).toBe('meeting');
+		const switched = { ...created, resource: 'webinar', operation: 'syncAbsentees', webinarId: String(sim.fixture.ids.webinarId), writeMode: 'import' };
+		const saved = NodeHelpers.getNodeParameters(description.properties, switched, false, false, node, description)!;
+		const { contacts, result } = await runZoomToBrevo(sim, saved);
+		expect(result.error).toBeUndefined();
+		expect(contacts.length).toBeGreaterThan(0);
+		for (const contact of contacts) {
+			expect(stored(contact.email)).toHaveProperty('WEBINAR_NAME');
+			expect(stored(contact.email)).not.toHaveProperty('MEETING_NAME');
+		}
 	});
 
 	it('version 1 workflows keep their mapping (the topic to WEBINAR_NAME for meetings too)', async () => {

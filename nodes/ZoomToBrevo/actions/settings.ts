@@ -30,6 +30,13 @@ export interface SyncSettings {
 
 const EVENT_NAME = /^[A-Za-z0-9_-]{1,255}$/;
 
+/** Version 1 has one Attribute Mapping; from 1.1 on meetings and webinars have their own (each
+ *  with its own defaults), so switching Resource in the editor never keeps the other's rows. */
+function mappingParameterOf(context: IExecuteFunctions, resource: string): string {
+	if (context.getNode().typeVersion < 1.1) return 'attributeMapping';
+	return resource === 'meeting' ? 'meetingAttributeMapping' : 'webinarAttributeMapping';
+}
+
 export function readSyncSettings(context: IExecuteFunctions, itemIndex: number): SyncSettings {
 	const param = <T>(name: string, fallback: T) => context.getNodeParameter(name, itemIndex, fallback) as T;
 	const operation = param<Operation>('operation', 'syncParticipants');
@@ -37,7 +44,7 @@ export function readSyncSettings(context: IExecuteFunctions, itemIndex: number):
 	const isSync = operation !== 'shareRecording';
 
 	const mapping = isSync
-		? (param<{ attributes?: Array<{ attribute?: string; field?: string }> }>('attributeMapping', {}).attributes ?? [])
+		? (param<{ attributes?: Array<{ attribute?: string; field?: string }> }>(mappingParameterOf(context, param('resource', 'meeting')), {}).attributes ?? [])
 				.filter((row) => (row.attribute ?? '').trim() !== '')
 				.map((row) => {
 					if (!row.field || !isContactField(row.field)) {

@@ -9,11 +9,11 @@ const fieldOptions = Object.entries(CONTACT_FIELDS)
 	.map(([value, field]) => ({ name: field.label, value }))
 	.sort((a, b) => a.name.localeCompare(b.name));
 
-/** One Brevo attribute per row; the default rows differ by resource from version 1.1 on. */
-function attributeMapping(defaults: AttributeMapping[], show: IDisplayOptions['show']): INodeProperties {
+/** One Brevo attribute per row. */
+function attributeMapping(name: string, defaults: AttributeMapping[], show: IDisplayOptions['show']): INodeProperties {
 	return {
 		displayName: 'Attribute Mapping',
-		name: 'attributeMapping',
+		name,
 		type: 'fixedCollection',
 		typeOptions: { multipleValues: true, sortable: true },
 		placeholder: 'Add Attribute',
@@ -59,9 +59,11 @@ export const brevoWriteProperties: INodeProperties[] = [
 			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 		hint: 'Contacts are added to these lists; their other list memberships are kept. Use separate lists for meeting participants, webinar attendees, registrants and absentees.',
 	},
-	attributeMapping(DEFAULT_MAPPING, { operation: SYNCS, ...VERSION_1_ONLY }),
-	attributeMapping(MEETING_DEFAULT_MAPPING, { resource: ['meeting'], operation: SYNCS, ...FROM_VERSION_1_1 }),
-	attributeMapping(DEFAULT_MAPPING, { resource: ['webinar'], operation: SYNCS, ...FROM_VERSION_1_1 }),
+	attributeMapping('attributeMapping', DEFAULT_MAPPING, { operation: SYNCS, ...VERSION_1_ONLY }),
+	// Two parameters, not one with two defaults: n8n stores a fixedCollection's rows when the node
+	// is created, so one shared name would keep the meeting rows after switching to webinar.
+	attributeMapping('meetingAttributeMapping', MEETING_DEFAULT_MAPPING, { resource: ['meeting'], operation: SYNCS, ...FROM_VERSION_1_1 }),
+	attributeMapping('webinarAttributeMapping', DEFAULT_MAPPING, { resource: ['webinar'], operation: SYNCS, ...FROM_VERSION_1_1 }),
 	{
 		displayName: 'Write to Brevo',
 		name: 'writeMode',
