@@ -96,6 +96,16 @@ describe('From list', () => {
 			const { items, pages } = await searchAll('searchMeetings');
 			expect(pages).toBe(Math.ceil(ownersMeetings().length / 300));
 			expect(new Set(items.map((i) => i.value)).size).toBe(ownersMeetings().length);
+
+			// A search reads on until it finds something: the editor does not page by itself while
+			// a search is typed, so a match on page 3 must come back from the first call.
+			const lastPage = Math.ceil(ownersMeetings().length / 300);
+			const wanted = ownersMeetings()[ownersMeetings().length - 1];
+			expect(ownersMeetings().indexOf(wanted)).toBeGreaterThanOrEqual(600);
+			sim.clearRequests();
+			const found = await search('searchMeetings', wanted.topic);
+			expect(found.results.map((i) => i.value)).toEqual([String(wanted.id)]);
+			expect(sim.requests.filter((r) => r.path.endsWith('/users/me/meetings'))).toHaveLength(lastPage);
 		} finally {
 			sim.fixture.zoom.meetings.splice(sim.fixture.zoom.meetings.length - added.length, added.length);
 		}

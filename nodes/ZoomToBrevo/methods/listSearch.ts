@@ -6,13 +6,15 @@ import { listItemsMatching, meetingListItem, webinarListItem, type ZoomMeetingSu
 
 /** A dropdown should answer or explain within seconds, not wait out a daily limit. */
 const MAX_WAIT_MS = 10_000;
+/** Zoom pages of 300 read for one search before handing back a token to scroll on. */
+const MAX_SEARCH_PAGES = 5;
 
 function credentialTypeOf(context: ILoadOptionsFunctions) {
 	return context.getNodeParameter('authentication', 'serverToServer') === 'userOAuth2' ? 'zoomUserOAuth2Api' : 'zoomServerToServerOAuthApi';
 }
 
 /** A search that is an email address names the host whose list to show. */
-const HOST_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const HOST_EMAIL = /^[^\s@]+@[^\s@]+\.[a-z]{2,}$/i;
 
 /**
  * One page of a host's meetings or webinars: by default the credential's own (`me`: the user of an
@@ -34,7 +36,7 @@ async function listPage(
 			path: `/users/${encodeURIComponent(host)}/${kind}`,
 			qs: { ...qs, page_size: 300, ...(paginationToken ? { next_page_token: paginationToken } : {}) },
 			category: 'medium',
-			what: `list your Zoom ${kind}`,
+			what: host === 'me' ? `list your Zoom ${kind}` : `list the Zoom ${kind} of ${host}`,
 		},
 		{ pacer: new ZoomPacer('pro'), maxWaitMs: MAX_WAIT_MS },
 	);
@@ -53,10 +55,20 @@ async function search(
 ): Promise<INodeListSearchResult> {
 	const typed = filter?.trim() ?? '';
 	const byHost = HOST_EMAIL.test(typed);
-	const { rows, next } = await listPage(context, kind, qs, byHost ? typed.toLowerCase() : 'me', paginationToken);
-	const items = rows.map(toItem);
-	const results = byHost ? items : listItemsMatching(items, typed);
-	return next ? { results, paginationToken: next } : { results };
+	const host = byHost ? typed.toLowerCase() : 'me';
+	const results: INodeListSearchItems[] = [];
+	let token = paginationToken;
+	let pages = 0;
+	// n8n's dropdown loads further pages by itself only while nothing is typed; with a search,
+	// read on (a few pages at most) until something matches, or "No results" would hide later pages.
+	do {
+		const { rows, next } = await listPage(context, kind, qs, host, token);
+		const items = rows.map(toItem);
+		results.push(...(byHost ? items : listItemsMatching(items, typed)));
+		token = next;
+		pages++;
+	} while (typed && !byHost && results.length === 0 && token && pages < MAX_SEARCH_PAGES);
+	return token ? { results, paginationToken: token } : { results };
 }
 
 /** "From list" for the meeting: past meetings, since participants exist only once a meeting ended. */
