@@ -254,6 +254,26 @@ describe('Recording → Share Recording for Brevo campaigns and automations', ()
 		expect(sim.brevo.emails).toHaveLength(contacts.length);
 	});
 
+	it('fires no event for a recipient whose email failed, and says why on their item', async () => {
+		sim.inject({ kind: 'status', status: 400, body: { code: 'invalid_parameter', message: 'email is not valid' }, match: { path: '/smtp/email' }, times: 1 });
+		const { contacts, result } = await runZoomToBrevo(sim, {
+			resource: 'recording',
+			operation: 'shareRecording',
+			meetingId: latestMeetingUuid(),
+			shareMode: 'email',
+			templateId: sim.fixture.ids.brevoTemplateId,
+			recordingSendEvent: true,
+		});
+		expect(result.error).toBeUndefined();
+		const failed = contacts.filter((c) => (c.delivery as { status: string }).status === 'failed');
+		expect(failed).toHaveLength(1);
+		expect(failed[0].event).toEqual({ name: 'zoom_recording_ready', status: 'not sent', reason: 'the recording link was not delivered (failed)' });
+		const fired = sim.brevo.events.map((e) => e.identifiers.email_id);
+		expect(fired).toHaveLength(contacts.length - 1);
+		expect(fired).not.toContain(failed[0].email);
+		expect(result.run.data.resultData.runData['Zoom to Brevo'][0].hints?.[0]?.message).toMatch(/, 1 not sent \(link not delivered\)/);
+	});
+
 	it('when the events fail after the links were written, the error says so', async () => {
 		sim.inject({ kind: 'status', status: 400, body: { code: 'invalid_parameter', message: 'events disabled for this account' }, match: { path: '/events' }, times: 50 });
 		const { result } = await runZoomToBrevo(sim, { resource: 'recording', operation: 'shareRecording', meetingId: latestMeetingUuid(), recordingSendEvent: true });

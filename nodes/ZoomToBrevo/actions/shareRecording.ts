@@ -5,6 +5,7 @@ import { ensureAttributes, importContacts, sendEvents, sendTemplateEmail } from 
 import { recordingReadyEvent } from '../contacts/followUpEvents';
 import type { BrevoContact } from '../contacts/mapToBrevo';
 import type { Person, ZoomSource } from '../contacts/types';
+import { eventStatuses } from './eventStatus';
 import { contactItems, skippedItems, summaryLine } from './output';
 import { withProgressNote } from './progress';
 import { readMeetingParticipants, readWebinarAbsentees, readWebinarAttendees, readWebinarRegistrants, type ZoomRead } from './readZoom';
@@ -32,26 +33,35 @@ async function recipients(context: IExecuteFunctions, itemIndex: number, zoom: Z
 
 const firstAndLast = (person: Person) => ({ FIRSTNAME: person.firstName ?? '', LASTNAME: person.lastName ?? '' });
 
-/** "Send Brevo Event": one event per recipient once the link is written or emailed, so an
- *  automation that starts on it finds the attributes in place. */
+/** Link deliveries after which the link is on the contact or in their inbox. */
+const DELIVERED = new Set(['completed', 'sent', 'dry-run']);
+
+/** "Send Brevo Event": one event per recipient whose link was written or emailed, so an
+ *  automation that starts on it finds the link in place; the others say why they got none. */
 async function fireRecordingEvents(
 	context: IExecuteFunctions,
 	name: string,
 	people: Person[],
+	deliveries: IDataObject[],
 	links: IDataObject,
 	source: ZoomSource,
 	dryRun: boolean,
 ): Promise<{ perPerson: IDataObject[]; summary: string }> {
 	const recording = { url: String(links.RECORDING_URL), passcode: String(links.RECORDING_PASSCODE), topic: String(links.TOPIC) };
-	const events = people.map((person) => recordingReadyEvent(name, person.email, recording, source, person.engagement.status));
+	const delivered = people.filter((_person, i) => DELIVERED.has(String(deliveries[i]?.status)));
+	const events = delivered.map((person) => recordingReadyEvent(name, person.email, recording, source, person.engagement.status));
 	const outcome = await sendEvents(context, events, { dryRun });
-	const failed = new Map(outcome.failed.map((f) => [f.email, f.error]));
+	const statuses = eventStatuses(delivered.map((person) => ({ email: person.email, eventName: name })), outcome, dryRun);
+	const statusOf = new Map(delivered.map((person, i) => [person, statuses[i]]));
+	const withheld = people.length - delivered.length;
 	return {
-		perPerson: people.map((person) => {
-			const error = failed.get(person.email);
-			return { name, status: dryRun ? 'dry-run' : error ? 'failed' : 'sent', ...(error ? { error } : {}) };
-		}),
-		summary: `${outcome.sent} "${name}" events sent${outcome.failed.length ? `, ${outcome.failed.length} failed` : ''}`,
+		perPerson: people.map(
+			(person, i) => statusOf.get(person) ?? { name, status: 'not sent', reason: `the recording link was not delivered (${String(deliveries[i]?.status)})` },
+		),
+		summary:
+			`${outcome.sent} "${name}" events sent` +
+			(outcome.failed.length ? `, ${outcome.failed.length} failed` : '') +
+			(withheld ? `, ${withheld} not sent (link not delivered)` : ''),
 	};
 }
 
@@ -131,7 +141,7 @@ export async function shareRecording(context: IExecuteFunctions, itemIndex: numb
 	const events =
 		eventName && people.length > 0
 			? await withProgressNote(context, settings.dryRun ? undefined : summary, async () =>
-					await fireRecordingEvents(context, eventName, people, links, read.source, settings.dryRun),
+					await fireRecordingEvents(context, eventName, people, deliveries, links, read.source, settings.dryRun),
 				)
 			: undefined;
 	if (events) summary = `${summary}; ${events.summary}`;

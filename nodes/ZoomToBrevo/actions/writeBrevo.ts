@@ -14,6 +14,7 @@ import { CONTACT_FIELDS, type AttributeMapping } from '../contacts/fields';
 import { eventNameByStatus, followUpEvent } from '../contacts/followUpEvents';
 import type { BrevoContact } from '../contacts/mapToBrevo';
 import type { AttendanceStatus } from '../contacts/types';
+import { eventStatuses } from './eventStatus';
 import type { SyncSettings } from './settings';
 
 export function attributeNeeds(mapping: AttributeMapping[]): AttributeNeed[] {
@@ -101,12 +102,8 @@ export async function fireEvents(
 	);
 	const events = contacts.map((contact, i) => followUpEvent(contact, names[i]));
 	const outcome = await sendEvents(context, events, { dryRun: settings.dryRun });
-	const failed = new Map(outcome.failed.map((f) => [f.email, f.error]));
 	return {
-		perContact: contacts.map((contact, i) => {
-			const error = failed.get(contact.email);
-			return { name: names[i], status: settings.dryRun ? 'dry-run' : error ? 'failed' : 'sent', ...(error ? { error } : {}) };
-		}),
+		perContact: eventStatuses(contacts.map((contact, i) => ({ email: contact.email, eventName: names[i] })), outcome, settings.dryRun),
 		summary: `Brevo events — ${outcome.sent} sent${outcome.failed.length ? `, ${outcome.failed.length} failed` : ''} in ${outcome.requests} request${outcome.requests === 1 ? '' : 's'}`,
 	};
 }

@@ -8,6 +8,6 @@ export { brevoRequest } from './request';
 export { ensureAttributes, listBrevoAttributes, type AttributeNeed } from './attributes';
 export { importContacts, type BatchReport } from './import';
 export { upsertContacts, type UpsertReport } from './upsert';
-export { sendEvents, type BrevoEvent } from './events';
+export { sendEvents, type BrevoEvent, type EventOutcome } from './events';
 export { sendTemplateEmail } from './email';
 export { listBrevoLists } from './lists';
