@@ -47,7 +47,7 @@ export function adviseOnZoomError(
 	if (code === 200 && /paid|licen[cs]e|plan/i.test(message ?? '')) {
 		return {
 			message: `Your Zoom plan does not allow this: cannot ${what}`,
-			description: `Past participants and participant reports need a paid Zoom plan (Pro or higher) on the account; webinars also need Zoom's Webinar licence on the host.${said}`,
+			description: `Zoom keeps this for paid plans: past participants and reports need Pro or higher on the account, and webinars a Webinar licence on the host. Upgrade, or use an account or host that has them.${said}`,
 		};
 	}
 	if (code === 200) {

@@ -154,7 +154,7 @@ describe('failures', () => {
 		try {
 			const { result } = await runZoomToBrevo(free, { resource: 'meeting', operation: 'syncParticipants', meetingId: free.fixture.ids.largeMeetingUuid });
 			expect(result.error?.message).toBe('Your Zoom plan does not allow this: cannot list the meeting participants');
-			expect((result.error as { description?: string } | undefined)?.description).toMatch(/paid Zoom plan \(Pro or higher\).*Only available for Paid/);
+			expect((result.error as { description?: string } | undefined)?.description).toMatch(/paid plans: past participants and reports need Pro or higher.*Only available for Paid/);
 		} finally {
 			await free.close();
 		}

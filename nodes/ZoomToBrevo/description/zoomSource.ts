@@ -4,7 +4,7 @@ import { VERSION_1_ONLY } from './versions';
 import { zoomLocator } from './zoomPickers';
 
 const MEETING_DESCRIPTION =
-	'A numeric meeting ID means its latest instance; a UUID names one instance. UUIDs that start with "/" or contain "//" are encoded as Zoom requires. The default reads it from a Zoom Trigger item.';
+	'A numeric meeting ID means its latest instance; a UUID names one instance. UUIDs that start with "/" or contain "//" are encoded as Zoom requires. The default reads it from a Zoom Trigger item. For a webinar\'s recording, give the webinar ID (the list shows meetings).';
 const WEBINAR_DESCRIPTION = "The webinar's numeric ID. The default reads it from a Zoom Trigger item.";
 const WEBINAR_OPERATIONS = ['syncAttendees', 'syncAbsentees', 'syncRegistrants'];
 
