@@ -139,6 +139,25 @@ describe('Webinar syncs', () => {
 	});
 });
 
+describe('version 1 workflows (text fields) read the same people as version 1.1', () => {
+	const cases: Array<[string, () => Record<string, string>]> = [
+		['participants of a meeting instance by UUID', () => ({ resource: 'meeting', operation: 'syncParticipants', meetingId: sim.fixture.ids.recurringMeetingUuids.leadingSlash })],
+		['webinar registrants', () => ({ resource: 'webinar', operation: 'syncRegistrants', webinarId: String(sim.fixture.ids.webinarId) })],
+		['webinar absentees', () => ({ resource: 'webinar', operation: 'syncAbsentees', webinarId: String(sim.fixture.ids.webinarId) })],
+		['recording recipients', () => ({ resource: 'recording', operation: 'shareRecording', meetingId: sim.fixture.ids.recurringMeetingUuids.latest, shareMode: 'email', templateId: '1' })],
+	];
+	it.each(cases)('%s', async (_name, parameters) => {
+		const asV1 = await runZoomToBrevo(sim, { ...parameters(), options: { dryRun: true } } as never, { typeVersion: 1 });
+		const asV11 = await runZoomToBrevo(sim, { ...parameters(), options: { dryRun: true } } as never);
+		expect(asV1.result.error).toBeUndefined();
+		expect(asV11.result.error).toBeUndefined();
+		const emails = (run: typeof asV1) => run.contacts.map((c) => c.email).sort();
+		expect(emails(asV1).length).toBeGreaterThan(0);
+		expect(emails(asV1)).toEqual(emails(asV11));
+		expect(asV1.skipped.length).toBe(asV11.skipped.length);
+	});
+});
+
 describe('failures', () => {
 	it('an unknown meeting fails with advice; with Continue On Fail it becomes an error item', async () => {
 		const failed = await runZoomToBrevo(sim, { resource: 'meeting', operation: 'syncParticipants', meetingId: '999000999' });
