@@ -86,3 +86,60 @@ it('meeting.ended → participants become Brevo contacts on the list, with zoom_
 	// The participants listing used the UUID the trigger emitted.
 	expect(sim.requests.some((r) => r.service === 'zoom' && r.path.includes('/past_meetings/') && r.path.endsWith('/participants'))).toBe(true);
 });
+
+it("Log API Calls and Log Deliveries write to real n8n's log, one line per call, without secrets", async () => {
+	const secret = await client.createCredential('zoomWebhookSecretApi', 'secret for logs', simCredentials.webhookSecret());
+	const zoom = await client.createCredential('zoomServerToServerOAuthApi', 'zoom for logs', simCredentials.zoomS2S(sim));
+	const brevo = await client.createCredential('brevoV3Api', 'brevo for logs', simCredentials.brevo(sim));
+	const workflow = await client.createWorkflow({
+		name: 'Meeting ended → Brevo, logged',
+		nodes: [
+			{
+				id: 'trigger',
+				name: 'Zoom Trigger',
+				type: 'n8n-nodes-zoom-brevo.zoomTrigger',
+				typeVersion: 1.1,
+				position: [0, 0],
+				webhookId: 'meeting-ended-logged',
+				parameters: { events: ['meeting.ended'], options: { logDeliveries: true } },
+				credentials: { zoomWebhookSecretApi: { id: secret.id, name: secret.name } },
+			},
+			{
+				id: 'sync',
+				name: 'Sync with log',
+				type: 'n8n-nodes-zoom-brevo.zoomToBrevo',
+				typeVersion: 1.1,
+				position: [250, 0],
+				parameters: { resource: 'meeting', operation: 'syncParticipants', listIds: [15], writeMode: 'import', options: { logApiCalls: true } },
+				credentials: { zoomServerToServerOAuthApi: { id: zoom.id, name: zoom.name }, brevoV3Api: { id: brevo.id, name: brevo.name } },
+			},
+		],
+		connections: { 'Zoom Trigger': { main: [[{ node: 'Sync with log', type: 'main', index: 0 }]] } },
+	});
+	await client.activateWorkflow(workflow.id);
+	const url = productionWebhookUrl(n8n.baseUrl, 'meeting-ended-logged/webhook');
+	await waitForWebhook(url);
+	const meeting = sim.fixture.zoom.meetings.find((m) => m.id === sim.fixture.ids.recurringMeetingId)!;
+	const instance = meeting.instances[meeting.instances.length - 1];
+	sim.clearRequests();
+	const delivered = await sim.sendWebhook(url, {
+		event: 'meeting.ended',
+		secretToken: SIM_DEFAULTS.zoom.webhookSecretToken,
+		trackingId: 'trk-logged',
+		payload: { account_id: sim.credentials.zoom.accountId, object: { id: String(meeting.id), uuid: instance.uuid, topic: meeting.topic } },
+	});
+	expect(delivered.status).toBe(200);
+	const [execution] = await client.waitForExecutions(workflow.id, 1, 60_000);
+	expect(execution.status).toBe('success');
+
+	const lines = n8n.logs().split('\n');
+	expect(lines.some((line) => line.includes('Zoom Trigger: accepted'))).toBe(true);
+	const callLines = lines.filter((line) => line.includes('Sync with log: '));
+	const apiCalls = sim.requests.filter((r) => (r.service === 'zoom' || r.service === 'brevo') && !r.path.includes('/oauth/'));
+	expect(apiCalls.length).toBeGreaterThan(2);
+	expect(callLines).toHaveLength(apiCalls.length);
+	expect(callLines.some((line) => /Zoom GET \/past_meetings\/.+\/participants → 200 in \d+ ms/.test(line))).toBe(true);
+	expect(callLines.some((line) => /Brevo POST \/contacts\/import → 202 in \d+ ms/.test(line))).toBe(true);
+	const everything = n8n.logs();
+	for (const value of [SIM_DEFAULTS.zoom.webhookSecretToken, sim.credentials.brevo.apiKey, sim.credentials.zoom.clientSecret]) expect(everything).not.toContain(value);
+});
