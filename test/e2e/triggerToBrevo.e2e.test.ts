@@ -21,12 +21,22 @@ afterAll(async () => {
 	removeTempDirs();
 });
 
-it('meeting.ended → participants become Brevo contacts on the list, with zoom_meeting_attended events', async () => {
-	const secret = await client.createCredential('zoomWebhookSecretApi', 'secret', simCredentials.webhookSecret());
-	const zoom = await client.createCredential('zoomServerToServerOAuthApi', 'zoom', simCredentials.zoomS2S(sim));
-	const brevo = await client.createCredential('brevoV3Api', 'brevo', simCredentials.brevo(sim));
+interface SyncSpec {
+	label: string;
+	webhookId: string;
+	syncName: string;
+	syncVersion: number;
+	triggerParameters: Record<string, unknown>;
+	syncParameters: Record<string, unknown>;
+}
+
+/** Zoom Trigger (meeting.ended) → Zoom to Brevo with fresh credentials, activated and listening. */
+async function activateMeetingEndedSync(spec: SyncSpec): Promise<{ workflowId: string; url: string }> {
+	const secret = await client.createCredential('zoomWebhookSecretApi', `secret ${spec.label}`, simCredentials.webhookSecret());
+	const zoom = await client.createCredential('zoomServerToServerOAuthApi', `zoom ${spec.label}`, simCredentials.zoomS2S(sim));
+	const brevo = await client.createCredential('brevoV3Api', `brevo ${spec.label}`, simCredentials.brevo(sim));
 	const workflow = await client.createWorkflow({
-		name: 'Meeting ended → Brevo',
+		name: `Meeting ended → Brevo (${spec.label})`,
 		nodes: [
 			{
 				id: 'trigger',
@@ -34,41 +44,59 @@ it('meeting.ended → participants become Brevo contacts on the list, with zoom_
 				type: 'n8n-nodes-zoom-brevo.zoomTrigger',
 				typeVersion: 1.1,
 				position: [0, 0],
-				webhookId: 'meeting-ended-to-brevo',
-				parameters: { events: ['meeting.ended'] },
-				credentials: { zoomWebhookSecretApi: { id: secret.id, name: 'secret' } },
+				webhookId: spec.webhookId,
+				parameters: { events: ['meeting.ended'], ...spec.triggerParameters },
+				credentials: { zoomWebhookSecretApi: { id: secret.id, name: secret.name } },
 			},
 			{
 				id: 'sync',
-				name: 'Zoom to Brevo',
+				name: spec.syncName,
 				type: 'n8n-nodes-zoom-brevo.zoomToBrevo',
-				typeVersion: 1,
+				typeVersion: spec.syncVersion,
 				position: [250, 0],
 				// Meeting ID left to its default: read from the trigger's item.
-				parameters: { resource: 'meeting', operation: 'syncParticipants', listIds: [15], writeMode: 'import', sendEvent: true },
-				credentials: {
-					zoomServerToServerOAuthApi: { id: zoom.id, name: 'zoom' },
-					brevoV3Api: { id: brevo.id, name: 'brevo' },
-				},
+				parameters: { resource: 'meeting', operation: 'syncParticipants', listIds: [15], writeMode: 'import', ...spec.syncParameters },
+				credentials: { zoomServerToServerOAuthApi: { id: zoom.id, name: zoom.name }, brevoV3Api: { id: brevo.id, name: brevo.name } },
 			},
 		],
-		connections: { 'Zoom Trigger': { main: [[{ node: 'Zoom to Brevo', type: 'main', index: 0 }]] } },
+		connections: { 'Zoom Trigger': { main: [[{ node: spec.syncName, type: 'main', index: 0 }]] } },
 	});
 	await client.activateWorkflow(workflow.id);
-	const url = productionWebhookUrl(n8n.baseUrl, 'meeting-ended-to-brevo/webhook');
+	const url = productionWebhookUrl(n8n.baseUrl, `${spec.webhookId}/webhook`);
 	await waitForWebhook(url);
+	return { workflowId: workflow.id, url };
+}
 
+const latestInstance = () => {
 	const meeting = sim.fixture.zoom.meetings.find((m) => m.id === sim.fixture.ids.recurringMeetingId)!;
-	const instance = meeting.instances[meeting.instances.length - 1];
+	return { meeting, instance: meeting.instances[meeting.instances.length - 1] };
+};
+
+/** A signed meeting.ended for the recurring meeting's latest instance; waits for its execution. */
+async function deliverMeetingEnded(url: string, workflowId: string, trackingId?: string) {
+	const { meeting, instance } = latestInstance();
 	const delivered = await sim.sendWebhook(url, {
 		event: 'meeting.ended',
 		secretToken: SIM_DEFAULTS.zoom.webhookSecretToken,
+		trackingId,
 		payload: { account_id: sim.credentials.zoom.accountId, object: { id: String(meeting.id), uuid: instance.uuid, topic: meeting.topic, start_time: instance.start_time, end_time: instance.end_time } },
 	});
 	expect(delivered.status).toBe(200);
-
-	const [execution] = await client.waitForExecutions(workflow.id, 1, 60_000);
+	const [execution] = await client.waitForExecutions(workflowId, 1, 60_000);
 	expect(execution.status).toBe('success');
+}
+
+it('meeting.ended → participants become Brevo contacts on the list, with zoom_meeting_attended events', async () => {
+	const { workflowId, url } = await activateMeetingEndedSync({
+		label: 'v1 sync',
+		webhookId: 'meeting-ended-to-brevo',
+		syncName: 'Zoom to Brevo',
+		syncVersion: 1,
+		triggerParameters: {},
+		syncParameters: { sendEvent: true },
+	});
+	await deliverMeetingEnded(url, workflowId);
+	const { meeting, instance } = latestInstance();
 
 	// The fixture knows who has an email in that instance.
 	const expectedEmails = new Set<string>();
@@ -88,49 +116,16 @@ it('meeting.ended → participants become Brevo contacts on the list, with zoom_
 });
 
 it("Log API Calls and Log Deliveries write to real n8n's log, one line per call, without secrets", async () => {
-	const secret = await client.createCredential('zoomWebhookSecretApi', 'secret for logs', simCredentials.webhookSecret());
-	const zoom = await client.createCredential('zoomServerToServerOAuthApi', 'zoom for logs', simCredentials.zoomS2S(sim));
-	const brevo = await client.createCredential('brevoV3Api', 'brevo for logs', simCredentials.brevo(sim));
-	const workflow = await client.createWorkflow({
-		name: 'Meeting ended → Brevo, logged',
-		nodes: [
-			{
-				id: 'trigger',
-				name: 'Zoom Trigger',
-				type: 'n8n-nodes-zoom-brevo.zoomTrigger',
-				typeVersion: 1.1,
-				position: [0, 0],
-				webhookId: 'meeting-ended-logged',
-				parameters: { events: ['meeting.ended'], options: { logDeliveries: true } },
-				credentials: { zoomWebhookSecretApi: { id: secret.id, name: secret.name } },
-			},
-			{
-				id: 'sync',
-				name: 'Sync with log',
-				type: 'n8n-nodes-zoom-brevo.zoomToBrevo',
-				typeVersion: 1.1,
-				position: [250, 0],
-				parameters: { resource: 'meeting', operation: 'syncParticipants', listIds: [15], writeMode: 'import', options: { logApiCalls: true } },
-				credentials: { zoomServerToServerOAuthApi: { id: zoom.id, name: zoom.name }, brevoV3Api: { id: brevo.id, name: brevo.name } },
-			},
-		],
-		connections: { 'Zoom Trigger': { main: [[{ node: 'Sync with log', type: 'main', index: 0 }]] } },
+	const { workflowId, url } = await activateMeetingEndedSync({
+		label: 'logged',
+		webhookId: 'meeting-ended-logged',
+		syncName: 'Sync with log',
+		syncVersion: 1.1,
+		triggerParameters: { options: { logDeliveries: true } },
+		syncParameters: { options: { logApiCalls: true } },
 	});
-	await client.activateWorkflow(workflow.id);
-	const url = productionWebhookUrl(n8n.baseUrl, 'meeting-ended-logged/webhook');
-	await waitForWebhook(url);
-	const meeting = sim.fixture.zoom.meetings.find((m) => m.id === sim.fixture.ids.recurringMeetingId)!;
-	const instance = meeting.instances[meeting.instances.length - 1];
 	sim.clearRequests();
-	const delivered = await sim.sendWebhook(url, {
-		event: 'meeting.ended',
-		secretToken: SIM_DEFAULTS.zoom.webhookSecretToken,
-		trackingId: 'trk-logged',
-		payload: { account_id: sim.credentials.zoom.accountId, object: { id: String(meeting.id), uuid: instance.uuid, topic: meeting.topic } },
-	});
-	expect(delivered.status).toBe(200);
-	const [execution] = await client.waitForExecutions(workflow.id, 1, 60_000);
-	expect(execution.status).toBe('success');
+	await deliverMeetingEnded(url, workflowId, 'trk-logged');
 
 	const lines = n8n.logs().split('\n');
 	expect(lines.some((line) => line.includes('Zoom Trigger: accepted'))).toBe(true);
