@@ -11,23 +11,19 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { seenBefore, type DeliveryRecord } from './deliveryRecord';
 import { ANY_EVENT, ZOOM_EVENTS, eventsToSubscribe, isSelected } from './eventCatalogue';
 import { encryptPlainToken, verifyZoomDelivery } from './signature';
 import { shapeDelivery } from './shapeDelivery';
 import { createSubscription, deleteSubscription, findSubscription } from './subscription';
 import { describeSecretToken, manualSetupSteps, safeHeaders } from './triggerHelpers';
 
+/** `deduplicate` and `rememberDeliveries` (versions 1 and 1.1) are read by nothing: see the
+ *  version note in the description. */
 interface TriggerOptions {
 	timestampToleranceSeconds?: number;
-	deduplicate?: boolean;
-	rememberDeliveries?: number;
 	includeRawRequest?: boolean;
 	logDeliveries?: boolean;
 }
-
-// Zoom re-sends an unacknowledged delivery at +5, +20 and +60 minutes: remember for 2 hours.
-const RETENTION_MS = 2 * 60 * 60 * 1000;
 
 export class ZoomTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -40,8 +36,11 @@ export class ZoomTrigger implements INodeType {
 		// does not, which lets a delivery through without the isolate when n8n runs with
 		// N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true (about 7× the deliveries per second, docs/benchmarks.md).
 		// Bodies n8n then leaves unparsed (content types other than JSON) are read raw below.
-		version: [1, 1.1],
-		defaultVersion: 1.1,
+		// 1.2 retires "Ignore Re-Sent Deliveries" (n8n 2.x never saved its record, so it never
+		// worked) and says on the panel how re-sent deliveries are handled; 1 and 1.1 keep the
+		// option so their workflows load, worded as what it is: without effect.
+		version: [1, 1.1, 1.2],
+		defaultVersion: 1.2,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description:
 			'Starts the workflow when Zoom sends a signed event: meetings, webinars, participants, registrations, recordings',
@@ -74,6 +73,14 @@ export class ZoomTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 				displayOptions: { show: { registration: ['manual'] } },
+			},
+			{
+				displayName:
+					"Zoom re-sends a delivery it believes was lost, with the same tracking ID (trackingId in the output). Zoom to Brevo skips deliveries it already processed and sends each follow-up once; before other nodes, add n8n's Remove Duplicates node on {{ $json.trackingId }}.",
+				name: 'resentDeliveriesNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { '@version': [{ _cnd: { gte: 1.2 } }] } },
 			},
 			{
 				displayName: 'Registration',
@@ -111,12 +118,13 @@ export class ZoomTrigger implements INodeType {
 				default: {},
 				options: [
 					{
-						displayName: 'Ignore Re-Sent Deliveries',
+						displayName: 'Ignore Re-Sent Deliveries (No Effect)',
 						name: 'deduplicate',
 						type: 'boolean',
 						default: true,
 						description:
-							"Whether to skip a delivery whose tracking ID this trigger has recorded. Best effort: n8n 2.41 does not keep the record when a delivery starts the workflow, so put n8n's Remove Duplicates node (keyed on the tracking ID) after the trigger for a guarantee.",
+							"Whether to skip re-sent deliveries. Has no effect: n8n 2.x does not save a trigger's record when a delivery starts the workflow. Zoom to Brevo skips deliveries it already processed; before other nodes use n8n's Remove Duplicates node on the tracking ID. Retired in version 1.2 of this node.",
+						displayOptions: { show: { '@version': [1, 1.1] } },
 					},
 					{
 						displayName: 'Include Raw Request',
@@ -135,13 +143,13 @@ export class ZoomTrigger implements INodeType {
 							'Whether to log each delivery (event, tracking ID, verdict, headers without secrets) to the n8n log, for debugging',
 					},
 					{
-						displayName: 'Remember Deliveries',
+						displayName: 'Remember Deliveries (No Effect)',
 						name: 'rememberDeliveries',
 						type: 'number',
 						typeOptions: { minValue: 10, maxValue: 10000 },
 						default: 2000,
-						description:
-							'How many tracking IDs to keep for spotting re-sent deliveries (kept for 2 hours)',
+						description: 'Belongs to Ignore Re-Sent Deliveries, which has no effect. Retired in version 1.2 of this node.',
+						displayOptions: { show: { '@version': [1, 1.1] } },
 					},
 					{
 						displayName: 'Timestamp Tolerance (Seconds)',
@@ -272,15 +280,6 @@ export class ZoomTrigger implements INodeType {
 		if (!isSelected(this.getNodeParameter('events') as string[], event)) {
 			log('ignored (event not selected)', event);
 			return { webhookResponse: { received: true, started: false, reason: 'event not selected' } };
-		}
-
-		if (trackingId && options.deduplicate !== false) {
-			const record = this.getWorkflowStaticData('node') as DeliveryRecord;
-			const limits = { maxEntries: options.rememberDeliveries ?? 2000, retentionMs: RETENTION_MS };
-			if (seenBefore(record, trackingId, Date.now(), limits)) {
-				log('ignored (re-sent delivery)', event);
-				return { webhookResponse: { received: true, started: false, reason: 'already received' } };
-			}
 		}
 
 		log('accepted', event);

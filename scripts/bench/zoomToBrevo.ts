@@ -6,6 +6,7 @@
  * then peak memory for 100 000 people.
  */
 import { PLAN_LIMITS, makeFixture, startSimulator, type Simulator } from '../../test/simulator';
+import { ProcessedDataStore } from '../../test/harness';
 import { runZoomToBrevo } from '../../test/zoomToBrevo/nodeRunner';
 import { measure, ratio, seconds } from './measure';
 import { seedStyleSync } from './seedStyle';
@@ -62,6 +63,30 @@ export async function benchZoomToBrevo(rowsCount: number, people: number): Promi
 			{ figure: 'Brevo 429s received', value: String(sim.requests.filter((r) => r.service === 'brevo' && r.status === 429).length), goal: '0' },
 			{ figure: 'full sync wall time (read + import + waiting for the import to complete)', value: seconds(full.ms) },
 			{ figure: 'contacts in Brevo after the sync', value: String([...sim.brevo.contacts.values()].filter((c) => c.listIds.includes(15)).length) },
+		);
+
+		// Exactly once (issue #9): the same sync with events, then run again (a re-run or a re-sent
+		// delivery of another tracking ID). Goal: no Brevo call beyond the import and the event
+		// batches, and the store's work batched (a few calls, not one per contact).
+		sim.clearRequests();
+		const store = new ProcessedDataStore();
+		const withEvents = { resource: 'meeting', operation: 'syncParticipants', meetingId: meetingUuid, writeMode: 'import', listIds: [15], sendEvent: true };
+		const first = await measure(async () => await runZoomToBrevo(sim, withEvents, { processedData: store }));
+		if (first.value.result.error) throw new Error(`exactly-once run failed: ${first.value.result.error.message}`);
+		const contacts = first.value.contacts.length;
+		const eventBatches = Math.ceil(contacts / 200);
+		const firstWrites = brevoWrites(sim).length;
+		const firstStoreCalls = store.calls.checkProcessedAndRecord + store.calls.removeProcessed;
+		const firstStoreMs = store.spentMs;
+		sim.clearRequests();
+		const again = await measure(async () => await runZoomToBrevo(sim, withEvents, { processedData: store }));
+		const eventsSentAgain = sim.requests.filter((r) => r.path.endsWith('/events/batch')).length;
+		rows.push(
+			{ figure: `exactly once: Brevo write requests, sync + events for ${contacts} contacts`, value: String(firstWrites), goal: `1 import + ${eventBatches} event batches (+ attributes on a fresh account): no extra` },
+			{ figure: 'exactly once: dedupe-store calls in that sync (batched, not per contact)', value: String(firstStoreCalls), goal: '≤ 3' },
+			{ figure: 'exactly once: time in the dedupe store / sync wall time', value: `${seconds(firstStoreMs)} / ${seconds(first.ms)} (${ratio(firstStoreMs, first.ms)})` },
+			{ figure: 'exactly once: largest record row after the sync', value: `${Math.round(store.largestRowBytes() / 1024)} KB` },
+			{ figure: 'exactly once: the same sync again — event requests sent / wall time', value: `${eventsSentAgain} / ${seconds(again.ms)}`, goal: '0 event requests' },
 		);
 
 		// The product page's approach on the same simulator.

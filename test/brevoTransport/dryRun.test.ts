@@ -28,7 +28,7 @@ describe('dry run', () => {
 			events: [{ event_name: 'zoom_attended', identifiers: { email_id: 'a@example.com' } }],
 			options: { dryRun: true },
 		});
-		expect(events.result).toEqual({ sent: 0, failed: [], requests: 0 });
+		expect(events.result).toEqual({ perEvent: [{ status: 'not sent', reason: 'dry run' }], requests: 0 });
 
 		expect(sim.requests).toEqual([]);
 		expect(sim.brevo.contacts.has('a@example.com')).toBe(false);

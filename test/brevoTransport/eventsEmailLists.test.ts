@@ -20,10 +20,10 @@ describe('sendEvents', () => {
 		});
 		expect(run.error).toBeUndefined();
 		expect(run.result).toEqual({
-			sent: 1,
-			failed: [
-				{ email: 'not-an-email', error: 'Invalid email_id' },
-				{ email: 'b@example.com', error: 'Invalid event_date' },
+			perEvent: [
+				{ status: 'accepted' },
+				{ status: 'failed', error: 'Invalid email_id' },
+				{ status: 'failed', error: 'Invalid event_date' },
 			],
 			requests: 1,
 		});
@@ -44,9 +44,10 @@ describe('sendEvents', () => {
 		const events = Array.from({ length: 450 }, (_, i) => event(`p${i}@example.com`));
 		events.push(event('huge@example.com', { event_properties: { blob: 'x'.repeat(52_000) } }));
 		const run = await probe(sim, 'events', { events });
-		expect(run.result.sent).toBe(450);
+		const statuses = run.result.perEvent.map((d: { status: string }) => d.status);
+		expect(statuses.filter((s: string) => s === 'accepted')).toHaveLength(450);
 		expect(run.result.requests).toBe(3);
-		expect(run.result.failed).toEqual([{ email: 'huge@example.com', error: expect.stringMatching(/larger than Brevo's 50 KB limit/) }]);
+		expect(run.result.perEvent[450]).toEqual({ status: 'not sent', reason: expect.stringMatching(/larger than Brevo's 50 KB limit/) });
 		const sizes = sim.requests.filter((r) => r.path.endsWith('/events/batch')).map((r) => (r.body as any).events.length);
 		expect(sizes).toEqual([200, 200, 50]);
 		expect(sim.brevo.events).toHaveLength(450);

@@ -1,7 +1,7 @@
 /** The pure parts: batch planning, pacing, error advice. */
 import { jsonBytes, utf8Length } from '../../nodes/shared/brevo/bytes';
 import { adviseOnBrevoError, fieldNamedIn } from '../../nodes/shared/brevo/errors';
-import { failuresOf, planEvents } from '../../nodes/shared/brevo/eventBatches';
+import { deliveriesOf, failuresOf, planEvents } from '../../nodes/shared/brevo/eventBatches';
 import { planImport } from '../../nodes/shared/brevo/importBatches';
 import { bucketOf, RatePacer } from '../../nodes/shared/brevo/pacing';
 import { reportStatusOf } from '../../nodes/shared/brevo/importPolling';
@@ -42,20 +42,48 @@ describe('planEvents', () => {
 	it('cuts on the byte limit as well as the count', () => {
 		const events = Array.from({ length: 30 }, (_, i) => ({ event_name: 'e', identifiers: { email_id: `p${i}@x.io` }, event_properties: { blob: 'x'.repeat(40_000) } }));
 		const { chunks } = planEvents(events);
-		for (const chunk of chunks) expect(jsonBytes({ events: chunk })).toBeLessThanOrEqual(480 * 1024);
-		expect(chunks.flat()).toHaveLength(30);
+		for (const chunk of chunks) expect(jsonBytes({ events: chunk.map((i) => events[i]) })).toBeLessThanOrEqual(480 * 1024);
+		expect(chunks.flat().sort((a, b) => a - b)).toEqual(events.map((_e, i) => i));
 	});
 
 	it('reads single and listed indexes from a 207 breakdown', () => {
-		const chunk = ['a', 'b', 'c'].map((x) => ({ event_name: 'e', identifiers: { email_id: `${x}@x.io` } }));
-		expect(failuresOf({ errors: [{ eventIndex: [0, 2], message: 'bad' }, { index: 1, message: 'worse' }, { message: '?' }] }, chunk)).toEqual({
-			failed: [
-				{ email: 'a@x.io', error: 'bad' },
-				{ email: 'c@x.io', error: 'bad' },
-				{ email: 'b@x.io', error: 'worse' },
-			],
+		expect(failuresOf({ errors: [{ eventIndex: [0, 2], message: 'bad' }, { index: 1, message: 'worse' }, { message: '?' }] }, 3)).toEqual({
+			failed: new Map([
+				[0, 'bad'],
+				[2, 'bad'],
+				[1, 'worse'],
+			]),
 			unmatched: ['?'],
 		});
+	});
+});
+
+describe('deliveriesOf: what each event of a request became, from what Brevo said', () => {
+	it('a 2xx without a breakdown (202 "Batch accepted") is accepted, not unknown', () => {
+		expect(deliveriesOf(202, { message: 'Batch accepted', count: 2 }, 2)).toEqual([{ status: 'accepted' }, { status: 'accepted' }]);
+		expect(deliveriesOf(204, undefined, 1)).toEqual([{ status: 'accepted' }]);
+	});
+
+	it('a 207 whose count covers every event it did not list: those are accepted, the listed ones failed', () => {
+		const body = { successful_events: 2, failed_events: 1, errors: [{ eventIndex: [1], message: 'Invalid email_id' }] };
+		expect(deliveriesOf(207, body, 3)).toEqual([{ status: 'accepted' }, { status: 'failed', error: 'Invalid email_id' }, { status: 'accepted' }]);
+	});
+
+	it("an event Brevo did not list is not counted as sent when Brevo's own count says fewer were taken", () => {
+		// 3 unlisted, but Brevo took only 1 of them: nobody can say which.
+		const body = { successful_events: 1, failed_events: 3, errors: [{ eventIndex: [0], message: 'bad' }, { message: 'rate of events too high' }] };
+		const deliveries = deliveriesOf(400, body, 4);
+		expect(deliveries[0]).toEqual({ status: 'failed', error: 'bad' });
+		for (const d of deliveries.slice(1)) expect(d).toMatchObject({ status: 'unconfirmed', note: expect.stringMatching(/took 1 of the 3 events/) });
+	});
+
+	it('a 400 breakdown with no successful events: the unlisted ones failed with what Brevo said', () => {
+		const body = { successful_events: 0, failed_events: 2, errors: [{ eventIndex: [0], message: 'bad' }, { message: 'worse' }] };
+		expect(deliveriesOf(400, body, 2)).toEqual([{ status: 'failed', error: 'bad' }, { status: 'failed', error: 'worse' }]);
+	});
+
+	it('a 207 without any breakdown leaves every event unconfirmed', () => {
+		expect(deliveriesOf(207, { successful_events: 1 }, 2).map((d) => d.status)).toEqual(['unconfirmed', 'unconfirmed']);
 	});
 });
 

@@ -28,14 +28,46 @@ describe('retries', () => {
 		expect(contactWrites().map((r) => r.status)).toEqual([503, 503, 201]);
 	});
 
-	it('retries a connection reset', async () => {
+	it('retries a connection reset of a request that is safe to repeat', async () => {
+		sim = await startBrevo();
+		sim.inject({ kind: 'reset', match: { path: '/contacts/lists' } });
+		const run = await probe(sim, 'lists');
+		expect(run.error).toBeUndefined();
+		expect(sim.requests.filter((r) => r.path.endsWith('/contacts/lists')).map((r) => r.status)).toEqual([0, 200]);
+	});
+
+	it('never repeats events after a dropped connection: they are unconfirmed, not sent twice', async () => {
 		sim = await startBrevo();
 		sim.inject({ kind: 'reset', match: { path: '/events/batch' } });
 		const run = await probe(sim, 'events', { events: [{ event_name: 'zoom_attended', identifiers: { email_id: 'a@example.com' } }] });
-		expect(run.error).toBeUndefined();
-		expect(run.result).toEqual({ sent: 1, failed: [], requests: 1 });
-		expect(sim.requests.filter((r) => r.path.endsWith('/events/batch')).map((r) => r.status)).toEqual([0, 202]);
-		expect(sim.brevo.events).toHaveLength(1);
+		expect(run.result.perEvent).toEqual([{ status: 'unconfirmed', note: expect.stringMatching(/^No reliable answer from Brevo to "send 1 events/) }]);
+		expect(run.result.stoppedBy).toBeDefined();
+		expect(sim.requests.filter((r) => r.path.endsWith('/events/batch'))).toHaveLength(1);
+	});
+
+	for (const [label, fault] of [
+		['the connection drops', { kind: 'lost-reply' }],
+		['a proxy answers 504', { kind: 'lost-reply', status: 504 }],
+	] as const) {
+		it(`events Brevo processed before ${label} reach the contact once`, async () => {
+			sim = await startBrevo();
+			sim.inject({ ...fault, match: { path: '/events/batch' } });
+			const events = ['a', 'b'].map((x) => ({ event_name: 'zoom_attended', identifiers: { email_id: `${x}@example.com` } }));
+			const run = await probe(sim, 'events', { events });
+			expect(run.result.perEvent.map((d: { status: string }) => d.status)).toEqual(['unconfirmed', 'unconfirmed']);
+			expect(sim.requests.filter((r) => r.path.endsWith('/events/batch'))).toHaveLength(1);
+			expect(sim.brevo.events.map((e) => e.identifiers.email_id).sort()).toEqual(['a@example.com', 'b@example.com']);
+		});
+	}
+
+	it('a template email whose answer was lost is not sent again, and says so', async () => {
+		sim = await startBrevo();
+		sim.inject({ kind: 'lost-reply', match: { path: '/smtp/email' } });
+		const run = await probe(sim, 'email', { to: { email: 'ada@example.com' }, templateId: 2, params: {} });
+		expect(run.error?.message).toMatch(/^No reliable answer from Brevo to "send template 2 to ada@example.com"/);
+		expect(run.error?.description).toMatch(/not sent again, so nobody gets it twice/);
+		expect(sim.requests.filter((r) => r.path.endsWith('/smtp/email'))).toHaveLength(1);
+		expect(sim.brevo.emails).toHaveLength(1);
 	});
 
 	it('gives up on a 500 that persists, after a bounded number of tries', async () => {

@@ -11,8 +11,10 @@ import './env';
 
 import { Logger } from '@n8n/backend-common';
 import { Container } from '@n8n/di';
+import { DataDeduplicationService } from 'n8n-core';
 import { LoggerProxy } from 'n8n-workflow';
 
+import { HarnessDeduplicator } from './processed-data';
 import { QuietLogger } from './quiet-logger';
 
 export const harnessLogger = new QuietLogger();
@@ -22,6 +24,11 @@ Container.set(Logger, harnessLogger as unknown as Logger);
 LoggerProxy.init(harnessLogger);
 
 assertSingleDiCopy();
+
+/** The store behind `helpers.checkProcessedAndRecord` and its siblings, as n8n's CLI sets it up at
+ *  start; each run points it at the store its caller keeps (see processed-data.ts). */
+export const harnessDeduplicator = new HarnessDeduplicator();
+void DataDeduplicationService.init(harnessDeduplicator);
 
 /**
  * Two copies of `@n8n/di` mean two containers: the Logger set here would not be the one

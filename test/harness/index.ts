@@ -12,6 +12,7 @@ export type { CredentialOverwrites } from './credentials-helper';
 export { startLocalServer } from './local-server';
 export type { LocalHandler, LocalResponse, LocalServer, RecordedRequest } from './local-server';
 export { harnessLogger } from './container';
+export { ProcessedDataStore } from './processed-data';
 export { runWebhook, runWebhookMethod } from './run-webhook';
 export type { RunWebhookOptions, RunWebhookResult, RunWebhookMethodOptions, WebhookNodeOptions } from './run-webhook';
 export type { CapturedResponse, WebhookRequestSpec } from './fake-http';

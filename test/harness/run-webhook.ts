@@ -52,7 +52,8 @@ export interface WebhookNodeOptions {
 	webhookId?: string;
 	/** Which webhook of the node's description. Default 'default'. */
 	webhookName?: WebhookType;
-	/** Workflow static data as stored (e.g. by a previous `create`). */
+	/** Workflow static data as stored (e.g. by a previous `create`). After a call that starts an
+	 *  execution, `runWebhook` hands back what n8n 2.41.1 stores: the data as it was before. */
 	staticData?: IDataObject;
 	/** 'webhook' (production, default) or 'manual' (test URL). */
 	mode?: WorkflowExecuteMode;
@@ -111,9 +112,22 @@ export async function runWebhook(opts: RunWebhookOptions): Promise<RunWebhookRes
 		webhookResponse: result?.webhookResponse,
 		noWebhookResponse: result?.noWebhookResponse,
 		error,
-		staticData: plainStaticData(workflow.staticData),
+		staticData: staticDataSavedByN8n(opts.staticData, workflow, result),
 		credentialUpdates: store.updates,
 	};
+}
+
+/**
+ * What n8n 2.41.1 has stored after a webhook call. LiveWebhooks saves static data in the callback
+ * of executeWebhook, when `__dataChanged` is set; but a call that starts an execution goes through
+ * WorkflowRunner.run → establishContextForPersistence, which builds a second Workflow over the same
+ * static-data object and so clears that flag first: whatever the node wrote is not saved. (Read in
+ * n8n 2.41.1's dist/webhooks/live-webhooks.js and dist/workflow-runner.js; measured in real n8n by
+ * test/e2e/zoomTrigger.e2e.test.ts and the queue-mode test.)
+ */
+function staticDataSavedByN8n(before: IDataObject | undefined, workflow: Workflow, result: IWebhookResponseData | undefined): IDataObject {
+	const startsExecution = result?.workflowData !== undefined;
+	return startsExecution ? deepCopy(before ?? {}) : plainStaticData(workflow.staticData);
 }
 
 export interface RunWebhookMethodOptions extends WebhookNodeOptions {

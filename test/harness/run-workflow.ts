@@ -3,7 +3,7 @@
  * code path n8n runs for a manual execution; only storage (credentials, static data) and
  * the CLI's process plumbing are replaced.
  */
-import { harnessLogger } from './container';
+import { harnessDeduplicator, harnessLogger } from './container';
 
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import type {
@@ -29,6 +29,7 @@ import { CredentialStore, type StoredCredentials } from './credential-store';
 import { TestCredentialTypes } from './credential-types';
 import { type CredentialOverwrites, TestCredentialsHelper } from './credentials-helper';
 import { TestNodeTypes } from './node-types';
+import { ProcessedDataStore } from './processed-data';
 import { type TestNodeSpec, buildNodes, chainConnections } from './workflow-builder';
 
 export interface RunOptions {
@@ -43,7 +44,14 @@ export interface RunOptions {
 	credentials?: StoredCredentials;
 	/** n8n's CREDENTIALS_OVERWRITE_DATA: type → fields that fill empty stored values. */
 	credentialOverwrites?: CredentialOverwrites;
+	/**
+	 * n8n's processed-data table (the deduplication helpers). Mutable and kept by the caller, as
+	 * n8n keeps its database: pass the same store to the next run. Default: an empty one.
+	 */
+	processedData?: ProcessedDataStore;
 	workflow: {
+		/** Default 'harness-workflow'. The deduplication store keys its records by it. */
+		id?: string;
 		/** The first node is the start node unless `startNode` names another. */
 		nodes: TestNodeSpec[];
 		/** Defaults to a straight chain of `nodes` in the order given. */
@@ -97,7 +105,8 @@ export async function runWorkflow(opts: RunOptions): Promise<RunResult> {
 	const connections = opts.workflow.connections ?? chainConnections(nodes);
 	const settings = opts.workflow.settings ?? { executionOrder: 'v1' };
 
-	const workflowId = 'harness-workflow';
+	const workflowId = opts.workflow.id ?? 'harness-workflow';
+	harnessDeduplicator.use(opts.processedData ?? new ProcessedDataStore());
 	const workflow = new Workflow({
 		id: workflowId,
 		name: 'Harness workflow',

@@ -3,6 +3,8 @@ import type { Fault, FaultMatch, ServiceName } from './types';
 interface Armed {
 	fault: Fault;
 	remaining: number;
+	/** Matching requests still to let through before the fault applies. */
+	passes: number;
 }
 
 export interface FaultTarget {
@@ -33,7 +35,7 @@ export class FaultQueue {
 	add(fault: Fault): void {
 		const times = fault.times ?? 1;
 		if (!(times > 0)) return;
-		this.armed.push({ fault, remaining: times });
+		this.armed.push({ fault, remaining: times, passes: fault.after ?? 0 });
 	}
 
 	clear(): void {
@@ -44,6 +46,10 @@ export class FaultQueue {
 		let delayMs = 0;
 		for (const entry of [...this.armed]) {
 			if (!faultMatches(entry.fault.match, target)) continue;
+			if (entry.passes > 0) {
+				entry.passes--;
+				continue;
+			}
 			entry.remaining--;
 			if (entry.remaining <= 0) this.armed.splice(this.armed.indexOf(entry), 1);
 			if (entry.fault.kind === 'latency') {

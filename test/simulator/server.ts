@@ -31,7 +31,7 @@ export interface ServerDeps {
 	faults: FaultQueue;
 	timers: Timers;
 	dispatch(area: Area, req: SimRequest): SimResponse;
-	forced(fault: Exclude<Fault, { kind: 'latency' | 'reset' }>, area: Area, req: SimRequest): SimResponse;
+	forced(fault: Exclude<Fault, { kind: 'latency' | 'reset' | 'lost-reply' }>, area: Area, req: SimRequest): SimResponse;
 }
 
 /**
@@ -69,6 +69,14 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
 	if (delayMs > 0) await deps.timers.sleep(delayMs);
 	if (fault?.kind === 'reset') {
 		req.socket.destroy();
+		return;
+	}
+	if (fault?.kind === 'lost-reply') {
+		// Processed for real; only the answer never reaches the client.
+		recorded.status = deps.dispatch(place.area, simRequest).status;
+		recorded.replyLost = true;
+		if (fault.status === undefined) req.socket.destroy();
+		else if (!res.destroyed) writeResponse(res, deps.forced({ kind: 'status', status: fault.status }, place.area, simRequest));
 		return;
 	}
 	const response = fault ? deps.forced(fault, place.area, simRequest) : deps.dispatch(place.area, simRequest);

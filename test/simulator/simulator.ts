@@ -139,7 +139,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		}
 	};
 
-	const forced = (fault: Exclude<Fault, { kind: 'latency' | 'reset' }>, area: Area, req: SimRequest): SimResponse => {
+	const forced = (fault: Exclude<Fault, { kind: 'latency' | 'reset' | 'lost-reply' }>, area: Area, req: SimRequest): SimResponse => {
 		switch (fault.kind) {
 			case 'status':
 				return statusFault(fault, area);

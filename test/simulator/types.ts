@@ -62,6 +62,8 @@ export interface RecordedRequest {
 	body: unknown;
 	/** 0 while unanswered, and for connections reset by a fault. */
 	status: number;
+	/** Processed with `status`, but the answer was lost (a 'lost-reply' fault). */
+	replyLost?: boolean;
 	/** Arrival time (simulator clock, ms). */
 	at: number;
 }
@@ -74,12 +76,19 @@ export interface FaultMatch {
 	path?: string | RegExp;
 }
 
-export type Fault =
+/** Every fault applies to `times` matching requests (default 1), after letting `after` through (default 0). */
+export type Fault = (
 	| { kind: 'status'; status: number; body?: unknown; match?: FaultMatch; times?: number }
 	| { kind: 'reset'; match?: FaultMatch; times?: number }
+	/**
+	 * The request is processed (the event stored, the email sent, the import started), then the
+	 * answer is lost: the connection is dropped, or a proxy answers `status` (e.g. 504) instead.
+	 */
+	| { kind: 'lost-reply'; status?: number; match?: FaultMatch; times?: number }
 	| { kind: 'latency'; ms: number; match?: FaultMatch; times?: number }
 	| { kind: 'rate-limit'; scope: 'second' | 'daily'; match?: FaultMatch; times?: number }
-	| { kind: 'unauthorized'; match?: FaultMatch; times?: number };
+	| { kind: 'unauthorized'; match?: FaultMatch; times?: number }
+) & { after?: number };
 
 export interface WebhookDelivery {
 	event: string;

@@ -3,6 +3,8 @@
  * Zoom sends them: raw bytes, Zoom's headers, a signature made by the simulator's independent
  * signer (test/simulator), never by the node's own code.
  */
+import { NodeHelpers } from 'n8n-workflow';
+
 import { harnessLogger, runWebhook, type StoredCredentials } from '../harness';
 import { signZoomWebhook } from '../simulator/webhooks';
 import { ZoomTrigger } from '../../nodes/ZoomTrigger/ZoomTrigger.node';
@@ -36,10 +38,11 @@ export function zoomRequest({ body, timestamp, signature, trackingId, contentTyp
 	return { headers, rawBody };
 }
 
-function deliver(delivery: Delivery, parameters: Record<string, unknown> = {}, staticData?: object) {
+function deliver(delivery: Delivery, parameters: Record<string, unknown> = {}, staticData?: object, typeVersion?: number) {
 	return runWebhook({
 		nodeType: new ZoomTrigger(),
 		type: 'n8n-nodes-zoom-brevo.zoomTrigger',
+		typeVersion,
 		credentialTypes: [new ZoomWebhookSecretApi(), new ZoomServerToServerOAuthApi()],
 		credentials: credentials(),
 		parameters: { events: ['meeting.ended', 'meeting.participant_joined'], ...parameters },
@@ -90,24 +93,32 @@ describe('Zoom Trigger webhook', () => {
 		});
 	});
 
-	it('starts nothing for the same tracking ID again, and again for a new one', async () => {
-		const first = await deliver({ body: meetingEnded(), trackingId: 'trk-dup' });
-		expect(first.workflowData).toBeDefined();
-		const again = await deliver({ body: meetingEnded(), trackingId: 'trk-dup' }, {}, first.staticData);
-		expect(again.workflowData).toBeUndefined();
-		expect(again.response.status).toBe(200);
-		const next = await deliver({ body: meetingEnded(), trackingId: 'trk-new' }, {}, again.staticData);
-		expect(next.workflowData).toBeDefined();
+	// The old claim ("a re-send starts nothing") held only in a harness that saved static data
+	// n8n 2.41.1 does not save; with the harness behaving like n8n, a re-send starts the workflow
+	// again at every version, and its item carries the tracking ID that Zoom to Brevo (or Remove
+	// Duplicates) uses to process it once.
+	it.each([1, 1.1, 1.2])('version %s: a re-sent delivery starts the workflow again, with the same tracking ID', async (typeVersion) => {
+		const parameters = typeVersion < 1.2 ? { options: { deduplicate: true } } : {};
+		const first = await deliver({ body: meetingEnded(), trackingId: 'trk-dup' }, parameters, undefined, typeVersion);
+		const again = await deliver({ body: meetingEnded(), trackingId: 'trk-dup' }, parameters, first.staticData, typeVersion);
+		for (const run of [first, again]) expect(run.workflowData?.[0][0].json).toMatchObject({ trackingId: 'trk-dup' });
 	});
 
-	it('starts every re-sent delivery when deduplication is off', async () => {
-		const first = await deliver({ body: meetingEnded(), trackingId: 't' }, { options: { deduplicate: false } });
-		const again = await deliver(
-			{ body: meetingEnded(), trackingId: 't' },
-			{ options: { deduplicate: false } },
-			first.staticData,
-		);
-		expect(again.workflowData).toBeDefined();
+	it('version 1.2 no longer offers Ignore Re-Sent Deliveries; its panel says how re-sends are handled', () => {
+		const names = (version: number) => {
+			const description = NodeHelpers.getVersionedNodeType(new ZoomTrigger(), version).description;
+			const options = description.properties.find((p) => p.name === 'options')!.options as Array<{ name: string; displayOptions?: unknown }>;
+			const shown = (p: { displayOptions?: unknown }) => NodeHelpers.displayParameter({}, p as never, { typeVersion: version }, description);
+			return {
+				options: options.filter(shown).map((o) => o.name),
+				notices: description.properties.filter((p) => p.type === 'notice' && shown(p)).map((p) => p.name),
+			};
+		};
+		expect(names(1.1).options).toEqual(expect.arrayContaining(['deduplicate', 'rememberDeliveries']));
+		expect(names(1.2).options).not.toEqual(expect.arrayContaining(['deduplicate']));
+		expect(names(1.2).options).not.toEqual(expect.arrayContaining(['rememberDeliveries']));
+		expect(names(1.2).notices).toContain('resentDeliveriesNotice');
+		expect(names(1.1).notices).not.toContain('resentDeliveriesNotice');
 	});
 
 	it.each([

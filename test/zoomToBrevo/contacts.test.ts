@@ -99,7 +99,9 @@ describe('registrants and absentees', () => {
 	it('one person per email, with UTM source and no attendance', () => {
 		const { people, skipped } = fromRegistrants(registrants, 'registered');
 		expect(people).toHaveLength(1);
-		expect(people[0]).toMatchObject({ email: 'grace@navy.mil', firstName: 'Grace', lastName: 'Hopper', utmSource: 'linkedin', registrantId: 'r1', org: 'Navy', rows: 2, engagement: { status: 'registered', attendedSeconds: 0, sessions: 0 } });
+		expect(people[0]).toMatchObject({ email: 'grace@navy.mil', firstName: 'Grace', lastName: 'Hopper', utmSource: 'linkedin', registrantId: 'r1', org: 'Navy', rows: 2, engagement: { status: 'registered' } });
+		// No attendance figures at all, not zeros: a registrant sync must not overwrite an attendee's.
+		expect(people[0].engagement).toEqual({ status: 'registered' });
 		expect(skipped).toEqual([expect.objectContaining({ reason: 'no_email', name: 'No Mail', rows: 1 })]);
 	});
 

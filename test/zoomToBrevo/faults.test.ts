@@ -65,12 +65,21 @@ describe('Zoom to Brevo under failures', () => {
 		expect(sim.requests.filter((r) => r.service === 'brevo' && r.method !== 'GET')).toHaveLength(0);
 	});
 
-	it('Brevo 429s and 503s during the import are retried: complete', async () => {
+	it('Brevo 429s during the import are retried (Brevo took nothing): complete', async () => {
 		sim = await startSimulator({ brevo: { importProcessingMs: 20 } });
-		sim.inject({ kind: 'status', status: 503, match: { service: 'brevo', method: 'POST', path: '/contacts/import' }, times: 2 });
+		sim.inject({ kind: 'rate-limit', scope: 'second', match: { service: 'brevo', method: 'POST', path: '/contacts/import' }, times: 2 });
 		sim.inject({ kind: 'rate-limit', scope: 'second', match: { service: 'brevo', method: 'GET', path: '/contacts/attributes' } });
 		const { contacts, result } = await sync();
 		expect(result.error).toBeUndefined();
 		expectComplete(contacts);
+	});
+
+	it('a 503 on the import is not repeated blindly: the error says the batch may have been imported', async () => {
+		sim = await startSimulator({ brevo: { importProcessingMs: 20 } });
+		sim.inject({ kind: 'status', status: 503, match: { service: 'brevo', method: 'POST', path: '/contacts/import' } });
+		const { result } = await sync();
+		expect(result.error?.message).toMatch(/^No reliable answer from Brevo to "import contacts \(batch 1 of 1/);
+		expect(result.error?.description).toMatch(/Batch 1 \(\d+ contacts\) may or may not have been imported/);
+		expect(sim.requests.filter((r) => r.path.endsWith('/contacts/import'))).toHaveLength(1);
 	});
 });

@@ -1,7 +1,7 @@
 /** Runs the Zoom to Brevo node through n8n-core's real engine against a simulator. */
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { runWorkflow, type StoredCredentials } from '../harness';
+import { runWorkflow, type ProcessedDataStore, type StoredCredentials } from '../harness';
 import { simCredentials } from '../simCredentials';
 import type { Simulator } from '../simulator';
 import { ZoomToBrevo } from '../../nodes/ZoomToBrevo/ZoomToBrevo.node';
@@ -36,14 +36,24 @@ export function asSavedBy(typeVersion: number, parameters: INodeParameters): INo
 export async function runZoomToBrevo(
 	sim: Simulator,
 	parameters: INodeParameters,
-	options: { inputItems?: INodeExecutionData[]; credentials?: StoredCredentials; continueOnFail?: boolean; typeVersion?: number } = {},
+	options: {
+		inputItems?: INodeExecutionData[];
+		credentials?: StoredCredentials;
+		continueOnFail?: boolean;
+		typeVersion?: number;
+		/** n8n's deduplication store, kept across runs as n8n's database keeps it. */
+		processedData?: ProcessedDataStore;
+		workflowId?: string;
+	} = {},
 ) {
 	const typeVersion = options.typeVersion ?? 1.1;
 	const result = await runWorkflow({
 		nodeTypes: { 'n8n-nodes-zoom-brevo.zoomToBrevo': new ZoomToBrevo() },
 		credentialTypes: [new ZoomServerToServerOAuthApi(), new ZoomUserOAuth2Api(), new BrevoV3Api()],
 		credentials: options.credentials ?? simulatorCredentials(sim),
+		processedData: options.processedData,
 		workflow: {
+			id: options.workflowId,
 			nodes: [
 				{
 					name: 'Zoom to Brevo',

@@ -98,7 +98,7 @@ describe('Follow-up events', () => {
 		const events = sim.brevo.events.filter((e) => e.event_name === 'zoom_webinar_no_show');
 		expect(events.map((e) => e.identifiers.email_id).sort()).toEqual(contacts.map((c) => c.email).sort());
 		expect(events[0].event_properties).toMatchObject({ zoom_kind: 'webinar', zoom_id: String(sim.fixture.ids.webinarId), status: 'absent' });
-		for (const contact of contacts) expect(contact.event).toEqual({ name: 'zoom_webinar_no_show', status: 'sent' });
+		for (const contact of contacts) expect(contact.event).toEqual({ name: 'zoom_webinar_no_show', status: 'accepted' });
 	});
 
 	it('a custom event name is used as given; a bad one is refused before anything is read', async () => {
@@ -224,7 +224,7 @@ describe('Recording → Share Recording for Brevo campaigns and automations', ()
 		expect(contacts.length).toBeGreaterThan(0);
 		for (const contact of contacts) {
 			expect(sim.brevo.contacts.get(String(contact.email))?.listIds).toContain(16);
-			expect(contact.event).toEqual({ name: 'zoom_recording_ready', status: 'sent' });
+			expect(contact.event).toEqual({ name: 'zoom_recording_ready', status: 'accepted' });
 		}
 		const events = sim.brevo.events.filter((e) => e.event_name === 'zoom_recording_ready');
 		expect(events.map((e) => e.identifiers.email_id).sort()).toEqual(contacts.map((c) => c.email).sort());
@@ -236,7 +236,7 @@ describe('Recording → Share Recording for Brevo campaigns and automations', ()
 		expect(imported).toBeGreaterThanOrEqual(0);
 		expect(finished).toBeGreaterThan(imported);
 		expect(paths.findIndex((p) => p.endsWith('/events/batch'))).toBeGreaterThan(finished);
-		expect(result.run.data.resultData.runData['Zoom to Brevo'][0].hints?.[0]?.message).toMatch(/on list #16\); \d+ "zoom_recording_ready" events sent/);
+		expect(result.run.data.resultData.runData['Zoom to Brevo'][0].hints?.[0]?.message).toMatch(/on list #16\); "zoom_recording_ready" events: \d+ accepted in 1 request/);
 	});
 
 	it('fires a custom-named event after the template emails too', async () => {

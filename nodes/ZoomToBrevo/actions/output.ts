@@ -44,3 +44,16 @@ export function summaryLine(contacts: number, skipped: SkippedPerson[], written?
 		.filter(Boolean)
 		.join('; ');
 }
+
+/** The item for an input item whose Zoom delivery this node already processed. */
+export function alreadyProcessedItem(trackingId: string, itemIndex: number): INodeExecutionData {
+	return {
+		json: {
+			skipped: true,
+			reason: 'already_processed',
+			trackingId,
+			hint: 'This node already processed this Zoom delivery (same tracking ID): Zoom re-sent it, or the execution was re-run. Nothing was read or written. To process it again on purpose, turn on Options → Repeat Follow-Ups.',
+		},
+		pairedItem: { item: itemIndex },
+	};
+}

@@ -1,13 +1,16 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { logApiCallsOf } from '../../shared/apiCallLog';
+import { claimDelivery } from '../exactlyOnce/deliveries';
+import { asNodeError } from './nodeError';
+import { alreadyProcessedItem } from './output';
 import { readSyncSettings } from './settings';
 import { shareRecording } from './shareRecording';
 import { syncContacts } from './syncContacts';
 
-/** Each input item is one sync (e.g. one meeting.ended event). With "Continue On Fail", a failed
- *  item becomes an error item and the others still run. */
+/** Each input item is one sync (e.g. one meeting.ended event). An item carrying a Zoom delivery
+ *  this node already processed is skipped. With "Continue On Fail", a failed item becomes an error
+ *  item and the others still run. */
 export async function route(context: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = context.getInputData();
 	const output: INodeExecutionData[] = [];
@@ -15,18 +18,27 @@ export async function route(context: IExecuteFunctions): Promise<INodeExecutionD
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const settings = readSyncSettings(context, itemIndex);
-			const produced =
-				settings.operation === 'shareRecording'
-					? await shareRecording(context, itemIndex, settings)
-					: await syncContacts(context, itemIndex, settings);
-			output.push(...produced);
-		} catch (error) {
-			// n8n's own errors already say what to do; anything else gets wrapped with the item index.
-			if (!context.continueOnFail()) {
-				throw error instanceof NodeApiError || error instanceof NodeOperationError
-					? error
-					: new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+			const delivery = await claimDelivery(context, itemIndex, { dryRun: settings.dryRun, repeat: settings.repeatFollowUps });
+			if (delivery.alreadyProcessed) {
+				output.push(alreadyProcessedItem(String(delivery.trackingId), itemIndex));
+				context.addExecutionHints({
+					message: `Zoom delivery ${delivery.trackingId} was already processed by this node (Zoom re-sent it, or the execution was re-run): skipped`,
+					location: 'outputPane',
+				});
+				continue;
 			}
+			try {
+				const produced =
+					settings.operation === 'shareRecording'
+						? await shareRecording(context, itemIndex, settings)
+						: await syncContacts(context, itemIndex, settings);
+				output.push(...produced);
+			} catch (error) {
+				await delivery.release();
+				throw asNodeError(context, error, itemIndex);
+			}
+		} catch (error) {
+			if (!context.continueOnFail()) throw asNodeError(context, error, itemIndex);
 			const failure = error as Error & { description?: string };
 			output.push({
 				json: { error: failure.message, ...(failure.description ? { description: failure.description } : {}) },

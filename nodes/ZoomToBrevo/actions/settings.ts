@@ -24,6 +24,8 @@ export interface SyncSettings {
 	missingAttributes: 'create' | 'fail';
 	event?: { naming: 'byStatus' } | { naming: 'custom'; name: string };
 	dryRun: boolean;
+	/** Options → Repeat Follow-Ups: process re-sent deliveries and send follow-ups again, on purpose. */
+	repeatFollowUps: boolean;
 	zoomPlan: ZoomPlan;
 	maxDailyWaitMs: number;
 }
@@ -92,6 +94,7 @@ export function readSyncSettings(context: IExecuteFunctions, itemIndex: number):
 		missingAttributes: isSync ? param<'create' | 'fail'>('missingAttributes', 'create') : 'create',
 		event,
 		dryRun: options.dryRun === true,
+		repeatFollowUps: options.repeatFollowUps === true,
 		zoomPlan: (options.zoomPlan as ZoomPlan | undefined) ?? 'pro',
 		maxDailyWaitMs: Math.max(0, Number(options.maxDailyWaitSeconds ?? 60)) * 1000,
 	};

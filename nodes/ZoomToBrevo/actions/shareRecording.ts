@@ -1,11 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { ensureAttributes, importContacts, sendEvents, sendTemplateEmail } from '../../shared/brevo';
+import { ensureAttributes, importContacts, isUnconfirmed, sendTemplateEmail } from '../../shared/brevo';
 import { recordingReadyEvent } from '../contacts/followUpEvents';
 import type { BrevoContact } from '../contacts/mapToBrevo';
 import type { Person, ZoomSource } from '../contacts/types';
-import { eventStatuses } from './eventStatus';
+import { followUpKey, instanceOf } from '../exactlyOnce/keys';
+import { claim, release } from '../exactlyOnce/record';
+import { countStatuses, notDelivered, sendEventsOnce, type FollowUpStatus } from '../exactlyOnce/sendOnce';
 import { contactItems, skippedItems, summaryLine } from './output';
 import { withProgressNote } from './progress';
 import { readMeetingParticipants, readWebinarAbsentees, readWebinarAttendees, readWebinarRegistrants, type ZoomRead } from './readZoom';
@@ -34,7 +36,7 @@ async function recipients(context: IExecuteFunctions, itemIndex: number, zoom: Z
 const firstAndLast = (person: Person) => ({ FIRSTNAME: person.firstName ?? '', LASTNAME: person.lastName ?? '' });
 
 /** Link deliveries after which the link is on the contact or in their inbox. */
-const DELIVERED = new Set(['completed', 'sent', 'dry-run']);
+const DELIVERED = new Set(['completed', 'sent', 'already sent', 'dry-run']);
 
 /** "Send Brevo Event": one event per recipient whose link was written or emailed, so an
  *  automation that starts on it finds the link in place; the others say why they got none. */
@@ -44,25 +46,85 @@ async function fireRecordingEvents(
 	people: Person[],
 	deliveries: IDataObject[],
 	links: IDataObject,
+	instance: string,
 	source: ZoomSource,
-	dryRun: boolean,
+	settings: SyncSettings,
 ): Promise<{ perPerson: IDataObject[]; summary: string }> {
 	const recording = { url: String(links.RECORDING_URL), passcode: String(links.RECORDING_PASSCODE), topic: String(links.TOPIC) };
 	const delivered = people.filter((_person, i) => DELIVERED.has(String(deliveries[i]?.status)));
-	const events = delivered.map((person) => recordingReadyEvent(name, person.email, recording, source, person.engagement.status));
-	const outcome = await sendEvents(context, events, { dryRun });
-	const statuses = eventStatuses(delivered.map((person) => ({ email: person.email, eventName: name })), outcome, dryRun);
-	const statusOf = new Map(delivered.map((person, i) => [person, statuses[i]]));
+	const followUps = delivered.map((person) => ({
+		key: followUpKey('event', name, instance, person.email),
+		event: recordingReadyEvent(name, person.email, recording, source, person.engagement.status),
+	}));
+	const result = await sendEventsOnce(context, followUps, { dryRun: settings.dryRun, repeat: settings.repeatFollowUps });
+	const statusOf = new Map(delivered.map((person, i) => [person, result.perFollowUp[i]]));
 	const withheld = people.length - delivered.length;
 	return {
 		perPerson: people.map(
 			(person, i) => statusOf.get(person) ?? { name, status: 'not sent', reason: `the recording link was not delivered (${String(deliveries[i]?.status)})` },
 		),
-		summary:
-			`${outcome.sent} "${name}" events sent` +
-			(outcome.failed.length ? `, ${outcome.failed.length} failed` : '') +
-			(withheld ? `, ${withheld} not sent (link not delivered)` : ''),
+		summary: `"${name}" ${result.summary.replace(/^Brevo events — /, 'events: ')}${withheld ? `, ${withheld} not sent (link not delivered)` : ''}`,
 	};
+}
+
+/** A failure that every later email would meet too (credential, permission, rate limit). */
+const stopsEveryEmail = (error: unknown) => ['401', '403', '429'].includes(String((error as { httpCode?: unknown }).httpCode ?? ''));
+
+/**
+ * The template email, at most once per recipient, template and recording: recorded before it is
+ * sent, forgotten again when it provably did not go out. One bad address does not stop the
+ * others; a lost answer or a failure every email would meet stops the rest, which a re-run sends.
+ */
+async function emailRecording(
+	context: IExecuteFunctions,
+	people: Person[],
+	links: IDataObject,
+	templateId: number,
+	instance: string,
+	settings: SyncSettings,
+): Promise<{ deliveries: IDataObject[]; summary: string }> {
+	if (settings.dryRun) {
+		return {
+			deliveries: people.map((person) => ({ mode: 'email', status: 'dry-run', templateId, params: { ...links, ...firstAndLast(person) } })),
+			summary: `${people.length} recording email${people.length === 1 ? '' : 's'} would be sent (template ${templateId})`,
+		};
+	}
+	const keys = people.map((person) => followUpKey('email', `template-${templateId}`, instance, person.email));
+	const recorded = await claim(context, 'workflow', keys);
+	const deliveries: IDataObject[] = [];
+	let stoppedBy: (Error & { description?: string | null }) | undefined;
+	for (const [i, person] of people.entries()) {
+		if (!settings.repeatFollowUps && recorded.has(keys[i])) {
+			deliveries.push({ mode: 'email', status: 'already sent', templateId, note: 'emailed this recording by an earlier run of this workflow' });
+			continue;
+		}
+		if (stoppedBy) {
+			deliveries.push({ mode: 'email', status: 'not sent', templateId, reason: 'sending stopped at an earlier failure' });
+			continue;
+		}
+		try {
+			const { messageId } = await sendTemplateEmail(context, { to: { email: person.email, name: person.name }, templateId, params: { ...links, ...firstAndLast(person) } });
+			deliveries.push({ mode: 'email', status: 'sent', templateId, messageId });
+		} catch (error) {
+			const message = (error as Error).message;
+			if (isUnconfirmed(error)) {
+				deliveries.push({ mode: 'email', status: 'unconfirmed', templateId, note: message });
+				stoppedBy = error as Error;
+			} else {
+				deliveries.push({ mode: 'email', status: 'failed', templateId, error: message });
+				if (stopsEveryEmail(error)) stoppedBy = error as Error;
+			}
+		}
+	}
+	await release(context, 'workflow', keys.filter((_key, i) => notDelivered(deliveries[i].status as FollowUpStatus)));
+	const counts = countStatuses(deliveries.map((d) => d.status as FollowUpStatus));
+	if (stoppedBy) {
+		stoppedBy.description = [stoppedBy.description, `Recording emails so far: ${counts}. A re-run sends only the ones not sent or failed; nobody gets the email twice.`]
+			.filter(Boolean)
+			.join(' ');
+		throw stoppedBy;
+	}
+	return { deliveries, summary: `recording emails (template ${templateId}): ${counts}` };
 }
 
 /** Recording → Share Recording: the recording's links to the people of its meeting or webinar. */
@@ -83,6 +145,8 @@ export async function shareRecording(context: IExecuteFunctions, itemIndex: numb
 	};
 	const read = await recipients(context, itemIndex, zoom, recording, meetingId);
 	const people = read.people.people;
+	// Follow-ups are once per person and recording: the recording's instance.
+	const instance = instanceOf({ ...read.source, uuid: recording.uuid ?? read.source.uuid });
 	const mode = context.getNodeParameter('shareMode', itemIndex, 'attributes') as 'attributes' | 'email';
 	const deliveries: IDataObject[] = [];
 	let summary: string;
@@ -118,30 +182,16 @@ export async function shareRecording(context: IExecuteFunctions, itemIndex: numb
 				description: 'Give the ID of a Brevo transactional template (Campaigns → Templates).',
 			});
 		}
-		let sent = 0;
-		for (const person of people) {
-			const params = { ...links, ...firstAndLast(person) };
-			if (settings.dryRun) {
-				deliveries.push({ mode: 'email', status: 'dry-run', templateId, params });
-				continue;
-			}
-			try {
-				const { messageId } = await sendTemplateEmail(context, { to: { email: person.email, name: person.name }, templateId, params });
-				sent++;
-				deliveries.push({ mode: 'email', status: 'sent', templateId, messageId });
-			} catch (error) {
-				// One bad address must not stop the others; it is reported on its own item.
-				deliveries.push({ mode: 'email', status: 'failed', templateId, error: (error as Error).message });
-			}
-		}
-		summary = `${sent} of ${people.length} recording emails sent (template ${templateId})`;
+		const emailed = await emailRecording(context, people, links, templateId, instance, settings);
+		deliveries.push(...emailed.deliveries);
+		summary = emailed.summary;
 	}
 
 	const eventName = settings.event?.naming === 'custom' ? settings.event.name : undefined;
 	const events =
 		eventName && people.length > 0
 			? await withProgressNote(context, settings.dryRun ? undefined : summary, async () =>
-					await fireRecordingEvents(context, eventName, people, deliveries, links, read.source, settings.dryRun),
+					await fireRecordingEvents(context, eventName, people, deliveries, links, instance, read.source, settings),
 				)
 			: undefined;
 	if (events) summary = `${summary}; ${events.summary}`;

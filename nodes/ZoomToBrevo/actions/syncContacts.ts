@@ -11,7 +11,10 @@ import {
 } from './readZoom';
 import { registrantFromEvent } from './registrantFromEvent';
 import { requiredId, type SyncSettings } from './settings';
+import { isUnconfirmed } from '../../shared/brevo';
+import { keepStatusOrder } from '../exactlyOnce/statusOrder';
 import { withProgressNote } from './progress';
+import { asNodeError } from './nodeError';
 import { attributeNeeds, fireEvents, writeContacts } from './writeBrevo';
 import { createZoomClient, type ZoomClient } from './zoomClient';
 
@@ -41,14 +44,25 @@ async function readPeople(context: IExecuteFunctions, itemIndex: number, setting
 export async function syncContacts(context: IExecuteFunctions, itemIndex: number, settings: SyncSettings): Promise<INodeExecutionData[]> {
 	const zoom = createZoomClient(context, settings);
 	const read = await readPeople(context, itemIndex, settings, zoom);
-	const contacts = read.people.people.map((person) => toBrevoContact(person, read.source, settings.mapping, settings.listIds));
+	let contacts = read.people.people.map((person) => toBrevoContact(person, read.source, settings.mapping, settings.listIds));
 
-	const written = await writeContacts(context, contacts, settings, attributeNeeds(settings.mapping));
+	const writes = settings.writeMode !== 'emit' && !settings.dryRun && contacts.length > 0;
+	const order = writes ? await keepStatusOrder(context, contacts, settings.mapping, read.source) : undefined;
+	if (order) contacts = order.contacts;
+	let written: Awaited<ReturnType<typeof writeContacts>>;
+	try {
+		written = await writeContacts(context, contacts, settings, attributeNeeds(settings.mapping, contacts));
+	} catch (error) {
+		// Nothing of it reached Brevo: the statuses it would have written are not on record either.
+		if (order && !isUnconfirmed(error)) await order.undo();
+		throw asNodeError(context, error, itemIndex);
+	}
 	// Events go after the contacts; if they fail, the error says what was already written.
-	const events = await withProgressNote(context, written?.summary, async () => await fireEvents(context, contacts, settings));
+	const events = await withProgressNote(context, written?.summary, async () => await fireEvents(context, contacts, read.source, settings));
 
+	const kept = order?.heldBack ? `${order.heldBack} kept their later attendance status` : undefined;
 	context.addExecutionHints({
-		message: [summaryLine(contacts.length, read.people.skipped, written?.summary), events?.summary]
+		message: [summaryLine(contacts.length, read.people.skipped, written?.summary), kept, events?.summary]
 			.filter(Boolean)
 			.join('; ')
 			.concat(settings.dryRun ? ' (dry run: nothing was written)' : ''),

@@ -4,7 +4,6 @@ import {
 	ensureAttributes,
 	importContacts,
 	listBrevoAttributes,
-	sendEvents,
 	upsertContacts,
 	type AttributeNeed,
 	type BatchReport,
@@ -13,13 +12,19 @@ import {
 import { CONTACT_FIELDS, type AttributeMapping } from '../contacts/fields';
 import { eventNameByStatus, followUpEvent } from '../contacts/followUpEvents';
 import type { BrevoContact } from '../contacts/mapToBrevo';
-import type { AttendanceStatus } from '../contacts/types';
-import { eventStatuses } from './eventStatus';
+import type { AttendanceStatus, ZoomSource } from '../contacts/types';
+import { followUpKey, instanceOf } from '../exactlyOnce/keys';
+import { sendEventsOnce } from '../exactlyOnce/sendOnce';
 import type { SyncSettings } from './settings';
 
-export function attributeNeeds(mapping: AttributeMapping[]): AttributeNeed[] {
+/** The attributes this write fills: only those some contact has a value for, so a sync never
+ *  creates an attribute it leaves empty (a meeting's UTM_SOURCE, a registrant's minutes). */
+export function attributeNeeds(mapping: AttributeMapping[], contacts: BrevoContact[]): AttributeNeed[] {
+	const filled = new Set(contacts.flatMap((contact) => Object.keys(contact.attributes)));
 	const needs = new Map<string, AttributeNeed>();
-	for (const { attribute, field } of mapping) needs.set(attribute, { name: attribute, type: CONTACT_FIELDS[field].type });
+	for (const { attribute, field } of mapping) {
+		if (filled.has(attribute)) needs.set(attribute, { name: attribute, type: CONTACT_FIELDS[field].type });
+	}
 	return [...needs.values()];
 }
 
@@ -88,22 +93,23 @@ export interface EventResult {
 	summary: string;
 }
 
+/** One Brevo event per contact, each sent at most once per person and meeting or webinar instance. */
 export async function fireEvents(
 	context: IExecuteFunctions,
 	contacts: BrevoContact[],
+	source: ZoomSource,
 	settings: SyncSettings,
 ): Promise<EventResult | undefined> {
 	if (!settings.event || contacts.length === 0) return undefined;
 	const naming = settings.event;
-	const names = contacts.map((contact) =>
-		naming.naming === 'custom'
-			? naming.name
-			: eventNameByStatus(contact.source.kind as 'meeting' | 'webinar', contact.engagement.status as AttendanceStatus),
-	);
-	const events = contacts.map((contact, i) => followUpEvent(contact, names[i]));
-	const outcome = await sendEvents(context, events, { dryRun: settings.dryRun });
-	return {
-		perContact: eventStatuses(contacts.map((contact, i) => ({ email: contact.email, eventName: names[i] })), outcome, settings.dryRun),
-		summary: `Brevo events — ${outcome.sent} sent${outcome.failed.length ? `, ${outcome.failed.length} failed` : ''} in ${outcome.requests} request${outcome.requests === 1 ? '' : 's'}`,
-	};
+	const instance = instanceOf(source);
+	const followUps = contacts.map((contact) => {
+		const name =
+			naming.naming === 'custom'
+				? naming.name
+				: eventNameByStatus(contact.source.kind as 'meeting' | 'webinar', contact.engagement.status as AttendanceStatus);
+		return { key: followUpKey('event', name, instance, contact.email), event: followUpEvent(contact, name) };
+	});
+	const result = await sendEventsOnce(context, followUps, { dryRun: settings.dryRun, repeat: settings.repeatFollowUps });
+	return { perContact: result.perFollowUp, summary: result.summary };
 }

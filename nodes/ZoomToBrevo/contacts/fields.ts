@@ -19,6 +19,10 @@ export const brevoDate = (iso: string | undefined): string | undefined => {
 	return Number.isNaN(ms) ? undefined : new Date(ms).toISOString().slice(0, 10);
 };
 
+/** Seconds as minutes with one decimal; unknown stays unknown. */
+export const minutesOf = (seconds: number | undefined): number | undefined =>
+	seconds === undefined ? undefined : Math.round((seconds / 60) * 10) / 10;
+
 export const CONTACT_FIELDS = {
 	firstName: { label: 'First Name', type: 'text', read: (p) => p.firstName },
 	lastName: { label: 'Last Name', type: 'text', read: (p) => p.lastName },
@@ -30,7 +34,7 @@ export const CONTACT_FIELDS = {
 	minutesAttended: {
 		label: 'Minutes Attended',
 		type: 'float',
-		read: (p) => Math.round((p.engagement.attendedSeconds / 60) * 10) / 10,
+		read: (p) => minutesOf(p.engagement.attendedSeconds),
 	},
 	secondsAttended: { label: 'Seconds Attended', type: 'float', read: (p) => p.engagement.attendedSeconds },
 	sessions: { label: 'Sessions (Joins)', type: 'float', read: (p) => p.engagement.sessions },

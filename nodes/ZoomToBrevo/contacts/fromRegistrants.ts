@@ -10,8 +10,9 @@ function trackingSourceOf(row: RegistrantRow): string | undefined {
 }
 
 /**
- * Registrants (and absentees, who are registrants that never joined) become people with no
- * attendance. A person registered twice (e.g. for two occurrences) is one person.
+ * Registrants (and absentees, who are registrants that never joined) become people with a status
+ * and no attendance figures (not zeros: Zoom's lists say nothing about time in the meeting). A
+ * person registered twice (e.g. for two occurrences) is one person.
  */
 export function fromRegistrants(rows: RegistrantRow[], status: Extract<AttendanceStatus, 'registered' | 'absent'>): PeopleResult {
 	const result: PeopleResult = { people: [], skipped: [] };
@@ -46,7 +47,7 @@ export function fromRegistrants(rows: RegistrantRow[], status: Extract<Attendanc
 			city: text(row.city),
 			joinUrl: text(row.join_url),
 			registeredAt: text(row.create_time),
-			engagement: { status, attendedSeconds: 0, sessions: 0, attendancePercent: 0 },
+			engagement: { status },
 			rows: 1,
 		};
 		seen.set(email, person);

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { CONTACT_FIELDS, type AttributeMapping } from './fields';
+import { CONTACT_FIELDS, minutesOf, type AttributeMapping } from './fields';
 import type { Person, ZoomSource } from './types';
 
 /** One Brevo contact as the node emits it and (optionally) writes it. */
@@ -10,7 +10,12 @@ export interface BrevoContact {
 	listIds: number[];
 	engagement: IDataObject;
 	source: IDataObject;
+	/** Set when the status attribute was left out: a later status was written for this meeting. */
+	statusKept?: string;
 }
+
+/** Figures Zoom did not give are left out of the item, not shown as empty. */
+const definedOnly = (object: IDataObject): IDataObject => Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined));
 
 /** Maps a person onto Brevo attributes. Values Zoom did not give are left out rather than sent
  *  empty, so a sync never blanks an attribute Brevo already has. */
@@ -30,16 +35,16 @@ export function toBrevoContact(
 		email: person.email,
 		attributes,
 		listIds: [...new Set(listIds)],
-		engagement: {
+		engagement: definedOnly({
 			status: engagement.status,
 			attendedSeconds: engagement.attendedSeconds,
-			attendedMinutes: Math.round((engagement.attendedSeconds / 60) * 10) / 10,
+			attendedMinutes: minutesOf(engagement.attendedSeconds),
 			sessions: engagement.sessions,
 			firstJoin: engagement.firstJoin,
 			lastLeave: engagement.lastLeave,
 			attendancePercent: engagement.attendancePercent,
 			zoomRows: person.rows,
-		},
+		}),
 		source: { ...source },
 	};
 }

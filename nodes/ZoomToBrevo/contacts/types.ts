@@ -34,12 +34,16 @@ export interface RegistrantRow {
 
 export type AttendanceStatus = 'attended' | 'waiting_room_only' | 'registered' | 'absent';
 
-/** What one person did in one meeting or webinar instance. */
+/**
+ * What one person did in one meeting or webinar instance. Registrants and absentees come from
+ * lists that say nothing about time in the meeting: their figures are absent, never zero, so a
+ * sync of them leaves the figures an attendee sync wrote in Brevo alone.
+ */
 export interface Engagement {
 	status: AttendanceStatus;
-	attendedSeconds: number;
+	attendedSeconds?: number;
 	/** Rows in the meeting itself (each rejoin is a row); waiting-room rows are not sessions. */
-	sessions: number;
+	sessions?: number;
 	firstJoin?: string;
 	lastLeave?: string;
 	/** attendedSeconds as a share of the meeting's length, 0–100, when the length is known. */

@@ -43,6 +43,14 @@ export const optionProperties: INodeProperties[] = [
 					'When Zoom\'s daily limit is reached, wait at most this long for it to reset; beyond that the node stops with the reset time',
 			},
 			{
+				displayName: 'Repeat Follow-Ups',
+				name: 'repeatFollowUps',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether to process a Zoom delivery this node already processed and send events and emails again to people who already got them for this meeting or webinar. Off: each person gets each follow-up once per meeting or webinar, whatever Zoom re-sends or you re-run.",
+			},
+			{
 				displayName: 'Zoom Plan (Rate Limits)',
 				name: 'zoomPlan',
 				type: 'options',

@@ -16,6 +16,7 @@ export async function sendTemplateEmail(
 		path: '/smtp/email',
 		body,
 		what: `send template ${message.templateId} to ${message.to.email}`,
+		atMostOnce: true,
 	});
 	return { messageId: answer?.messageId ?? answer?.messageIds?.[0] ?? '' };
 }

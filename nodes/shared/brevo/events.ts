@@ -1,30 +1,41 @@
 /**
  * Custom events (what starts Brevo automations), sent in batches through `POST /events/batch`.
- * A 207 answer (some accepted) is reported per email; nothing is sent twice on purpose.
+ * Each event is sent at most once: a request whose answer was lost or was a 5xx is not repeated
+ * (its events are `unconfirmed`), and sending stops at the first failure so that what was not
+ * sent can be sent by a re-run.
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, type NodeApiError } from 'n8n-workflow';
 
-import { failuresOf, invalidEventNames, planEvents, type BrevoEvent } from './eventBatches';
-import { brevoFailure, isSuccess, openSession, sendToBrevo, withNote } from './request';
+import { deliveriesOf, failuresOf, invalidEventNames, planEvents, type BrevoEvent, type EventDelivery } from './eventBatches';
+import { brevoFailure, isSuccess, isUnconfirmed, openSession, sendToBrevo } from './request';
 
-export type { BrevoEvent } from './eventBatches';
+export type { BrevoEvent, EventDelivery } from './eventBatches';
 
 export interface EventOutcome {
-	sent: number;
-	failed: Array<{ email: string; error: string }>;
+	/** One per event given, in the same order. */
+	perEvent: EventDelivery[];
 	requests: number;
+	/** The failure that stopped sending; the events after it are `not sent`. The caller reports it. */
+	stoppedBy?: NodeApiError | NodeOperationError;
 }
 
-export async function sendEvents(context: IExecuteFunctions, events: BrevoEvent[], options: { dryRun?: boolean }): Promise<EventOutcome> {
+/** Stops before anything is sent when Brevo would refuse an event name. */
+export function assertEventNames(context: IExecuteFunctions, events: BrevoEvent[]): void {
 	const invalid = invalidEventNames(events);
 	if (invalid.length > 0) {
 		throw new NodeOperationError(context.getNode(), `Brevo would refuse the event name${invalid.length > 1 ? 's' : ''} ${invalid.map((n) => `"${String(n)}"`).join(', ')}`, {
 			description: 'Event names are 1 to 255 characters: letters, digits, "-" and "_" only (e.g. zoom_webinar_attended). Change the event name in the node.',
 		});
 	}
+}
+
+export async function sendEvents(context: IExecuteFunctions, events: BrevoEvent[], options: { dryRun?: boolean }): Promise<EventOutcome> {
+	assertEventNames(context, events);
 	const plan = planEvents(events);
-	const outcome: EventOutcome = { sent: 0, failed: [...plan.refused], requests: 0 };
+	const perEvent: EventDelivery[] = events.map(() => ({ status: 'not sent', reason: 'dry run' }));
+	for (const { index, error } of plan.refused) perEvent[index] = { status: 'not sent', reason: error };
+	const outcome: EventOutcome = { perEvent, requests: 0 };
 	if (options.dryRun || plan.chunks.length === 0) return outcome;
 
 	const session = await openSession(context);
@@ -33,34 +44,29 @@ export async function sendEvents(context: IExecuteFunctions, events: BrevoEvent[
 		const request = {
 			method: 'POST' as const,
 			path: '/events/batch',
-			body: { events: chunk as unknown as IDataObject[] },
+			body: { events: chunk.map((index) => events[index]) as unknown as IDataObject[] },
 			what: `send ${chunk.length} events (request ${i + 1} of ${plan.chunks.length})`,
+			atMostOnce: true,
 		};
 		try {
 			const response = await sendToBrevo(session, request);
 			outcome.requests++;
-			const partial = response.status === 207 || response.status === 400 ? failuresOf(response.body, chunk) : undefined;
-			if (partial) {
-				outcome.failed.push(...partial.failed);
-				for (const error of partial.unmatched) outcome.failed.push({ email: '', error: `Brevo refused an event without saying which: ${error}` });
-				outcome.sent += Math.max(0, chunk.length - partial.failed.length - partial.unmatched.length);
-			} else if (response.status === 207) {
-				// Part accepted, and no breakdown to say which: count what Brevo says it took.
-				const accepted = (response.body as IDataObject | undefined)?.successful_events;
-				const sent = typeof accepted === 'number' ? accepted : 0;
-				outcome.sent += sent;
-				outcome.failed.push({ email: '', error: `Brevo accepted ${sent} of ${chunk.length} events without saying which were refused` });
-			} else if (isSuccess(response.status)) {
-				outcome.sent += chunk.length;
-			} else {
-				throw brevoFailure(session, request, response);
-			}
+			// A 4xx without a per-event breakdown refused the request as a whole.
+			const brokenDown = response.status === 400 && failuresOf(response.body, chunk.length) !== undefined;
+			if (!isSuccess(response.status) && !brokenDown) throw brevoFailure(session, request, response);
+			const answered = deliveriesOf(response.status, response.body, chunk.length);
+			chunk.forEach((index, k) => (perEvent[index] = answered[k]));
 		} catch (error) {
-			throw withNote(
-				session,
-				error,
-				i === 0 ? 'No events were sent before this.' : `${outcome.sent} events were sent before this (requests 1–${i}); running again would send those again.`,
-			);
+			const failure = error as NodeApiError | NodeOperationError;
+			const here: EventDelivery = isUnconfirmed(error)
+				? { status: 'unconfirmed', note: failure.message }
+				: { status: 'failed', error: failure.message };
+			for (const index of chunk) perEvent[index] = here;
+			for (const later of plan.chunks.slice(i + 1)) {
+				for (const index of later) perEvent[index] = { status: 'not sent', reason: 'sending stopped at an earlier failure' };
+			}
+			outcome.stoppedBy = failure;
+			return outcome;
 		}
 	}
 	return outcome;

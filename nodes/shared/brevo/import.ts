@@ -9,7 +9,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { BrevoContact } from '../../ZoomToBrevo/contacts/mapToBrevo';
 import { IMPORT_DEFAULT_BYTES, IMPORT_MAX_BYTES, planImport, type PlannedImport } from './importBatches';
 import { pollImports } from './importPolling';
-import { openSession, requestWithin, withNote } from './request';
+import { isUnconfirmed, openSession, requestWithin, withNote } from './request';
 import { upsertWithin } from './upsert';
 
 export interface BatchReport {
@@ -36,10 +36,16 @@ const contactsWord = (n: number) => `${n} contact${n === 1 ? '' : 's'}`;
 /** Brevo's import needs at least one list: contacts without any are written one by one instead. */
 const NO_LIST_ROUTE = 'contacts API, one by one (Brevo imports only into lists, and this batch has none)';
 
-function describeSent(reports: BatchReport[], failedIndex: number): string {
+function describeSent(reports: BatchReport[], failedIndex: number, maybeTaken: boolean): string {
 	const total = reports.length;
-	const unsent = reports.slice(failedIndex).reduce((n, r) => n + r.contacts, 0);
-	const notSent = `Not sent: batch${total - failedIndex > 1 ? `es ${failedIndex + 1}–${total}` : ` ${failedIndex + 1}`} (${contactsWord(unsent)}).`;
+	const firstUnsent = maybeTaken ? failedIndex + 1 : failedIndex;
+	const unsent = reports.slice(firstUnsent).reduce((n, r) => n + r.contacts, 0);
+	const notSent = [
+		maybeTaken ? `Batch ${failedIndex + 1} (${contactsWord(reports[failedIndex].contacts)}) may or may not have been imported.` : '',
+		firstUnsent < total ? `Not sent: batch${total - firstUnsent > 1 ? `es ${firstUnsent + 1}–${total}` : ` ${firstUnsent + 1}`} (${contactsWord(unsent)}).` : '',
+	]
+		.filter(Boolean)
+		.join(' ');
 	if (failedIndex === 0) return `Nothing was sent before this batch. ${notSent}`;
 	const sent = reports.slice(0, failedIndex);
 	const held = sent.reduce((n, r) => n + r.contacts, 0);
@@ -104,10 +110,13 @@ export async function importContacts(context: IExecuteFunctions, contacts: Brevo
 				path: '/contacts/import',
 				body: batch.body,
 				what: `import contacts (batch ${i + 1} of ${plan.batches.length}, ${contactsWord(batch.rows.length)})`,
+				// A second import of the same batch would be harmless, but it is work Brevo may already
+				// be doing: not repeated blindly, the error says what is known.
+				atMostOnce: true,
 			});
 			if (typeof accepted?.processId === 'number') report.processId = accepted.processId;
 		} catch (error) {
-			throw withNote(session, error, describeSent(reports, i));
+			throw withNote(session, error, describeSent(reports, i, isUnconfirmed(error)));
 		}
 	}
 

@@ -8,6 +8,7 @@ export { brevoRequest } from './request';
 export { ensureAttributes, listBrevoAttributes, type AttributeNeed } from './attributes';
 export { importContacts, type BatchReport } from './import';
 export { upsertContacts, type UpsertReport } from './upsert';
-export { sendEvents, type BrevoEvent, type EventOutcome } from './events';
+export { assertEventNames, sendEvents, type BrevoEvent, type EventDelivery, type EventOutcome } from './events';
+export { isUnconfirmed } from './request';
 export { sendTemplateEmail } from './email';
 export { listBrevoLists } from './lists';

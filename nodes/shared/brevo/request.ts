@@ -33,8 +33,12 @@ export const RETRY_POLICY = {
 	rateJitterMs: 250,
 };
 
+/** Nothing reached Brevo: safe to send again even when the request must not be repeated. */
+const NEVER_SENT_CODES = new Set(['ECONNREFUSED']);
+
 /** Failures without an answer that are worth another try (the server may just have dropped us). */
 const RETRYABLE_NETWORK_CODES = new Set([
+	...NEVER_SENT_CODES,
 	'ECONNRESET',
 	'ETIMEDOUT',
 	'ECONNABORTED',
@@ -43,6 +47,20 @@ const RETRYABLE_NETWORK_CODES = new Set([
 	'ESOCKETTIMEDOUT',
 	'ERR_SOCKET_CONNECTION_TIMEOUT',
 ]);
+
+/** Errors after which Brevo may or may not have processed an at-most-once request. */
+const unconfirmedErrors = new WeakSet<object>();
+
+/** Whether Brevo may have processed the request that failed with `error` (its answer was lost or
+ *  was a 5xx): the caller must not send it again and says "not confirmed". */
+export const isUnconfirmed = (error: unknown): boolean => typeof error === 'object' && error !== null && unconfirmedErrors.has(error);
+
+function unconfirmed(error: NodeApiError, what: string): NodeApiError {
+	error.message = `No reliable answer from Brevo to "${what}": it may or may not have been processed`;
+	error.description = `${error.description ? `${error.description} ` : ''}It was not sent again, so nobody gets it twice; check in Brevo whether it arrived.`;
+	unconfirmedErrors.add(error);
+	return error;
+}
 
 export async function openSession(context: Ctx): Promise<BrevoSession> {
 	const credentials = await context.getCredentials(BREVO_CREDENTIAL);
@@ -95,8 +113,9 @@ export function brevoFailure(session: BrevoSession, request: BrevoRequest, respo
 /**
  * Sends one request and returns Brevo's answer: any 2xx, or a 4xx other than 429 for the caller to
  * judge. Waits when the last answer of the same family said the budget is spent; retries 429 after
- * the announced reset and 5xx / dropped connections with backoff; throws a NodeApiError that says
- * what to do once those retries are used up.
+ * the announced reset and 5xx / dropped connections with backoff (an `atMostOnce` request only
+ * after a 429 or a refused connection); throws a NodeApiError that says what to do once those
+ * retries are used up.
  */
 export async function sendToBrevo<T = unknown>(session: BrevoSession, request: BrevoRequest): Promise<BrevoResponse<T>> {
 	const { context, pacer } = session;
@@ -124,7 +143,8 @@ export async function sendToBrevo<T = unknown>(session: BrevoSession, request: B
 		} catch (error) {
 			const failure = httpFailureOf(error);
 			seenBy(failure.status, failure.headers, failure.networkCode);
-			if (failure.status === undefined && RETRYABLE_NETWORK_CODES.has(failure.networkCode ?? '') && serverRetries < RETRY_POLICY.serverRetries) {
+			const retryable = request.atMostOnce ? NEVER_SENT_CODES : RETRYABLE_NETWORK_CODES;
+			if (failure.status === undefined && retryable.has(failure.networkCode ?? '') && serverRetries < RETRY_POLICY.serverRetries) {
 				serverRetries++;
 				await pause(context, backoffMs(serverRetries));
 				continue;
@@ -136,7 +156,8 @@ export async function sendToBrevo<T = unknown>(session: BrevoSession, request: B
 			apiError.message = advice.message;
 			apiError.description = advice.description;
 			apiError.failure = failureOf(advice);
-			throw apiError;
+			const sent = !NEVER_SENT_CODES.has(failure.networkCode ?? '') && (failure.status === undefined || failure.status >= 500);
+			throw request.atMostOnce && sent ? unconfirmed(apiError, request.what) : apiError;
 		}
 
 		const response: BrevoResponse<T> = { status: raw.statusCode, body: raw.body as T, headers: lowerCaseHeaders(raw.headers) };
@@ -153,6 +174,8 @@ export async function sendToBrevo<T = unknown>(session: BrevoSession, request: B
 			throw brevoFailure(session, request, response, rateRetries);
 		}
 		if (response.status >= 500) {
+			// Brevo (or a proxy before it) may have processed the request before failing.
+			if (request.atMostOnce) throw unconfirmed(brevoFailure(session, request, response), request.what);
 			if (serverRetries < RETRY_POLICY.serverRetries) {
 				serverRetries++;
 				await pause(context, backoffMs(serverRetries));

@@ -15,6 +15,12 @@ export interface BrevoRequest {
 	body?: IDataObject | IDataObject[];
 	/** What the call is for, in the user's words; error messages read "while trying to <what>". */
 	what: string;
+	/**
+	 * The request reaches people or starts work (events, emails, imports): it is sent again only
+	 * where Brevo provably did not take it (a 429, or a connection refused before anything was
+	 * sent). A 5xx or a lost answer ends in an error that `isUnconfirmed` recognises.
+	 */
+	atMostOnce?: boolean;
 }
 
 /** A Brevo answer that was not retried away: 2xx, or a 4xx other than 429. */

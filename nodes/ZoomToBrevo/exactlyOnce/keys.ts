@@ -1,0 +1,50 @@
+/**
+ * What the node remembers in n8n's deduplication store, as keys. Pure.
+ *
+ * - a Zoom delivery it processed (by Zoom's tracking ID, per node): a re-sent delivery or a
+ *   re-run of its execution is skipped;
+ * - each follow-up it sent (event name or email template, meeting/webinar instance, email, per
+ *   workflow): a person gets it at most once;
+ * - the attendance statuses it wrote (per meeting instance or webinar, per workflow), so a later
+ *   sync never moves ATTENDANCE_STATUS backwards (attended → registered).
+ */
+import type { AttendanceStatus, ZoomSource } from '../contacts/types';
+
+const PREFIX = 'zoom-to-brevo';
+
+export const deliveryKey = (trackingId: string) => `${PREFIX}/delivery/${trackingId}`;
+
+/** One meeting or webinar instance: its UUID, else its ID and start time. */
+export function instanceOf(source: Pick<ZoomSource, 'kind' | 'id' | 'uuid' | 'startTime'>): string {
+	return source.uuid ? `${source.kind}:${source.uuid}` : `${source.kind}:${source.id}@${source.startTime ?? ''}`;
+}
+
+export const followUpKey = (kind: 'event' | 'email', name: string, instance: string, email: string) =>
+	`${PREFIX}/${kind}/${name}/${instance}/${email}`;
+
+/**
+ * Where attendance statuses are ordered. A meeting instance has only participants (attended or
+ * waiting room). A webinar's registrants, absentees and attendees are read by webinar ID (Zoom
+ * names no common instance for them), so statuses are ordered per webinar.
+ */
+export const statusScopeOf = (source: Pick<ZoomSource, 'kind' | 'id' | 'uuid' | 'startTime'>) =>
+	source.kind === 'meeting' ? instanceOf(source) : `webinar:${source.id}`;
+
+/** Later in this list = further along; a status never replaces a later one. */
+export const STATUS_ORDER: AttendanceStatus[] = ['registered', 'absent', 'waiting_room_only', 'attended'];
+
+const blockKey = (scope: string, email: string, status: AttendanceStatus) => `${PREFIX}/status/${scope}/${email}/not-${status}`;
+
+/**
+ * Writing `status` for a person records "not <s>" for every earlier status s, so a later sync
+ * that would write s finds its key and leaves the status as it is. The status's own "not" key is
+ * its probe: found, a later status was written before. (Recording the probe is harmless: it only
+ * stops a repeat of the same status, which would change nothing.)
+ */
+export function statusKeys(scope: string, email: string, status: AttendanceStatus): { probe?: string; blocks: string[] } {
+	const rank = STATUS_ORDER.indexOf(status);
+	return {
+		probe: rank < STATUS_ORDER.length - 1 ? blockKey(scope, email, status) : undefined,
+		blocks: STATUS_ORDER.slice(0, Math.max(0, rank)).map((earlier) => blockKey(scope, email, earlier)),
+	};
+}

@@ -1,0 +1,59 @@
+/**
+ * ATTENDANCE_STATUS never moves backwards because a later sync ran: after an attendee sync wrote
+ * "attended", a registrant or absentee sync of the same webinar leaves the status out. The order
+ * is kept per meeting instance or webinar in n8n's deduplication store (one batched call per
+ * sync, workflow scope: every Zoom to Brevo node of the workflow sees it); see keys.ts.
+ */
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import type { AttributeMapping } from '../contacts/fields';
+import type { BrevoContact } from '../contacts/mapToBrevo';
+import type { AttendanceStatus, ZoomSource } from '../contacts/types';
+import { statusKeys, statusScopeOf } from './keys';
+import { claim, release } from './record';
+
+export interface StatusOrderResult {
+	/** The contacts to write: status attributes removed where a later status was written before. */
+	contacts: BrevoContact[];
+	heldBack: number;
+	/** Forget what this call recorded when the write that follows provably failed. */
+	undo: () => Promise<void>;
+}
+
+/** Attributes that carry the attendance status (usually just ATTENDANCE_STATUS). */
+export const statusAttributes = (mapping: AttributeMapping[]) =>
+	mapping.filter((row) => row.field === 'attendanceStatus').map((row) => row.attribute);
+
+export async function keepStatusOrder(
+	context: IExecuteFunctions,
+	contacts: BrevoContact[],
+	mapping: AttributeMapping[],
+	source: ZoomSource,
+): Promise<StatusOrderResult> {
+	const attributes = statusAttributes(mapping);
+	if (attributes.length === 0 || contacts.length === 0) return { contacts, heldBack: 0, undo: async () => {} };
+
+	const scope = statusScopeOf(source);
+	const keysOf = contacts.map((contact) => statusKeys(scope, contact.email, contact.engagement.status as AttendanceStatus));
+	const all = [...new Set(keysOf.flatMap(({ probe, blocks }) => (probe ? [probe, ...blocks] : blocks)))];
+	const before = await claim(context, 'workflow', all);
+
+	let heldBack = 0;
+	const kept = contacts.map((contact, i) => {
+		const probe = keysOf[i].probe;
+		if (!probe || !before.has(probe)) return contact;
+		heldBack++;
+		const withoutStatus = { ...contact.attributes };
+		for (const name of attributes) delete withoutStatus[name];
+		return {
+			...contact,
+			attributes: withoutStatus,
+			statusKept: `${attributes.join(', ')} left as it is: this workflow already wrote a later status for this ${source.kind}`,
+		};
+	});
+	return {
+		contacts: kept,
+		heldBack,
+		undo: async () => await release(context, 'workflow', all.filter((key) => !before.has(key))),
+	};
+}

@@ -1,0 +1,211 @@
+/**
+ * People get each follow-up once and keep their data: re-sent deliveries, re-runs, lost answers
+ * and later syncs of the same webinar, through n8n-core's engine with n8n's deduplication store
+ * (the harness keeps it across runs, as n8n's database does) against the simulator.
+ */
+import type { INodeExecutionData } from 'n8n-workflow';
+
+import { ProcessedDataStore } from '../harness';
+import { startSimulator, type Simulator } from '../simulator';
+import { runZoomToBrevo } from './nodeRunner';
+
+let sim: Simulator;
+let store: ProcessedDataStore;
+beforeEach(async () => {
+	sim = await startSimulator({ brevo: { importProcessingMs: 20 } });
+	store = new ProcessedDataStore();
+});
+afterEach(async () => sim.close());
+
+const latestMeetingUuid = () => sim.fixture.ids.recurringMeetingUuids.latest;
+const brevoCalls = (path: string) => sim.requests.filter((r) => r.service === 'brevo' && r.path.endsWith(path));
+const zoomCalls = () => sim.requests.filter((r) => r.service === 'zoom' && !r.path.includes('/oauth/'));
+/** Events per email, for the event names that start with `prefix`. */
+const eventsPerEmail = (prefix: string) => {
+	const counts = new Map<string, number>();
+	for (const e of sim.brevo.events.filter((event) => event.event_name.startsWith(prefix))) {
+		const email = String(e.identifiers.email_id);
+		counts.set(email, (counts.get(email) ?? 0) + 1);
+	}
+	return counts;
+};
+
+/** What the Zoom Trigger emits for a meeting.ended delivery (shapeDelivery), with its tracking ID. */
+const meetingEndedItem = (trackingId: string): INodeExecutionData[] => [
+	{ json: { event: 'meeting.ended', trackingId, id: String(sim.fixture.ids.recurringMeetingId), uuid: latestMeetingUuid() } },
+];
+
+const meetingSync = { resource: 'meeting', operation: 'syncParticipants', meetingId: '={{ $json.uuid }}', writeMode: 'import', listIds: [15], sendEvent: true };
+
+describe('a Zoom delivery is processed once per node', () => {
+	it('the same delivery again (Zoom re-sent it, or the run was repeated) is skipped: no Zoom read, no import, no event', async () => {
+		const first = await runZoomToBrevo(sim, meetingSync, { inputItems: meetingEndedItem('trk-1'), processedData: store });
+		expect(first.result.error).toBeUndefined();
+		expect(first.contacts.length).toBeGreaterThan(0);
+		const callsAfterFirst = sim.requests.length;
+
+		for (let resend = 0; resend < 2; resend++) {
+			const again = await runZoomToBrevo(sim, meetingSync, { inputItems: meetingEndedItem('trk-1'), processedData: store });
+			expect(again.result.error).toBeUndefined();
+			expect(again.items.map((i) => i.json)).toEqual([expect.objectContaining({ skipped: true, reason: 'already_processed', trackingId: 'trk-1' })]);
+		}
+		expect(sim.requests).toHaveLength(callsAfterFirst);
+		expect(brevoCalls('/contacts/import')).toHaveLength(1);
+		expect([...eventsPerEmail('zoom_meeting_').values()].every((n) => n === 1)).toBe(true);
+
+		// Another delivery (another tracking ID) of the same meeting is processed, but its events are
+		// the same follow-ups for the same people and instance: none is sent twice.
+		const other = await runZoomToBrevo(sim, meetingSync, { inputItems: meetingEndedItem('trk-2'), processedData: store });
+		expect(other.contacts.length).toBe(first.contacts.length);
+		for (const contact of other.contacts) expect(contact.event).toMatchObject({ status: 'already sent' });
+		expect([...eventsPerEmail('zoom_meeting_').values()].every((n) => n === 1)).toBe(true);
+	});
+
+	it('Repeat Follow-Ups processes the delivery and sends the events again, on purpose', async () => {
+		await runZoomToBrevo(sim, meetingSync, { inputItems: meetingEndedItem('trk-1'), processedData: store });
+		const sent = eventsPerEmail('zoom_meeting_').size;
+		const again = await runZoomToBrevo(sim, { ...meetingSync, options: { repeatFollowUps: true } }, { inputItems: meetingEndedItem('trk-1'), processedData: store });
+		expect(again.result.error).toBeUndefined();
+		for (const contact of again.contacts) expect(contact.event).toMatchObject({ status: 'accepted' });
+		expect([...eventsPerEmail('zoom_meeting_').values()]).toEqual(Array.from({ length: sent }, () => 2));
+	});
+
+	it('a sync that failed forgets the delivery, so a retry runs it (and sends each event once)', async () => {
+		sim.inject({ kind: 'status', status: 401, body: { code: 'unauthorized', message: 'Key not found' }, match: { service: 'brevo', path: '/contacts/import' } });
+		const failed = await runZoomToBrevo(sim, meetingSync, { inputItems: meetingEndedItem('trk-1'), processedData: store });
+		expect(failed.result.error).toBeDefined();
+		const retry = await runZoomToBrevo(sim, meetingSync, { inputItems: meetingEndedItem('trk-1'), processedData: store });
+		expect(retry.result.error).toBeUndefined();
+		expect(retry.contacts.length).toBeGreaterThan(0);
+		expect([...eventsPerEmail('zoom_meeting_').values()].every((n) => n === 1)).toBe(true);
+	});
+
+	it('a dry run does not use up the delivery', async () => {
+		await runZoomToBrevo(sim, { ...meetingSync, options: { dryRun: true } }, { inputItems: meetingEndedItem('trk-1'), processedData: store });
+		const real = await runZoomToBrevo(sim, meetingSync, { inputItems: meetingEndedItem('trk-1'), processedData: store });
+		expect(real.contacts.length).toBeGreaterThan(0);
+		expect(sim.brevo.events.length).toBe(real.contacts.length);
+	});
+
+	it('the record is per workflow: the same delivery in another workflow is processed there', async () => {
+		await runZoomToBrevo(sim, meetingSync, { inputItems: meetingEndedItem('trk-1'), processedData: store, workflowId: 'wf-a' });
+		const other = await runZoomToBrevo(sim, meetingSync, { inputItems: meetingEndedItem('trk-1'), processedData: store, workflowId: 'wf-b' });
+		expect(other.contacts.length).toBeGreaterThan(0);
+		expect(other.contacts[0].event).toMatchObject({ status: 'accepted' });
+	});
+});
+
+describe('answers that were lost', () => {
+	const largeSync = () => ({ resource: 'meeting', operation: 'syncParticipants', meetingId: sim.fixture.ids.largeMeetingUuid, writeMode: 'import', listIds: [15], sendEvent: true });
+
+	it('events Brevo took before the answer was lost are not sent again, by this run or the next; the rest go on the re-run', async () => {
+		// The large meeting's contacts need 4 event requests of at most 200: the 2nd is processed and
+		// its answer lost; sending stops there, so the 3rd and 4th are not sent.
+		sim.inject({ kind: 'lost-reply', after: 1, match: { path: '/events/batch' } });
+		const first = await runZoomToBrevo(sim, largeSync(), { processedData: store });
+		expect(first.result.error?.message).toMatch(/^No reliable answer from Brevo to "send 200 events \(request 2 of 4\)"/);
+		expect(first.result.error?.description).toMatch(/Events so far: 200 accepted, 200 not confirmed \(not sent again\), \d+ not sent\. A re-run sends only/);
+		expect(first.result.error?.description).toMatch(/Already written before this failed: Brevo import/);
+		expect(brevoCalls('/events/batch')).toHaveLength(2);
+		expect(eventsPerEmail('zoom_meeting_').size).toBe(400);
+
+		const rerun = await runZoomToBrevo(sim, largeSync(), { processedData: store });
+		expect(rerun.result.error).toBeUndefined();
+		const statuses = rerun.contacts.map((c) => (c.event as { status: string }).status);
+		expect(statuses.filter((s) => s === 'already sent')).toHaveLength(400);
+		expect(statuses.filter((s) => s === 'accepted')).toHaveLength(rerun.contacts.length - 400);
+		const perEmail = eventsPerEmail('zoom_meeting_');
+		expect(perEmail.size).toBe(rerun.contacts.length);
+		expect([...perEmail.values()].every((n) => n === 1)).toBe(true);
+	});
+
+	it('a 504 after Brevo took the events: unconfirmed on the items (continue on fail keeps them), never sent twice', async () => {
+		sim.inject({ kind: 'lost-reply', status: 504, match: { path: '/events/batch' } });
+		const sync = { ...meetingSync, meetingId: latestMeetingUuid() };
+		const first = await runZoomToBrevo(sim, sync, { processedData: store, continueOnFail: true });
+		expect(first.items[0].json.error).toMatch(/No reliable answer from Brevo/);
+		const rerun = await runZoomToBrevo(sim, sync, { processedData: store });
+		for (const contact of rerun.contacts) expect(contact.event).toMatchObject({ status: 'already sent' });
+		expect([...eventsPerEmail('zoom_meeting_').values()].every((n) => n === 1)).toBe(true);
+		expect(brevoCalls('/events/batch')).toHaveLength(1);
+	});
+
+	it('a lost import answer stops before any event; the retry imports again (harmless) and sends each event once', async () => {
+		sim.inject({ kind: 'lost-reply', match: { path: '/contacts/import' } });
+		const first = await runZoomToBrevo(sim, meetingSync, { inputItems: meetingEndedItem('trk-9'), processedData: store });
+		expect(first.result.error?.description).toMatch(/Batch 1 \(\d+ contacts\) may or may not have been imported/);
+		expect(sim.brevo.events).toHaveLength(0);
+		const retry = await runZoomToBrevo(sim, meetingSync, { inputItems: meetingEndedItem('trk-9'), processedData: store });
+		expect(retry.result.error).toBeUndefined();
+		expect(brevoCalls('/contacts/import')).toHaveLength(2);
+		expect([...eventsPerEmail('zoom_meeting_').values()].every((n) => n === 1)).toBe(true);
+		expect(eventsPerEmail('zoom_meeting_').size).toBe(retry.contacts.length);
+	});
+
+	it('Share Recording by email: a lost answer stops the mailing; the re-run emails only those not yet emailed', async () => {
+		const share = { resource: 'recording', operation: 'shareRecording', meetingId: latestMeetingUuid(), shareMode: 'email', templateId: sim.fixture.ids.brevoTemplateId };
+		sim.inject({ kind: 'lost-reply', after: 2, match: { path: '/smtp/email' } });
+		const first = await runZoomToBrevo(sim, share, { processedData: store });
+		expect(first.result.error?.description).toMatch(/Recording emails so far: 2 sent, 1 not confirmed \(not sent again\), \d+ not sent/);
+		expect(sim.brevo.emails).toHaveLength(3);
+
+		const rerun = await runZoomToBrevo(sim, share, { processedData: store });
+		expect(rerun.result.error).toBeUndefined();
+		const statuses = rerun.contacts.map((c) => (c.delivery as { status: string }).status);
+		expect(statuses.filter((s) => s === 'already sent')).toHaveLength(3);
+		const perEmail = new Map<string, number>();
+		for (const email of sim.brevo.emails) for (const to of email.to) perEmail.set(to.email, (perEmail.get(to.email) ?? 0) + 1);
+		expect(perEmail.size).toBe(rerun.contacts.length);
+		expect([...perEmail.values()].every((n) => n === 1)).toBe(true);
+	});
+});
+
+describe('no overwrite with what Zoom does not have', () => {
+	const webinar = () => ({ webinarId: String(sim.fixture.ids.webinarId), writeMode: 'import', listIds: [16] });
+
+	it('attendees, then registrants, then absentees: attendees keep minutes, sessions, percent and status', async () => {
+		const attendees = await runZoomToBrevo(sim, { resource: 'webinar', operation: 'syncAttendees', ...webinar() }, { processedData: store });
+		expect(attendees.result.error).toBeUndefined();
+		const attended = attendees.contacts.filter((c) => (c.engagement as { status: string }).status === 'attended');
+		expect(attended.length).toBeGreaterThan(0);
+		const before = new Map(attended.map((c) => [String(c.email), { ...sim.brevo.contacts.get(String(c.email))!.attributes }]));
+		for (const attributes of before.values()) {
+			expect(attributes).toMatchObject({ ATTENDANCE_STATUS: 'attended', MEETING_DURATION: expect.any(Number), ZOOM_SESSIONS: expect.any(Number) });
+		}
+
+		const registrants = await runZoomToBrevo(sim, { resource: 'webinar', operation: 'syncRegistrants', ...webinar() }, { processedData: store });
+		expect(registrants.result.error).toBeUndefined();
+		const absentees = await runZoomToBrevo(sim, { resource: 'webinar', operation: 'syncAbsentees', ...webinar() }, { processedData: store });
+		expect(absentees.result.error).toBeUndefined();
+
+		// Attendees who registered were re-imported by the registrant sync, and kept everything.
+		const reimported = registrants.contacts.filter((c) => before.has(String(c.email)));
+		expect(reimported.length).toBeGreaterThan(before.size / 2);
+		for (const contact of reimported) expect(contact.statusKept).toMatch(/ATTENDANCE_STATUS left as it is/);
+		for (const [email, attributes] of before) {
+			const now = sim.brevo.contacts.get(email)!.attributes;
+			for (const name of ['ATTENDANCE_STATUS', 'MEETING_DURATION', 'ZOOM_SESSIONS', 'ZOOM_ATTENDANCE_PERCENT', 'MEETING_JOIN_DATE']) {
+				expect(now[name]).toEqual(attributes[name]);
+			}
+		}
+		// Registrants who never came move forward to absent; nobody moves back to registered.
+		for (const contact of absentees.contacts) {
+			expect(sim.brevo.contacts.get(String(contact.email))!.attributes.ATTENDANCE_STATUS).toBe('absent');
+			expect(contact.statusKept).toBeUndefined();
+		}
+		const again = await runZoomToBrevo(sim, { resource: 'webinar', operation: 'syncRegistrants', ...webinar() }, { processedData: store });
+		for (const contact of absentees.contacts) expect(sim.brevo.contacts.get(String(contact.email))!.attributes.ATTENDANCE_STATUS).toBe('absent');
+		expect(again.result.run.data.resultData.runData['Zoom to Brevo'][0].hints?.[0]?.message).toMatch(/\d+ kept their later attendance status/);
+	});
+
+	it('a sync creates only the attributes it fills: registrants get no MEETING_DURATION, meetings no UTM_SOURCE', async () => {
+		const registrants = await runZoomToBrevo(sim, { resource: 'webinar', operation: 'syncRegistrants', ...webinar(), options: { registrationDetails: false } });
+		expect(registrants.result.error).toBeUndefined();
+		for (const name of ['MEETING_DURATION', 'ZOOM_SESSIONS', 'ZOOM_ATTENDANCE_PERCENT', 'MEETING_JOIN_DATE', 'UTM_SOURCE']) expect(sim.brevo.attributes.has(name)).toBe(false);
+		expect(sim.brevo.attributes.get('ATTENDANCE_STATUS')?.type).toBe('text');
+
+		await runZoomToBrevo(sim, { resource: 'meeting', operation: 'syncParticipants', meetingId: latestMeetingUuid(), writeMode: 'import', listIds: [15] });
+		expect(sim.brevo.attributes.has('MEETING_DURATION')).toBe(true);
+		expect(sim.brevo.attributes.has('UTM_SOURCE')).toBe(false);
+	});
+});
