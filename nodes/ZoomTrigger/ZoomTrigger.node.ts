@@ -15,12 +15,13 @@ import { ANY_EVENT, ZOOM_EVENTS, eventsToSubscribe, isSelected } from './eventCa
 import { encryptPlainToken, verifyZoomDelivery } from './signature';
 import { shapeDelivery } from './shapeDelivery';
 import { createSubscription, deleteSubscription, findSubscription } from './subscription';
-import { describeSecretToken, manualSetupSteps, safeHeaders } from './triggerHelpers';
+import { checkTriggerSettings, describeSecretToken, manualSetupSteps, safeHeaders } from './triggerHelpers';
 
 /** `deduplicate` and `rememberDeliveries` (versions 1 and 1.1) are read by nothing: see the
  *  version note in the description. */
 interface TriggerOptions {
-	timestampToleranceSeconds?: number;
+	/** A number from the editor; an expression can yield anything (checked before use). */
+	timestampToleranceSeconds?: unknown;
 	includeRawRequest?: boolean;
 	logDeliveries?: boolean;
 }
@@ -240,13 +241,21 @@ export class ZoomTrigger implements INodeType {
 		};
 
 		const { secretToken } = await this.getCredentials('zoomWebhookSecretApi');
+		const settings = checkTriggerSettings(secretToken, options.timestampToleranceSeconds, this.getNodeParameter('events', []));
+		if (!settings.ok) {
+			// Fail closed, and loudly: nothing is verified (or answered) with a setting that would
+			// let a forged or replayed delivery through. The log names the setting, never its value.
+			this.logger.error(`Zoom Trigger "${this.getNode().name}" refused a delivery: ${settings.problem}`);
+			res.status(500).json({ message: 'the Zoom Trigger is not configured correctly; see the n8n log' });
+			return { noWebhookResponse: true };
+		}
 		const verdict = verifyZoomDelivery({
-			secretToken: String(secretToken ?? ''),
+			secretToken: settings.secretToken,
 			rawBody,
 			signatureHeader: req.headers['x-zm-signature'],
 			timestampHeader: req.headers['x-zm-request-timestamp'],
 			nowSeconds: Math.floor(Date.now() / 1000),
-			toleranceSeconds: options.timestampToleranceSeconds ?? 300,
+			toleranceSeconds: settings.toleranceSeconds,
 		});
 		// Nothing is read from an unsigned body: not even the URL-validation challenge, whose
 		// answer is an HMAC with the same secret and would otherwise sign anything for anyone.
@@ -272,12 +281,12 @@ export class ZoomTrigger implements INodeType {
 			return {
 				webhookResponse: {
 					plainToken,
-					encryptedToken: encryptPlainToken(String(secretToken), plainToken),
+					encryptedToken: encryptPlainToken(settings.secretToken, plainToken),
 				},
 			};
 		}
 
-		if (!isSelected(this.getNodeParameter('events') as string[], event)) {
+		if (!isSelected(this.getNodeParameter('events', []) as string[], event)) {
 			log('ignored (event not selected)', event);
 			return { webhookResponse: { received: true, started: false, reason: 'event not selected' } };
 		}

@@ -8,8 +8,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 type Json = Record<string, unknown>;
 
+/** A non-empty string, trimmed (Zoom sends names and emails as people typed them). */
 const text = (value: unknown): string | undefined =>
-	typeof value === 'string' && value !== '' ? value : undefined;
+	typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 
 const objectOf = (value: unknown): Json =>
 	value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {};

@@ -38,6 +38,14 @@ export interface DeliveryToVerify {
  *  they never include the secret or the expected signature. */
 export function verifyZoomDelivery(delivery: DeliveryToVerify): Verdict {
 	const { signatureHeader, timestampHeader } = delivery;
+	// Fail closed: with an empty key anyone can sign, and a window that is not a number would let
+	// every timestamp through (|now - ts| > NaN is always false).
+	if (typeof delivery.secretToken !== 'string' || delivery.secretToken.trim() === '') {
+		return { ok: false, reason: 'no secret token configured' };
+	}
+	if (!Number.isFinite(delivery.toleranceSeconds) || delivery.toleranceSeconds <= 0) {
+		return { ok: false, reason: 'no valid timestamp tolerance configured' };
+	}
 	if (typeof signatureHeader !== 'string' || signatureHeader === '') {
 		return { ok: false, reason: 'missing x-zm-signature header' };
 	}

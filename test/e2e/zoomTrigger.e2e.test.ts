@@ -266,3 +266,37 @@ describe('Zoom Trigger automatic registration in real n8n', () => {
 		expect(subscriptionsFor()).toHaveLength(0);
 	});
 });
+
+describe('Zoom Trigger fails closed in real n8n', () => {
+	/** An active workflow whose trigger has the given secret and parameters; its production URL. */
+	async function activeTrigger(tag: string, secretToken: string, parameters: Record<string, unknown>) {
+		const secret = await client.createCredential('zoomWebhookSecretApi', `secret ${tag}`, { secretToken });
+		const workflow = await client.createWorkflow(triggerWorkflow(`Fail closed: ${tag}`, `zoom-fail-closed-${tag}`, secret.id, { events: ['meeting.ended'], ...parameters }));
+		await client.activateWorkflow(workflow.id);
+		const url = productionWebhookUrl(n8n.baseUrl, `zoom-fail-closed-${tag}/webhook`);
+		await waitForWebhook(url);
+		return { workflowId: workflow.id, url };
+	}
+
+	it('an empty secret token: a delivery forged with the empty key gets 500, starts nothing, and the log names the setting', async () => {
+		const { workflowId, url } = await activeTrigger('empty-secret', '', {});
+		const forged = await sim.sendWebhook(url, { event: 'meeting.ended', payload: meetingEnded(), secretToken: '' });
+		expect(forged.status).toBe(500);
+		const challenge = await sim.sendUrlValidation(url, { secretToken: '' });
+		expect(challenge.valid).toBe(false);
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+		expect(await client.listExecutions(workflowId)).toHaveLength(0);
+		expect(n8n.logs()).toMatch(/Zoom Trigger "Zoom Trigger" refused a delivery: the Secret Token of its Zoom Webhook Secret credential is empty/);
+	});
+
+	it('a timestamp tolerance expression that is not a number: even a 2001 delivery signed right gets 500 and starts nothing', async () => {
+		const { workflowId, url } = await activeTrigger('bad-tolerance', SECRET, { options: { timestampToleranceSeconds: "={{ 'abc' }}" } });
+		const old = await sim.sendWebhook(url, { event: 'meeting.ended', payload: meetingEnded(), secretToken: SECRET, timestamp: 978_307_200 });
+		expect(old.status).toBe(500);
+		const fresh = await sim.sendWebhook(url, { event: 'meeting.ended', payload: meetingEnded(), secretToken: SECRET });
+		expect(fresh.status).toBe(500);
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+		expect(await client.listExecutions(workflowId)).toHaveLength(0);
+		expect(n8n.logs()).toMatch(/Timestamp Tolerance \(Seconds\) is not a number from 30 to 3600/);
+	});
+});

@@ -112,4 +112,14 @@ describe('shaping Zoom deliveries for the next node', () => {
 	it('copes with a body that has no payload at all', () => {
 		expect(shapeDelivery({ event: 'x.y' }, {})).toEqual({ event: 'x.y', kind: 'x', object: {} });
 	});
+
+	it('trims the names and emails people typed', () => {
+		const shaped = shapeDelivery(
+			{ event: 'webinar.registration_created', payload: { object: { id: 1, registrant: { email: '  Ann@Example.COM ', first_name: ' Ann ', last_name: 'Lee  ' } } } },
+			{},
+		);
+		expect(shaped.person).toMatchObject({ email: 'ann@example.com', firstName: 'Ann', lastName: 'Lee', name: 'Ann Lee' });
+		const joined = shapeDelivery({ event: 'meeting.participant_joined', payload: { object: { id: 1, participant: { user_name: '  Bob   Stone ', email: ' bob@x.io ' } } } }, {});
+		expect(joined.person).toMatchObject({ email: 'bob@x.io', name: 'Bob   Stone', firstName: 'Bob', lastName: 'Stone' });
+	});
 });

@@ -110,3 +110,19 @@ describe('headers and freshness', () => {
 		expect(reason).not.toContain(signZoomDelivery(SECRET, TIMESTAMP, Buffer.from('tampered')).slice(3));
 	});
 });
+
+describe('verifyZoomDelivery fails closed on its own settings', () => {
+	it('refuses every delivery when the secret is empty or blank, even one signed with that empty key', () => {
+		for (const secretToken of ['', '  ']) {
+			const signature = signZoomDelivery(secretToken, TIMESTAMP, RAW_BODY);
+			expect(verify({ secretToken, signatureHeader: signature })).toEqual({ ok: false, reason: 'no secret token configured' });
+		}
+	});
+
+	it('refuses every delivery when the tolerance is not a finite positive number (a 2001 timestamp included)', () => {
+		for (const toleranceSeconds of [Number.NaN, Number.POSITIVE_INFINITY, 0, -5]) {
+			expect(verify({ toleranceSeconds })).toEqual({ ok: false, reason: 'no valid timestamp tolerance configured' });
+			expect(verify({ toleranceSeconds, nowSeconds: Number(TIMESTAMP) + 730_000_000 }).ok).toBe(false);
+		}
+	});
+});

@@ -24,7 +24,7 @@ interface Delivery {
 	contentType?: string;
 }
 
-export function zoomRequest({ body, timestamp, signature, trackingId, contentType }: Delivery) {
+export function zoomRequest({ body, timestamp, signature, trackingId, contentType, signWith }: Delivery & { signWith?: string }) {
 	const rawBody = Buffer.isBuffer(body) ? body : Buffer.from(body, 'utf8');
 	const ts = timestamp ?? Math.floor(Date.now() / 1000);
 	const headers: Record<string, string> = {
@@ -33,18 +33,18 @@ export function zoomRequest({ body, timestamp, signature, trackingId, contentTyp
 		'user-agent': 'Zoom Marketplace/1.0a',
 		clientid: 'client-123',
 	};
-	if (signature !== null) headers['x-zm-signature'] = signature ?? signZoomWebhook(SECRET, ts, rawBody);
+	if (signature !== null) headers['x-zm-signature'] = signature ?? signZoomWebhook(signWith ?? SECRET, ts, rawBody);
 	if (trackingId) headers['x-zm-trackingid'] = trackingId;
 	return { headers, rawBody };
 }
 
-function deliver(delivery: Delivery, parameters: Record<string, unknown> = {}, staticData?: object, typeVersion?: number) {
+function deliver(delivery: Delivery & { signWith?: string }, parameters: Record<string, unknown> = {}, staticData?: object, typeVersion?: number, secretToken = SECRET) {
 	return runWebhook({
 		nodeType: new ZoomTrigger(),
 		type: 'n8n-nodes-zoom-brevo.zoomTrigger',
 		typeVersion,
 		credentialTypes: [new ZoomWebhookSecretApi(), new ZoomServerToServerOAuthApi()],
-		credentials: credentials(),
+		credentials: { 'Zoom webhook secret': { type: 'zoomWebhookSecretApi', data: { secretToken } } },
 		parameters: { events: ['meeting.ended', 'meeting.participant_joined'], ...parameters },
 		staticData: staticData as never,
 		request: zoomRequest(delivery),
@@ -119,6 +119,53 @@ describe('Zoom Trigger webhook', () => {
 		expect(names(1.2).options).not.toEqual(expect.arrayContaining(['rememberDeliveries']));
 		expect(names(1.2).notices).toContain('resentDeliveriesNotice');
 		expect(names(1.1).notices).not.toContain('resentDeliveriesNotice');
+	});
+
+	describe('fails closed on settings that would let anything through', () => {
+		beforeEach(() => harnessLogger.clear());
+		const refused = (run: Awaited<ReturnType<typeof deliver>>, setting: RegExp) => {
+			expect(run.workflowData).toBeUndefined();
+			expect(run.response.status).toBe(500);
+			const errors = harnessLogger.lines.filter((l) => l.level === 'error').map((l) => l.message);
+			expect(errors.some((m) => setting.test(m))).toBe(true);
+		};
+
+		it.each([
+			['empty', ''],
+			['whitespace only', '   '],
+		])('a %s secret token starts nothing, even for a delivery signed with that key', async (_label, secretToken) => {
+			const forged = await deliver({ body: meetingEnded(), signWith: secretToken }, {}, undefined, undefined, secretToken);
+			refused(forged, /Secret Token of its Zoom Webhook Secret credential is empty/);
+			expect(JSON.stringify(harnessLogger.lines)).not.toContain(SECRET);
+			// The URL-validation challenge is not answered either (its answer would be an HMAC with that key).
+			const challenge = await deliver({ body: JSON.stringify({ event: 'endpoint.url_validation', payload: { plainToken: 'abc' } }), signWith: secretToken }, {}, undefined, undefined, secretToken);
+			expect(challenge.webhookResponse).toBeUndefined();
+			expect(challenge.response.status).toBe(500);
+		});
+
+		it.each([
+			['not a number', 'abc'],
+			['NaN', Number.NaN],
+			['zero', 0],
+			['beyond an hour', 86_400],
+		])('a timestamp tolerance that is %s starts nothing, not even a fresh delivery (and never a 2001 one)', async (_label, tolerance) => {
+			const fresh = await deliver({ body: meetingEnded() }, { options: { timestampToleranceSeconds: tolerance } });
+			refused(fresh, /Timestamp Tolerance \(Seconds\) is not a number from 30 to 3600/);
+			const old = await deliver({ body: meetingEnded(), timestamp: 978_307_200 }, { options: { timestampToleranceSeconds: tolerance } });
+			expect(old.workflowData).toBeUndefined();
+		});
+
+		it('events that are not in the catalogue (an expression) start nothing', async () => {
+			const typo = await deliver({ body: meetingEnded() }, { events: ['meeting.endd'] });
+			refused(typo, /Events has values the trigger does not offer \(meeting\.endd\)/);
+		});
+
+		it('a tolerance given as a numeric string by an expression is used as that number', async () => {
+			const ok = await deliver({ body: meetingEnded() }, { options: { timestampToleranceSeconds: '120' } });
+			expect(ok.workflowData).toBeDefined();
+			const stale = await deliver({ body: meetingEnded(), timestamp: Math.floor(Date.now() / 1000) - 200 }, { options: { timestampToleranceSeconds: '120' } });
+			expect(stale.response.status).toBe(401);
+		});
 	});
 
 	it.each([

@@ -198,6 +198,18 @@ describe('no overwrite with what Zoom does not have', () => {
 		expect(again.result.run.data.resultData.runData['Zoom to Brevo'][0].hints?.[0]?.message).toMatch(/\d+ kept their later attendance status/);
 	});
 
+	it('a contact Brevo refused does not count as having its status: the next run writes it', async () => {
+		const sync = { resource: 'webinar', operation: 'syncRegistrants', ...webinar(), writeMode: 'upsert', options: { registrationDetails: false } };
+		sim.inject({ kind: 'status', status: 400, body: { code: 'invalid_parameter', message: 'Invalid phone number' }, match: { service: 'brevo', method: 'POST', path: /\/contacts$/ } });
+		const first = await runZoomToBrevo(sim, sync, { processedData: store });
+		const refused = first.contacts.find((c) => (c.brevo as { status: string }).status === 'failed')!;
+		expect(refused).toBeDefined();
+		expect(sim.brevo.contacts.get(String(refused.email))?.attributes.ATTENDANCE_STATUS).toBeUndefined();
+		const second = await runZoomToBrevo(sim, sync, { processedData: store });
+		expect(second.contacts.find((c) => c.email === refused.email)?.statusKept).toBeUndefined();
+		expect(sim.brevo.contacts.get(String(refused.email))?.attributes.ATTENDANCE_STATUS).toBe('registered');
+	});
+
 	it('a sync creates only the attributes it fills: registrants get no MEETING_DURATION, meetings no UTM_SOURCE', async () => {
 		const registrants = await runZoomToBrevo(sim, { resource: 'webinar', operation: 'syncRegistrants', ...webinar(), options: { registrationDetails: false } });
 		expect(registrants.result.error).toBeUndefined();

@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { ZoomCredentialType } from '../../shared/zoomApi';
 import type { ZoomPlan } from '../../shared/zoomPacer';
 import { isContactField, type AttributeMapping } from '../contacts/fields';
+import { checkBoolean, checkNumber, checkOption } from './checkSetting';
 
 export type Operation =
 	| 'syncParticipants'
@@ -28,6 +29,20 @@ export interface SyncSettings {
 	repeatFollowUps: boolean;
 	zoomPlan: ZoomPlan;
 	maxDailyWaitMs: number;
+	/** Options → Add Registration Details. */
+	registrationDetails: boolean;
+	/** Meetings: the past-meeting listing, or Zoom's participant report. */
+	participantSource: 'pastMeeting' | 'report';
+	registrantStatus: 'approved' | 'pending' | 'denied';
+	/** Share Recording only. */
+	recording?: {
+		recipients: 'meetingParticipants' | 'webinarAttendees' | 'webinarAbsentees' | 'webinarRegistrants';
+		shareMode: 'attributes' | 'email';
+		linkAttribute: string;
+		passcodeAttribute: string;
+		/** Set when shareMode is email. */
+		templateId?: number;
+	};
 }
 
 const EVENT_NAME = /^[A-Za-z0-9_-]{1,255}$/;
@@ -85,18 +100,47 @@ export function readSyncSettings(context: IExecuteFunctions, itemIndex: number):
 		}
 	}
 
+	const resource = checkOption<string>(context, itemIndex, 'resource', param('resource', 'meeting'));
+	const option = (name: string, fallback: unknown) => (options[name] === undefined ? fallback : options[name]);
 	return {
-		operation,
-		credentialType: param<string>('authentication', 'serverToServer') === 'userOAuth2' ? 'zoomUserOAuth2Api' : 'zoomServerToServerOAuthApi',
+		operation: checkOption<Operation>(context, itemIndex, 'operation', operation, resource),
+		credentialType:
+			checkOption(context, itemIndex, 'authentication', param('authentication', 'serverToServer')) === 'userOAuth2' ? 'zoomUserOAuth2Api' : 'zoomServerToServerOAuthApi',
 		listIds,
 		mapping,
-		writeMode: isSync ? param<WriteMode>('writeMode', 'emit') : 'emit',
-		missingAttributes: isSync ? param<'create' | 'fail'>('missingAttributes', 'create') : 'create',
+		writeMode: isSync ? checkOption<WriteMode>(context, itemIndex, 'writeMode', param('writeMode', 'emit')) : 'emit',
+		missingAttributes: isSync ? checkOption<'create' | 'fail'>(context, itemIndex, 'missingAttributes', param('missingAttributes', 'create')) : 'create',
 		event,
-		dryRun: options.dryRun === true,
-		repeatFollowUps: options.repeatFollowUps === true,
-		zoomPlan: (options.zoomPlan as ZoomPlan | undefined) ?? 'pro',
-		maxDailyWaitMs: Math.max(0, Number(options.maxDailyWaitSeconds ?? 60)) * 1000,
+		dryRun: checkBoolean(context, itemIndex, 'dryRun', options.dryRun, false),
+		repeatFollowUps: checkBoolean(context, itemIndex, 'repeatFollowUps', options.repeatFollowUps, false),
+		zoomPlan: checkOption<ZoomPlan>(context, itemIndex, 'zoomPlan', option('zoomPlan', 'pro')),
+		maxDailyWaitMs: checkNumber(context, itemIndex, 'maxDailyWaitSeconds', option('maxDailyWaitSeconds', 60), { min: 0, max: 86_400 }) * 1000,
+		registrationDetails: checkBoolean(context, itemIndex, 'registrationDetails', options.registrationDetails, true),
+		participantSource: resource === 'meeting' ? checkOption(context, itemIndex, 'participantSource', param('participantSource', 'pastMeeting')) : 'pastMeeting',
+		registrantStatus: operation === 'syncRegistrants' ? checkOption(context, itemIndex, 'registrantStatus', param('registrantStatus', 'approved')) : 'approved',
+		recording: isSync ? undefined : readRecordingSettings(context, itemIndex),
+	};
+}
+
+function readRecordingSettings(context: IExecuteFunctions, itemIndex: number): SyncSettings['recording'] {
+	const param = <T>(name: string, fallback: T) => context.getNodeParameter(name, itemIndex, fallback) as T;
+	const shareMode = checkOption<'attributes' | 'email'>(context, itemIndex, 'shareMode', param('shareMode', 'attributes'));
+	const attribute = (name: string, fallback: string) => {
+		const value = String(param(name, fallback) ?? '').trim().toUpperCase();
+		if (!/^[A-Z][A-Z0-9_]*$/.test(value)) {
+			throw new NodeOperationError(context.getNode(), `"${value}" cannot be a Brevo attribute name`, {
+				itemIndex,
+				description: 'Use letters, digits and "_", starting with a letter, e.g. ZOOM_RECORDING_URL.',
+			});
+		}
+		return value;
+	};
+	return {
+		recipients: checkOption(context, itemIndex, 'recipients', param('recipients', 'meetingParticipants')),
+		shareMode,
+		linkAttribute: shareMode === 'attributes' ? attribute('linkAttribute', 'ZOOM_RECORDING_URL') : 'ZOOM_RECORDING_URL',
+		passcodeAttribute: shareMode === 'attributes' ? attribute('passcodeAttribute', 'ZOOM_RECORDING_PASSCODE') : 'ZOOM_RECORDING_PASSCODE',
+		templateId: shareMode === 'email' ? checkNumber(context, itemIndex, 'templateId', param('templateId', 0), { min: 1, integer: true }) : undefined,
 	};
 }
 

@@ -24,8 +24,14 @@ interface RecordingInfo {
 	recording_play_passcode?: string;
 }
 
-async function recipients(context: IExecuteFunctions, itemIndex: number, zoom: ZoomClient, recording: RecordingInfo, meetingId: string): Promise<ZoomRead> {
-	const who = context.getNodeParameter('recipients', itemIndex, 'meetingParticipants') as string;
+async function recipients(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	zoom: ZoomClient,
+	recording: RecordingInfo,
+	meetingId: string,
+	who: NonNullable<SyncSettings['recording']>['recipients'],
+): Promise<ZoomRead> {
 	if (who === 'meetingParticipants') return await readMeetingParticipants(zoom, recording.uuid ?? meetingId, false);
 	const webinarId = requiredId(context, itemIndex, 'recordingWebinarId', 'Webinar ID');
 	if (who === 'webinarAttendees') return await readWebinarAttendees(zoom, webinarId, recording.uuid, true);
@@ -129,6 +135,7 @@ async function emailRecording(
 
 /** Recording → Share Recording: the recording's links to the people of its meeting or webinar. */
 export async function shareRecording(context: IExecuteFunctions, itemIndex: number, settings: SyncSettings): Promise<INodeExecutionData[]> {
+	const share = settings.recording as NonNullable<SyncSettings['recording']>;
 	const zoom = createZoomClient(context, settings);
 	const meetingId = requiredId(context, itemIndex, 'meetingId', 'Meeting ID or UUID');
 	const recording = await zoom.get<RecordingInfo>(`/meetings/${meetingPathId(meetingId)}/recordings`, 'light', 'read the recording');
@@ -143,17 +150,16 @@ export async function shareRecording(context: IExecuteFunctions, itemIndex: numb
 		RECORDING_PASSCODE: recording.password ?? recording.recording_play_passcode ?? '',
 		TOPIC: recording.topic ?? '',
 	};
-	const read = await recipients(context, itemIndex, zoom, recording, meetingId);
+	const read = await recipients(context, itemIndex, zoom, recording, meetingId, share.recipients);
 	const people = read.people.people;
 	// Follow-ups are once per person and recording: the recording's instance.
 	const instance = instanceOf({ ...read.source, uuid: recording.uuid ?? read.source.uuid });
-	const mode = context.getNodeParameter('shareMode', itemIndex, 'attributes') as 'attributes' | 'email';
+	const mode = share.shareMode;
 	const deliveries: IDataObject[] = [];
 	let summary: string;
 
 	if (mode === 'attributes') {
-		const linkAttribute = String(context.getNodeParameter('linkAttribute', itemIndex, 'ZOOM_RECORDING_URL')).trim().toUpperCase();
-		const passcodeAttribute = String(context.getNodeParameter('passcodeAttribute', itemIndex, 'ZOOM_RECORDING_PASSCODE')).trim().toUpperCase();
+		const { linkAttribute, passcodeAttribute } = share;
 		const { listIds } = settings;
 		const contacts: BrevoContact[] = people.map((person) => ({
 			email: person.email,
@@ -175,13 +181,7 @@ export async function shareRecording(context: IExecuteFunctions, itemIndex: numb
 		const onLists = listIds.length ? `, on list${listIds.length > 1 ? 's' : ''} ${listIds.map((id) => `#${id}`).join(', ')}` : '';
 		summary = `recording link written on ${contacts.length} contacts (${linkAttribute}, ${passcodeAttribute}${onLists})`;
 	} else {
-		const templateId = Number(context.getNodeParameter('templateId', itemIndex, 0));
-		if (!Number.isInteger(templateId) || templateId <= 0) {
-			throw new NodeOperationError(context.getNode(), 'Template ID is missing', {
-				itemIndex,
-				description: 'Give the ID of a Brevo transactional template (Campaigns → Templates).',
-			});
-		}
+		const templateId = share.templateId as number;
 		const emailed = await emailRecording(context, people, links, templateId, instance, settings);
 		deliveries.push(...emailed.deliveries);
 		summary = emailed.summary;

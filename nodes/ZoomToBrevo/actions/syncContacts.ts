@@ -20,10 +20,10 @@ import { createZoomClient, type ZoomClient } from './zoomClient';
 
 async function readPeople(context: IExecuteFunctions, itemIndex: number, settings: SyncSettings, zoom: ZoomClient): Promise<ZoomRead> {
 	const param = (name: string) => String(context.getNodeParameter(name, itemIndex, '') ?? '').trim();
-	const details = (context.getNodeParameter('options', itemIndex, {}) as { registrationDetails?: boolean }).registrationDetails !== false;
+	const details = settings.registrationDetails;
 	switch (settings.operation) {
 		case 'syncParticipants':
-			return await readMeetingParticipants(zoom, requiredId(context, itemIndex, 'meetingId', 'Meeting ID or UUID'), param('participantSource') === 'report');
+			return await readMeetingParticipants(zoom, requiredId(context, itemIndex, 'meetingId', 'Meeting ID or UUID'), settings.participantSource === 'report');
 		case 'syncAttendees':
 			return await readWebinarAttendees(zoom, requiredId(context, itemIndex, 'webinarId', 'Webinar ID'), param('webinarUuid') || undefined, details);
 		case 'syncRegistrantFromEvent':
@@ -34,7 +34,7 @@ async function readPeople(context: IExecuteFunctions, itemIndex: number, setting
 			return await readWebinarRegistrants(
 				zoom,
 				requiredId(context, itemIndex, 'webinarId', 'Webinar ID'),
-				{ status: param('registrantStatus') || 'approved', occurrenceId: param('occurrenceId') || undefined },
+				{ status: settings.registrantStatus, occurrenceId: param('occurrenceId') || undefined },
 				details,
 			);
 	}
@@ -57,6 +57,9 @@ export async function syncContacts(context: IExecuteFunctions, itemIndex: number
 		if (order && !isUnconfirmed(error)) await order.undo();
 		throw asNodeError(context, error, itemIndex);
 	}
+	// A contact Brevo refused (one by one) has no status in Brevo: it must not count as written.
+	const refused = new Set(contacts.filter((_c, i) => written?.perContact[i]?.status === 'failed').map((c) => c.email));
+	if (order && refused.size > 0) await order.undo(refused);
 	// Events go after the contacts; if they fail, the error says what was already written.
 	const events = await withProgressNote(context, written?.summary, async () => await fireEvents(context, contacts, read.source, settings));
 

@@ -16,8 +16,9 @@ export interface StatusOrderResult {
 	/** The contacts to write: status attributes removed where a later status was written before. */
 	contacts: BrevoContact[];
 	heldBack: number;
-	/** Forget what this call recorded when the write that follows provably failed. */
-	undo: () => Promise<void>;
+	/** Forget what this call recorded (for the given emails, or all) when the write that follows
+	 *  provably failed for them. */
+	undo: (emails?: Set<string>) => Promise<void>;
 }
 
 /** Attributes that carry the attendance status (usually just ATTENDANCE_STATUS). */
@@ -35,7 +36,8 @@ export async function keepStatusOrder(
 
 	const scope = statusScopeOf(source);
 	const keysOf = contacts.map((contact) => statusKeys(scope, contact.email, contact.engagement.status as AttendanceStatus));
-	const all = [...new Set(keysOf.flatMap(({ probe, blocks }) => (probe ? [probe, ...blocks] : blocks)))];
+	const keysFor = (i: number) => (keysOf[i].probe ? [keysOf[i].probe as string, ...keysOf[i].blocks] : keysOf[i].blocks);
+	const all = [...new Set(contacts.flatMap((_c, i) => keysFor(i)))];
 	const before = await claim(context, 'workflow', all);
 
 	let heldBack = 0;
@@ -54,6 +56,9 @@ export async function keepStatusOrder(
 	return {
 		contacts: kept,
 		heldBack,
-		undo: async () => await release(context, 'workflow', all.filter((key) => !before.has(key))),
+		undo: async (emails) => {
+			const written = contacts.flatMap((contact, i) => (emails && !emails.has(contact.email) ? [] : keysFor(i)));
+			await release(context, 'workflow', [...new Set(written)].filter((key) => !before.has(key)));
+		},
 	};
 }

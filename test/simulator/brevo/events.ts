@@ -85,7 +85,13 @@ function single(ctx: BrevoContext, req: SimRequest): SimResponse {
 
 /**
  * `POST /events/batch` takes `{events: [...]}`: 202 when all are accepted, 207 with per-event
- * errors when some are, 400 with the same breakdown when none are.
+ * errors when some are, 400 with the same breakdown when none are. Sources: Brevo's reference
+ * (https://developers.brevo.com/reference/create-batch-events: the request body; 202
+ * `{message, count}` — "batchAcceptedResponse" in Brevo's event OpenAPI file) and changelog
+ * (https://developers.brevo.com/changelog/2026/3/3: "returns a 207 status with a breakdown of
+ * successful and failed events, including per-event error messages"). The breakdown's field
+ * names (`successful_events`, `failed_events`, `errors[{eventIndex, message}]`) are this
+ * simulator's reading of that sentence; the node trusts only what the answer actually contains.
  */
 function batch(ctx: BrevoContext, req: SimRequest): SimResponse {
 	const body = req.body;
