@@ -70,6 +70,13 @@ export class ZoomPacer {
 		this.pause = options.sleep ?? sleep;
 	}
 
+	/** Another item of the same run names a plan: the stricter limits hold for the whole run. */
+	usePlan(plan: ZoomPlan): void {
+		for (const category of Object.keys(this.limits) as ZoomRateCategory[]) {
+			this.limits[category] = Math.min(this.limits[category], ZOOM_PLAN_LIMITS[plan][category]);
+		}
+	}
+
 	/** The pacer's clock, in milliseconds. */
 	now(): number {
 		return this.clock();

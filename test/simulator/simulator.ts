@@ -75,6 +75,13 @@ function brevoConfig(options: SimulatorOptions): BrevoConfig {
 	};
 }
 
+/** The `reportRemaining` test knob: a 2xx answer says `remaining` requests are left, whatever the
+ *  window holds (headers that lag behind); the limit itself is still enforced. */
+function lagging(response: SimResponse, header: string, remaining: number | undefined): SimResponse {
+	if (remaining === undefined || response.status >= 300 || !response.headers || !(header in response.headers)) return response;
+	return { ...response, headers: { ...response.headers, [header]: String(remaining) } };
+}
+
 /** A body given as a string is sent as it is; anything else as JSON. */
 function statusFault(fault: Extract<Fault, { kind: 'status' }>, area: Area): SimResponse {
 	if (typeof fault.body === 'string') return { status: fault.status, headers: { 'Content-Type': 'text/plain' }, raw: fault.body };
@@ -125,7 +132,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	const dispatch = (area: Area, req: SimRequest): SimResponse => {
 		switch (area) {
 			case 'zoom-api':
-				return handleZoomApi(zoomCtx, zoomLimiter, req);
+				return lagging(handleZoomApi(zoomCtx, zoomLimiter, req), 'X-RateLimit-Remaining', options.zoom?.reportRemaining);
 			case 'zoom-oauth':
 				if (req.method === 'POST' && req.subPath === '/oauth/token') return handleToken(zoomCtx, req);
 				if (req.method === 'GET' && req.subPath === '/oauth/authorize') return handleAuthorize(zoomCtx, req);
@@ -133,7 +140,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			case 'zoom-files':
 				return handleRecordingFile(zoomCtx, req);
 			case 'brevo-api':
-				return handleBrevoApi(brevoCtx, brevoLimiter, req);
+				return lagging(handleBrevoApi(brevoCtx, brevoLimiter, req), 'x-sib-ratelimit-remaining', options.brevo?.reportRemaining);
 			case 'brevo-files':
 				return handleReportFile(brevoCtx, req);
 		}

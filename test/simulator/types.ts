@@ -33,6 +33,9 @@ export interface SimulatorOptions {
 		rateLimits?: Partial<Record<ZoomRateCategory, number>>;
 		/** Heavy + Resource-intensive requests per UTC day. Default per plan. */
 		dailyLimit?: number;
+		/** Test knob: every 2xx says this many requests are left (X-RateLimit-Remaining), as headers
+		 *  that lag behind would; the limits are still enforced. */
+		reportRemaining?: number;
 	};
 	brevo?: {
 		apiKey?: string;
@@ -46,6 +49,9 @@ export interface SimulatorOptions {
 		otherPerHour?: number;
 		/** How long an import takes from queued to completed. Default 200 ms. */
 		importProcessingMs?: number;
+		/** Test knob: every 2xx says this many requests are left (x-sib-ratelimit-remaining), as
+		 *  headers that lag behind would; the limits are still enforced. */
+		reportRemaining?: number;
 	};
 }
 

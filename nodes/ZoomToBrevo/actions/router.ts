@@ -1,6 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { logApiCallsOf } from '../../shared/apiCallLog';
+import { useBrevoTier } from '../../shared/brevo';
+import { ZoomPacer } from '../../shared/zoomPacer';
 import { claimDelivery } from '../exactlyOnce/deliveries';
 import { asNodeError } from './nodeError';
 import { alreadyProcessedItem } from './output';
@@ -15,9 +17,15 @@ export async function route(context: IExecuteFunctions): Promise<INodeExecutionD
 	const items = context.getInputData();
 	const output: INodeExecutionData[] = [];
 	if (context.getNodeParameter('options.logApiCalls', 0, false) === true) logApiCallsOf(context);
+	// One rate budget per execution: every item's Zoom reads share one pacer, every Brevo call one
+	// session (openSession); the first item's Brevo tier and the strictest Zoom plan apply.
+	let zoomPacer: ZoomPacer | undefined;
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const settings = readSyncSettings(context, itemIndex);
+			if (zoomPacer) zoomPacer.usePlan(settings.zoomPlan);
+			else zoomPacer = new ZoomPacer(settings.zoomPlan);
+			useBrevoTier(context, settings.brevoTier);
 			const delivery = await claimDelivery(context, itemIndex, { dryRun: settings.dryRun, repeat: settings.repeatFollowUps });
 			if (delivery.alreadyProcessed) {
 				output.push(alreadyProcessedItem(String(delivery.trackingId), itemIndex));
@@ -30,8 +38,8 @@ export async function route(context: IExecuteFunctions): Promise<INodeExecutionD
 			try {
 				const produced =
 					settings.operation === 'shareRecording'
-						? await shareRecording(context, itemIndex, settings)
-						: await syncContacts(context, itemIndex, settings);
+						? await shareRecording(context, itemIndex, settings, zoomPacer)
+						: await syncContacts(context, itemIndex, settings, zoomPacer);
 				output.push(...produced);
 			} catch (error) {
 				await delivery.release();

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { BrevoTier } from '../../shared/brevo';
 import type { ZoomCredentialType } from '../../shared/zoomApi';
 import type { ZoomPlan } from '../../shared/zoomPacer';
 import { isContactField, type AttributeMapping } from '../contacts/fields';
@@ -29,6 +30,8 @@ export interface SyncSettings {
 	repeatFollowUps: boolean;
 	zoomPlan: ZoomPlan;
 	maxDailyWaitMs: number;
+	/** Options → Brevo Rate Limits: the account's tier. */
+	brevoTier: BrevoTier;
 	/** Options → Add Registration Details. */
 	registrationDetails: boolean;
 	/** Meetings: the past-meeting listing, or Zoom's participant report. */
@@ -114,6 +117,7 @@ export function readSyncSettings(context: IExecuteFunctions, itemIndex: number):
 		dryRun: checkBoolean(context, itemIndex, 'dryRun', options.dryRun, false),
 		repeatFollowUps: checkBoolean(context, itemIndex, 'repeatFollowUps', options.repeatFollowUps, false),
 		zoomPlan: checkOption<ZoomPlan>(context, itemIndex, 'zoomPlan', option('zoomPlan', 'pro')),
+		brevoTier: checkOption<BrevoTier>(context, itemIndex, 'brevoTier', option('brevoTier', 'general')),
 		maxDailyWaitMs: checkNumber(context, itemIndex, 'maxDailyWaitSeconds', option('maxDailyWaitSeconds', 60), { min: 0, max: 86_400 }) * 1000,
 		registrationDetails: checkBoolean(context, itemIndex, 'registrationDetails', options.registrationDetails, true),
 		participantSource: resource === 'meeting' ? checkOption(context, itemIndex, 'participantSource', param('participantSource', 'pastMeeting')) : 'pastMeeting',

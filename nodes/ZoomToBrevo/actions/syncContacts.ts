@@ -16,6 +16,7 @@ import { keepStatusOrder } from '../exactlyOnce/statusOrder';
 import { withProgressNote } from './progress';
 import { asNodeError } from './nodeError';
 import { attributeNeeds, fireEvents, writeContacts } from './writeBrevo';
+import type { ZoomPacer } from '../../shared/zoomPacer';
 import { createZoomClient, type ZoomClient } from './zoomClient';
 
 async function readPeople(context: IExecuteFunctions, itemIndex: number, settings: SyncSettings, zoom: ZoomClient): Promise<ZoomRead> {
@@ -41,8 +42,8 @@ async function readPeople(context: IExecuteFunctions, itemIndex: number, setting
 }
 
 /** One input item → its people read from Zoom, mapped, written to Brevo, followed up by events. */
-export async function syncContacts(context: IExecuteFunctions, itemIndex: number, settings: SyncSettings): Promise<INodeExecutionData[]> {
-	const zoom = createZoomClient(context, settings);
+export async function syncContacts(context: IExecuteFunctions, itemIndex: number, settings: SyncSettings, zoomPacer: ZoomPacer): Promise<INodeExecutionData[]> {
+	const zoom = createZoomClient(context, settings, zoomPacer);
 	const read = await readPeople(context, itemIndex, settings, zoom);
 	let contacts = read.people.people.map((person) => toBrevoContact(person, read.source, settings.mapping, settings.listIds));
 

@@ -2,20 +2,19 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { meetingPathId } from '../../shared/meetingId';
 import { zoomApiBaseUrl } from '../../shared/zoomEnvironment';
-import { ZoomPacer, type ZoomRateCategory } from '../../shared/zoomPacer';
+import type { ZoomPacer, ZoomRateCategory } from '../../shared/zoomPacer';
 import { zoomListAll, zoomRequestWithRetry } from '../../shared/zoomPaging';
 import type { SyncSettings } from './settings';
 
-/** Zoom reads for one node execution: one pacer shared by every call, so the whole run stays
- *  under the account's rate limits. */
+/** Zoom reads for one input item, paced by the execution's one pacer (shared by every item), so
+ *  the whole run stays under the account's rate limits. */
 export interface ZoomClient {
 	get<T>(path: string, category: ZoomRateCategory, what: string, qs?: IDataObject): Promise<T>;
 	list<T>(path: string, listKey: string, category: ZoomRateCategory, what: string, qs?: IDataObject): Promise<T[]>;
 	readonly pacer: ZoomPacer;
 }
 
-export function createZoomClient(context: IExecuteFunctions, settings: SyncSettings): ZoomClient {
-	const pacer = new ZoomPacer(settings.zoomPlan);
+export function createZoomClient(context: IExecuteFunctions, settings: SyncSettings, pacer: ZoomPacer): ZoomClient {
 	const options = { pacer, maxWaitMs: settings.maxDailyWaitMs };
 	const credentialType = settings.credentialType;
 	// Reading a credential decrypts it: once per execution is enough for the base URL.

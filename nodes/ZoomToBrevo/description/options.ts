@@ -18,6 +18,19 @@ export const optionProperties: INodeProperties[] = [
 					"Whether to fill attendees' and absentees' names, organisation and UTM source from their webinar registration, and registrants' UTM source from the webinar's tracking sources (a few more Zoom calls)",
 			},
 			{
+				displayName: 'Brevo Rate Limits',
+				name: 'brevoTier',
+				type: 'options',
+				options: [
+					{ name: 'General (10 Requests/s)', value: 'general', description: 'Most Brevo plans' },
+					{ name: 'Advanced (20 Requests/s)', value: 'advanced', description: 'Professional and Enterprise plans' },
+					{ name: 'Extended (60 Requests/s)', value: 'extended', description: 'Enterprise with the extended API limit' },
+				],
+				default: 'general',
+				description:
+					"Contact and event requests are paced to this many per second for the whole run (all items); Brevo's rate-limit headers slow them further",
+			},
+			{
 				displayName: 'Dry Run',
 				name: 'dryRun',
 				type: 'boolean',

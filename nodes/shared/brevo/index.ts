@@ -9,6 +9,7 @@ export { ensureAttributes, listBrevoAttributes, type AttributeNeed } from './att
 export { importContacts, type BatchReport } from './import';
 export { upsertContacts, type UpsertReport } from './upsert';
 export { assertEventNames, sendEvents, type BrevoEvent, type EventDelivery, type EventOutcome } from './events';
-export { isUnconfirmed } from './request';
+export { isUnconfirmed, useBrevoTier } from './request';
+export type { BrevoTier } from './pacing';
 export { sendTemplateEmail } from './email';
 export { listBrevoLists } from './lists';

@@ -1,9 +1,29 @@
 /**
- * Pacing from Brevo's `x-sib-ratelimit-*` headers. Brevo counts per family of endpoints (general
- * tier: `/contacts*` and `/events*` 10 per second, `/smtp/email` 1000 per second, everything else
- * 100 per hour), so each family is followed on its own. Pure: the clock is handed in.
+ * Pacing for Brevo, per family of endpoints (Brevo counts them apart): never more requests in any
+ * window than the account's tier allows (proactive: ordinary runs get no 429), and slower still
+ * when Brevo's `x-sib-ratelimit-*` headers say the budget is spent. Pure: the clock is handed in.
+ *
+ * Limits from Brevo's rate-limit page (https://developers.brevo.com/docs/api-limits): general
+ * tier `/contacts*` and `/events*` 10 per second, `/smtp/email` 1000 per second, everything else
+ * 100 per hour; the Advanced tier (Professional and Enterprise plans) 20 per second and the
+ * Extended tier 60 per second on contacts and events.
  */
 export type BrevoBucket = 'contacts' | 'events' | 'email' | 'other';
+export type BrevoTier = 'general' | 'advanced' | 'extended';
+
+interface Window {
+	limit: number;
+	windowMs: number;
+}
+
+/** A little beyond each window for clock granularity between us and Brevo. */
+const MARGIN_MS = 25;
+
+export const BREVO_TIER_LIMITS: Record<BrevoTier, Record<BrevoBucket, Window>> = {
+	general: { contacts: { limit: 10, windowMs: 1000 }, events: { limit: 10, windowMs: 1000 }, email: { limit: 1000, windowMs: 1000 }, other: { limit: 100, windowMs: 3_600_000 } },
+	advanced: { contacts: { limit: 20, windowMs: 1000 }, events: { limit: 20, windowMs: 1000 }, email: { limit: 1000, windowMs: 1000 }, other: { limit: 100, windowMs: 3_600_000 } },
+	extended: { contacts: { limit: 60, windowMs: 1000 }, events: { limit: 60, windowMs: 1000 }, email: { limit: 1000, windowMs: 1000 }, other: { limit: 100, windowMs: 3_600_000 } },
+};
 
 export function bucketOf(path: string): BrevoBucket {
 	const bare = path.split('?')[0];
@@ -45,8 +65,18 @@ interface BucketState extends RateLimitHeaders {
 
 export class RatePacer {
 	private readonly buckets = new Map<BrevoBucket, BucketState>();
+	/** Send times per family, inside the window. */
+	private readonly sent: Record<BrevoBucket, number[]> = { contacts: [], events: [], email: [], other: [] };
 
-	constructor(private readonly now: () => number = Date.now) {}
+	constructor(
+		private readonly now: () => number = Date.now,
+		private readonly tier: Record<BrevoBucket, Window> = BREVO_TIER_LIMITS.general,
+	) {}
+
+	/** Counts a request of this family as sent now (call right before sending it). */
+	willSend(bucket: BrevoBucket): void {
+		this.sent[bucket].push(this.now());
+	}
 
 	/** Remembers what the last answer of this family said about the budget. */
 	record(bucket: BrevoBucket, headers: Record<string, string>): void {
@@ -56,11 +86,18 @@ export class RatePacer {
 		this.buckets.set(bucket, { ...limits, resetAt: this.now() + resetMs });
 	}
 
-	/** Milliseconds to wait before the next request of this family: until the reset when the budget is spent. */
+	/** Milliseconds to wait before the next request of this family: until the tier's window has
+	 *  room, and until the reset when Brevo said the budget is spent. */
 	delayBefore(bucket: BrevoBucket): number {
+		const now = this.now();
+		const { limit, windowMs } = this.tier[bucket];
+		const span = windowMs + MARGIN_MS;
+		const live = this.sent[bucket].filter((at) => at > now - span);
+		this.sent[bucket] = live;
+		const windowWait = live.length < limit ? 0 : live[live.length - limit] + span - now;
 		const state = this.buckets.get(bucket);
-		if (!state || state.remaining === undefined || state.remaining > 0 || state.resetAt === undefined) return 0;
-		return Math.max(0, state.resetAt - this.now());
+		const spent = state && state.remaining !== undefined && state.remaining <= 0 && state.resetAt !== undefined;
+		return Math.max(0, windowWait, spent ? (state.resetAt as number) - now : 0);
 	}
 
 	/** What Brevo last said about this family's budget. */

@@ -8,7 +8,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { apiCallObserverOf, recordCall, type ApiCallObserver } from '../apiCallLog';
 import { httpFailureOf } from '../httpFailure';
 import { adviseOnBrevoError, type BrevoErrorAdvice, type FailureFacts } from './errors';
-import { bucketOf, RatePacer } from './pacing';
+import { BREVO_TIER_LIMITS, bucketOf, RatePacer, type BrevoTier } from './pacing';
 import { BREVO_CREDENTIAL, BREVO_DEFAULT_BASE_URL, type BrevoRequest, type BrevoResponse, type Ctx } from './types';
 import { pause } from './wait';
 
@@ -62,11 +62,34 @@ function unconfirmed(error: NodeApiError, what: string): NodeApiError {
 	return error;
 }
 
+/**
+ * One session per node execution (n8n gives each execution of a node its own context object):
+ * every item and phase of the run — attributes, import, process checks, events, emails, upserts —
+ * shares its pacer, so the run as a whole stays within Brevo's limits.
+ */
+const sessions = new WeakMap<Ctx, Promise<BrevoSession>>();
+const tiers = new WeakMap<Ctx, BrevoTier>();
+
+/** The account's rate-limit tier for this execution's session (before its first Brevo call). */
+export function useBrevoTier(context: Ctx, tier: BrevoTier): void {
+	tiers.set(context, tier);
+}
+
 export async function openSession(context: Ctx): Promise<BrevoSession> {
-	const credentials = await context.getCredentials(BREVO_CREDENTIAL);
-	const configured = typeof credentials.baseUrl === 'string' ? credentials.baseUrl.trim() : '';
-	const baseUrl = (configured || BREVO_DEFAULT_BASE_URL).replace(/\/+$/, '');
-	return { context, baseUrl, pacer: new RatePacer(), observe: apiCallObserverOf(context) };
+	let session = sessions.get(context);
+	if (!session) {
+		session = (async () => {
+			const credentials = await context.getCredentials(BREVO_CREDENTIAL);
+			const configured = typeof credentials.baseUrl === 'string' ? credentials.baseUrl.trim() : '';
+			const baseUrl = (configured || BREVO_DEFAULT_BASE_URL).replace(/\/+$/, '');
+			const pacer = new RatePacer(Date.now, BREVO_TIER_LIMITS[tiers.get(context) ?? 'general']);
+			return { context, baseUrl, pacer, observe: apiCallObserverOf(context) };
+		})();
+		sessions.set(context, session);
+		// A failed credential read is not remembered: the next call tries again.
+		session.catch(() => sessions.delete(context));
+	}
+	return await session;
 }
 
 function backoffMs(attempt: number): number {
@@ -124,8 +147,11 @@ export async function sendToBrevo<T = unknown>(session: BrevoSession, request: B
 	let rateRetries = 0;
 	for (let attempt = 1; ; attempt++) {
 		const pacingFrom = Date.now();
-		const paced = pacer.delayBefore(bucket);
-		if (paced > 0 && paced <= RETRY_POLICY.maxRateWaitMs) await pause(context, paced);
+		// Wait until the family's window has room (loop: the wait may end a little early).
+		for (let paced = pacer.delayBefore(bucket); paced > 0 && paced <= RETRY_POLICY.maxRateWaitMs; paced = pacer.delayBefore(bucket)) {
+			await pause(context, paced);
+		}
+		pacer.willSend(bucket);
 		const seenBy = recordCall(session.observe, { service: 'brevo', method: request.method, path: request.path, attempt, pacingFrom });
 
 		const options: IHttpRequestOptions = {
