@@ -68,6 +68,9 @@ export async function zoomRequestWithRetry<T = IDataObject>(
 			if (status === 429) pacer.noteRateLimited();
 			// zoomApiResponse already threw n8n's NodeApiError with advice; wrapping hands it back as it is.
 			const failure = error instanceof NodeApiError ? error : new NodeApiError(context.getNode(), error as JsonObject);
+			// Say which endpoint failed (path without its query: no tokens or data).
+			const endpoint = `Zoom endpoint: ${call.method} ${call.path.split('?')[0]}.`;
+			if (!(failure.description ?? '').includes(endpoint)) failure.description = [failure.description, endpoint].filter(Boolean).join(' ');
 			if ('tooLongUntil' in decision && decision.tooLongUntil) {
 				throw limitError(failure, status, headers, decision.tooLongUntil, call.what, maxWaitMs);
 			}
@@ -93,9 +96,11 @@ function limitError(
 	const daily = status === 429 && /daily/i.test(headers?.['x-ratelimit-type'] ?? '');
 	const seconds = Math.round(maxWaitMs / 1000);
 	if (daily) {
+		// Name the category Zoom reported (X-RateLimit-Category), not the one we assume.
+		const category = headers?.['x-ratelimit-category']?.trim();
 		error.message = `Zoom's daily rate limit is used up: cannot ${what} before ${until} (UTC)`;
 		error.description =
-			`The account's daily budget for Heavy and Resource-intensive Zoom APIs resets at ${until}, ` +
+			`The account's daily budget for ${category ? `${category} Zoom APIs (as Zoom reported)` : 'this kind of Zoom API'} resets at ${until}, ` +
 			`later than the ${seconds} s this node may wait. Run the workflow again after that time, ` +
 			'spread large runs over several days, or ask Zoom for a higher daily limit.';
 	} else {

@@ -44,7 +44,7 @@ export function adviseOnZoomError(
 			description: `n8n already fetched a fresh token once. Check that the Zoom app is activated and that the credential's Environment matches your account (Zoom or ZoomGov).${said}`,
 		};
 	}
-	if (code === 200 && /paid|licen[cs]e|plan/i.test(message ?? '')) {
+	if (code === 200 && /\b(paid|licen[cs]es?|plans?)\b/i.test(message ?? '')) {
 		return {
 			message: `Your Zoom plan does not allow this: cannot ${what}`,
 			description: `Zoom keeps this for paid plans: past participants and reports need Pro or higher on the account, and webinars a Webinar licence on the host. Upgrade, or use an account or host that has them.${said}`,

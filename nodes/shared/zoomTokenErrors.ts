@@ -61,13 +61,13 @@ export function describeZoomTokenFailure(failure: TokenFailure, tokenUrl: string
 		const why = NETWORK_WORDS[failure.networkCode ?? ''] ?? 'no answer';
 		return `Could not reach Zoom's OAuth server at ${tokenUrl} (${why}). Check the credential's Environment and, for Custom, the OAuth Base URL.`;
 	}
-	if (error === 'invalid_client' || (failure.status === 401 && /client/i.test(reason))) {
+	if (error === 'invalid_client' || (failure.status === 401 && /\bclient(_id|_secret)?\b/i.test(reason))) {
 		return 'Zoom rejected the Client ID or Client Secret (invalid_client). Copy both again from the App Credentials page of your Server-to-Server OAuth app in the Zoom App Marketplace.';
 	}
-	if (/account/i.test(reason) || (error === 'invalid_request' && failure.status === 400)) {
+	if (/\baccount(_id)?\b/i.test(reason) || (error === 'invalid_request' && failure.status === 400)) {
 		return `Zoom does not accept the Account ID (${reason || error}). Copy the Account ID from the App Credentials page of your Server-to-Server OAuth app: it is not a user ID or an email.`;
 	}
-	if (error === 'unsupported_grant_type' || /grant/i.test(reason)) {
+	if (error === 'unsupported_grant_type' || /\bgrant(_type)?\b/i.test(reason)) {
 		return `Zoom refused the account_credentials grant (${reason || error}). The app must be of type Server-to-Server OAuth and activated in the Zoom App Marketplace.`;
 	}
 	const detail = reason || error || (typeof failure.body === 'string' ? failure.body.slice(0, 200) : '');

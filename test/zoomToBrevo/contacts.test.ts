@@ -144,9 +144,62 @@ describe('mapping people to Brevo contacts', () => {
 		expect(toBrevoContact(person, source, [{ attribute: ' zoom_topic ', field: 'topic' }], []).attributes).toEqual({ ZOOM_TOPIC: 'Kick-off' });
 	});
 
-	it('writes dates as Brevo wants them', () => {
-		expect(brevoDate('2026-11-02T23:59:00-05:00')).toBe('2026-11-03');
-		expect(brevoDate('garbage')).toBeUndefined();
-		expect(brevoDate(undefined)).toBeUndefined();
+	it('writes dates as Brevo wants them, as the day in the given time zone', () => {
+		expect(brevoDate('2026-11-02T23:59:00-05:00', 'UTC')).toBe('2026-11-03');
+		expect(brevoDate('2026-11-02T23:59:00-05:00', 'America/New_York')).toBe('2026-11-02');
+		expect(brevoDate('2026-11-02T23:30:00Z', 'Europe/Rome')).toBe('2026-11-03');
+		expect(brevoDate('garbage', 'UTC')).toBeUndefined();
+		expect(brevoDate(undefined, 'UTC')).toBeUndefined();
+	});
+
+	it('a 21:30 New York meeting is dated that day in a New York workflow (not the next UTC day)', () => {
+		const evening: ZoomSource = { ...source, startTime: '2026-11-03T02:30:00Z' };
+		const [person] = mergeParticipants([{ user_email: 'ny@x.io', name: 'N Y', join_time: '2026-11-03T02:31:00Z', leave_time: '2026-11-03T03:30:00Z', duration: 3540, status: 'in_meeting' }], evening).people;
+		const mapping = [
+			{ attribute: 'MEETING_JOIN_DATE', field: 'firstJoinDate' as const },
+			{ attribute: 'MEETING_DATE', field: 'sourceDate' as const },
+		];
+		expect(toBrevoContact(person, evening, mapping, [], 'America/New_York').attributes).toEqual({ MEETING_JOIN_DATE: '2026-11-02', MEETING_DATE: '2026-11-02' });
+		expect(toBrevoContact(person, evening, mapping, [], 'UTC').attributes).toEqual({ MEETING_JOIN_DATE: '2026-11-03', MEETING_DATE: '2026-11-03' });
+	});
+});
+
+describe('true figures from odd rows', () => {
+	it('a row without leave_time is an interval (join + duration), not extra time on top of the union', () => {
+		const timed = row('a@x.io', 0, 30);
+		const untimed: ParticipantRow = { user_email: 'a@x.io', name: 'A', join_time: at(10), duration: 20 * 60, status: 'in_meeting' };
+		const [person] = mergeParticipants([timed, untimed], source).people;
+		// 0–30 and 10–30 overlap: 30 minutes, not 50.
+		expect(person.engagement.attendedSeconds).toBe(30 * 60);
+		expect(person.engagement.lastLeave).toBe(at(30));
+	});
+
+	it('an untimed row that runs past the others extends the last leave', () => {
+		const [person] = mergeParticipants([row('a@x.io', 0, 10), { user_email: 'a@x.io', join_time: at(20), duration: 15 * 60, status: 'in_meeting' }], source).people;
+		expect(person.engagement.attendedSeconds).toBe(25 * 60);
+		expect(person.engagement.lastLeave).toBe(at(35));
+		expect(person.engagement.sessions).toBe(2);
+	});
+
+	it('a zero-length row is not a session', () => {
+		const [person] = mergeParticipants([row('a@x.io', 0, 30), row('a@x.io', 31, 31)], source).people;
+		expect(person.engagement.sessions).toBe(1);
+	});
+
+	it('the first join is the earliest instant, whatever offsets Zoom wrote', () => {
+		// 09:30+02:00 is 07:30Z: earlier than 08:00Z, though it sorts later as a string.
+		const rows: ParticipantRow[] = [
+			{ user_email: 'a@x.io', join_time: '2026-11-02T08:00:00Z', leave_time: '2026-11-02T08:10:00Z', status: 'in_meeting' },
+			{ user_email: 'a@x.io', join_time: '2026-11-02T09:30:00+02:00', leave_time: '2026-11-02T09:40:00+02:00', status: 'in_meeting' },
+		];
+		const [person] = mergeParticipants(rows, source).people;
+		expect(person.engagement.firstJoin).toBe('2026-11-02T09:30:00+02:00');
+		expect(person.engagement.lastLeave).toBe('2026-11-02T08:10:00Z');
+	});
+
+	it('an empty user_email falls back to the row\'s email', () => {
+		const { people, skipped } = mergeParticipants([{ user_email: '', email: 'Guest@X.io', join_time: at(0), leave_time: at(5), status: 'in_meeting' }], source);
+		expect(skipped).toEqual([]);
+		expect(people.map((p) => p.email)).toEqual(['guest@x.io']);
 	});
 });

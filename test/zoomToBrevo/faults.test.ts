@@ -83,3 +83,35 @@ describe('Zoom to Brevo under failures', () => {
 		expect(sim.requests.filter((r) => r.path.endsWith('/contacts/import'))).toHaveLength(1);
 	});
 });
+
+describe('true figures in errors', () => {
+	it("every error says which item: a Zoom error on the second item carries itemIndex 1", async () => {
+		sim = await startSimulator();
+		const { result } = await runZoomToBrevo(sim, { resource: 'meeting', operation: 'syncParticipants', meetingId: '={{ $json.id }}' }, {
+			inputItems: [{ json: { id: sim.fixture.ids.recurringMeetingUuids.latest } }, { json: { id: '99999999999' } }],
+		});
+		expect(result.error?.message).toMatch(/^Zoom found nothing to/);
+		expect((result.error as { context?: { itemIndex?: number } }).context?.itemIndex).toBe(1);
+		expect(result.error?.description).toMatch(/Zoom endpoint: GET \/past_meetings\/99999999999/);
+	});
+
+	it("the daily-limit error names the category Zoom reported (Medium), not Heavy", async () => {
+		sim = await startSimulator();
+		sim.inject({ kind: 'rate-limit', scope: 'daily', match: { service: 'zoom', path: /\/participants$/ } });
+		const { result } = await runZoomToBrevo(sim, { resource: 'meeting', operation: 'syncParticipants', meetingId: sim.fixture.ids.largeMeetingUuid, options: { maxDailyWaitSeconds: 5 } });
+		expect(result.error?.description).toMatch(/daily budget for Medium Zoom APIs \(as Zoom reported\)/);
+		expect(result.error?.description).not.toMatch(/Heavy/);
+	});
+
+	it('tracking sources that fail to load: the sync goes on without UTM sources, with a warning naming the endpoint', async () => {
+		sim = await startSimulator();
+		sim.inject({ kind: 'status', status: 403, body: { code: 200, message: 'No permission.' }, match: { service: 'zoom', path: '/tracking_sources' }, times: 10 });
+		const { result, contacts } = await runZoomToBrevo(sim, { resource: 'webinar', operation: 'syncRegistrants', webinarId: String(sim.fixture.ids.webinarId) });
+		expect(result.error).toBeUndefined();
+		expect(contacts.length).toBeGreaterThan(0);
+		for (const contact of contacts) expect(contact.attributes).not.toHaveProperty('UTM_SOURCE');
+		const hints = result.run.data.resultData.runData['Zoom to Brevo'][0].hints ?? [];
+		const warning = hints.find((h) => h.type === 'warning');
+		expect(warning?.message).toMatch(/^UTM sources were not read, so no UTM_SOURCE was written: .*Zoom endpoint: GET \/webinars\/\d+\/tracking_sources/);
+	});
+});

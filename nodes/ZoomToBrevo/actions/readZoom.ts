@@ -5,10 +5,12 @@ import { mergeParticipants } from '../contacts/mergeParticipants';
 import type { ParticipantRow, PeopleResult, RegistrantRow, ZoomSource } from '../contacts/types';
 import { meetingPathId, type ZoomClient } from './zoomClient';
 
-/** What a sync read from Zoom: the instance, and its people (contacts-to-be and skipped). */
+/** What a sync read from Zoom: the instance, its people (contacts-to-be and skipped), and what
+ *  optional reads failed (the sync goes on without them). */
 export interface ZoomRead {
 	source: ZoomSource;
 	people: PeopleResult;
+	warnings?: string[];
 }
 
 interface MeetingDetails {
@@ -63,24 +65,31 @@ async function webinarSource(zoom: ZoomClient, webinarId: string): Promise<ZoomS
 /**
  * Registrants carry no tracking source in Zoom's list; each tracking source's registrants are
  * listed with the `tracking_source_id` filter instead, which gives every registrant's UTM source.
+ * Optional: when these reads fail, the sync goes on without UTM sources and says why.
  */
-async function utmSourceByEmail(zoom: ZoomClient, webinarId: string, qs: IDataObject): Promise<Map<string, string>> {
-	const found = await zoom.get<{ tracking_sources?: Array<{ id?: string; source_name?: string }> }>(
-		`/webinars/${encodeId(webinarId)}/tracking_sources`,
-		'light',
-		"read the webinar's tracking sources",
-	);
+async function utmSourceByEmail(zoom: ZoomClient, webinarId: string, qs: IDataObject, warnings: string[]): Promise<Map<string, string>> {
 	const byEmail = new Map<string, string>();
-	for (const trackingSource of found.tracking_sources ?? []) {
-		if (!trackingSource.id || !trackingSource.source_name) continue;
-		const rows = await zoom.list<RegistrantRow>(
-			`/webinars/${encodeId(webinarId)}/registrants`,
-			'registrants',
-			'medium',
-			'list the registrants of a tracking source',
-			{ ...qs, tracking_source_id: trackingSource.id },
+	try {
+		const found = await zoom.get<{ tracking_sources?: Array<{ id?: string; source_name?: string }> }>(
+			`/webinars/${encodeId(webinarId)}/tracking_sources`,
+			'light',
+			"read the webinar's tracking sources",
 		);
-		for (const row of rows) if (row.email) byEmail.set(row.email.trim().toLowerCase(), trackingSource.source_name);
+		for (const trackingSource of found.tracking_sources ?? []) {
+			if (!trackingSource.id || !trackingSource.source_name) continue;
+			const rows = await zoom.list<RegistrantRow>(
+				`/webinars/${encodeId(webinarId)}/registrants`,
+				'registrants',
+				'medium',
+				'list the registrants of a tracking source',
+				{ ...qs, tracking_source_id: trackingSource.id },
+			);
+			for (const row of rows) if (row.email) byEmail.set(row.email.trim().toLowerCase(), trackingSource.source_name);
+		}
+	} catch (error) {
+		const failure = error as Error & { description?: string | null };
+		warnings.push(`UTM sources were not read, so no UTM_SOURCE was written: ${failure.message}. ${failure.description ?? ''}`.trim());
+		return new Map();
 	}
 	return byEmail;
 }
@@ -94,9 +103,9 @@ function withUtm(rows: RegistrantRow[], utm: Map<string, string>): RegistrantRow
 }
 
 /** Registrants (filtered by `qs`), each with the UTM source of its registration when asked. */
-async function registrantRows(zoom: ZoomClient, webinarId: string, qs: IDataObject, withUtmSource: boolean): Promise<RegistrantRow[]> {
+async function registrantRows(zoom: ZoomClient, webinarId: string, qs: IDataObject, withUtmSource: boolean, warnings: string[]): Promise<RegistrantRow[]> {
 	const rows = await zoom.list<RegistrantRow>(`/webinars/${encodeId(webinarId)}/registrants`, 'registrants', 'medium', 'list the webinar registrants', qs);
-	return withUtmSource ? withUtm(rows, await utmSourceByEmail(zoom, webinarId, qs)) : rows;
+	return withUtmSource ? withUtm(rows, await utmSourceByEmail(zoom, webinarId, qs, warnings)) : rows;
 }
 
 export async function readWebinarRegistrants(
@@ -108,7 +117,8 @@ export async function readWebinarRegistrants(
 	const source = await webinarSource(zoom, webinarId);
 	const qs: IDataObject = { status: filters.status ?? 'approved' };
 	if (filters.occurrenceId) qs.occurrence_id = filters.occurrenceId;
-	return { source, people: fromRegistrants(await registrantRows(zoom, webinarId, qs, withDetails), 'registered') };
+	const warnings: string[] = [];
+	return { source, people: fromRegistrants(await registrantRows(zoom, webinarId, qs, withDetails, warnings), 'registered'), warnings };
 }
 
 export async function readWebinarAbsentees(
@@ -120,8 +130,9 @@ export async function readWebinarAbsentees(
 	const source = await webinarSource(zoom, webinarId);
 	const qs: IDataObject = occurrenceId ? { occurrence_id: occurrenceId } : {};
 	const rows = await zoom.list<RegistrantRow>(`/past_webinars/${encodeId(webinarId)}/absentees`, 'registrants', 'heavy', 'list the webinar absentees', qs);
-	const utm = withDetails ? await utmSourceByEmail(zoom, webinarId, { status: 'approved' }) : new Map<string, string>();
-	return { source, people: fromRegistrants(withUtm(rows, utm), 'absent') };
+	const warnings: string[] = [];
+	const utm = withDetails ? await utmSourceByEmail(zoom, webinarId, { status: 'approved' }, warnings) : new Map<string, string>();
+	return { source, people: fromRegistrants(withUtm(rows, utm), 'absent'), warnings };
 }
 
 export async function readWebinarAttendees(
@@ -137,6 +148,7 @@ export async function readWebinarAttendees(
 	const people = mergeParticipants(rows, source);
 	if (!withDetails) return { source, people };
 	// Names, organisation and UTM source come from each attendee's registration.
-	const registrants = fromRegistrants(await registrantRows(zoom, webinarId, { status: 'approved' }, true), 'registered');
-	return { source, people: { ...people, people: withRegistrationDetails(people.people, registrants.people) } };
+	const warnings: string[] = [];
+	const registrants = fromRegistrants(await registrantRows(zoom, webinarId, { status: 'approved' }, true, warnings), 'registered');
+	return { source, people: { ...people, people: withRegistrationDetails(people.people, registrants.people) }, warnings };
 }

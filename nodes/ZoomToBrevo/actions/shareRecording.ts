@@ -152,6 +152,7 @@ export async function shareRecording(context: IExecuteFunctions, itemIndex: numb
 		TOPIC: recording.topic ?? '',
 	};
 	const read = await recipients(context, itemIndex, zoom, recording, meetingId, share.recipients);
+	for (const warning of read.warnings ?? []) context.addExecutionHints({ message: warning, type: 'warning', location: 'outputPane' });
 	const people = read.people.people;
 	// Follow-ups are once per person and recording: the recording's instance.
 	const instance = instanceOf({ ...read.source, uuid: recording.uuid ?? read.source.uuid });

@@ -45,7 +45,8 @@ async function readPeople(context: IExecuteFunctions, itemIndex: number, setting
 export async function syncContacts(context: IExecuteFunctions, itemIndex: number, settings: SyncSettings, zoomPacer: ZoomPacer): Promise<INodeExecutionData[]> {
 	const zoom = createZoomClient(context, settings, zoomPacer);
 	const read = await readPeople(context, itemIndex, settings, zoom);
-	let contacts = read.people.people.map((person) => toBrevoContact(person, read.source, settings.mapping, settings.listIds));
+	const timeZone = context.getTimezone();
+	let contacts = read.people.people.map((person) => toBrevoContact(person, read.source, settings.mapping, settings.listIds, timeZone));
 
 	const writes = settings.writeMode !== 'emit' && !settings.dryRun && contacts.length > 0;
 	const order = writes ? await keepStatusOrder(context, contacts, settings.mapping, read.source) : undefined;
@@ -64,6 +65,7 @@ export async function syncContacts(context: IExecuteFunctions, itemIndex: number
 	// Events go after the contacts; if they fail, the error says what was already written.
 	const events = await withProgressNote(context, written?.summary, async () => await fireEvents(context, contacts, read.source, settings));
 
+	for (const warning of read.warnings ?? []) context.addExecutionHints({ message: warning, type: 'warning', location: 'outputPane' });
 	const kept = order?.heldBack ? `${order.heldBack} kept their later attendance status` : undefined;
 	context.addExecutionHints({
 		message: [summaryLine(contacts.length, read.people.skipped, written?.summary), kept, events?.summary]

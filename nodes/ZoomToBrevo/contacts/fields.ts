@@ -9,14 +9,22 @@ export type BrevoAttributeType = 'text' | 'date' | 'float' | 'boolean';
 export interface ContactField {
 	label: string;
 	type: BrevoAttributeType;
-	read: (person: Person, source: ZoomSource) => string | number | undefined;
+	/** `timeZone`: the workflow's (IANA name), for dates. */
+	read: (person: Person, source: ZoomSource, timeZone: string) => string | number | undefined;
 }
 
-/** Brevo date attributes take YYYY-MM-DD; anything else is refused with "Invalid date format". */
-export const brevoDate = (iso: string | undefined): string | undefined => {
+/**
+ * Brevo date attributes take YYYY-MM-DD (anything else is refused with "Invalid date format"), a
+ * calendar day: the day in the workflow's time zone, so a 21:30 New York meeting is dated that
+ * evening, not the next UTC day.
+ */
+export const brevoDate = (iso: string | undefined, timeZone: string): string | undefined => {
 	if (!iso) return undefined;
 	const ms = Date.parse(iso);
-	return Number.isNaN(ms) ? undefined : new Date(ms).toISOString().slice(0, 10);
+	if (Number.isNaN(ms)) return undefined;
+	const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(ms);
+	const part = (type: string) => parts.find((p) => p.type === type)?.value;
+	return `${part('year')}-${part('month')}-${part('day')}`;
 };
 
 /** Seconds as minutes with one decimal; unknown stays unknown. */
@@ -28,7 +36,7 @@ export const CONTACT_FIELDS = {
 	lastName: { label: 'Last Name', type: 'text', read: (p) => p.lastName },
 	fullName: { label: 'Full Name', type: 'text', read: (p) => p.name },
 	attendanceStatus: { label: 'Attendance Status', type: 'text', read: (p) => p.engagement.status },
-	firstJoinDate: { label: 'First Join Date', type: 'date', read: (p) => brevoDate(p.engagement.firstJoin) },
+	firstJoinDate: { label: 'First Join Date', type: 'date', read: (p, _s, zone) => brevoDate(p.engagement.firstJoin, zone) },
 	firstJoinTime: { label: 'First Join Time (ISO)', type: 'text', read: (p) => p.engagement.firstJoin },
 	lastLeaveTime: { label: 'Last Leave Time (ISO)', type: 'text', read: (p) => p.engagement.lastLeave },
 	minutesAttended: {
@@ -42,9 +50,9 @@ export const CONTACT_FIELDS = {
 	topic: { label: 'Meeting or Webinar Topic', type: 'text', read: (_p, s) => s.topic },
 	sourceKind: { label: 'Source Kind (Meeting/Webinar)', type: 'text', read: (_p, s) => s.kind },
 	sourceId: { label: 'Meeting or Webinar ID', type: 'text', read: (_p, s) => s.id },
-	sourceDate: { label: 'Meeting or Webinar Date', type: 'date', read: (_p, s) => brevoDate(s.startTime) },
+	sourceDate: { label: 'Meeting or Webinar Date', type: 'date', read: (_p, s, zone) => brevoDate(s.startTime, zone) },
 	registrantId: { label: 'Registrant ID', type: 'text', read: (p) => p.registrantId },
-	registrationDate: { label: 'Registration Date', type: 'date', read: (p) => brevoDate(p.registeredAt) },
+	registrationDate: { label: 'Registration Date', type: 'date', read: (p, _s, zone) => brevoDate(p.registeredAt, zone) },
 	utmSource: { label: 'UTM Source (Registration Tracking Source)', type: 'text', read: (p) => p.utmSource },
 	joinUrl: { label: 'Join URL', type: 'text', read: (p) => p.joinUrl },
 	organization: { label: 'Organization', type: 'text', read: (p) => p.org },

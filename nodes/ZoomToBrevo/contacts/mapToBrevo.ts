@@ -24,10 +24,12 @@ export function toBrevoContact(
 	source: ZoomSource,
 	mapping: AttributeMapping[],
 	listIds: number[],
+	/** The workflow's time zone (n8n's getTimezone()): date attributes are days there. */
+	timeZone = 'UTC',
 ): BrevoContact {
 	const attributes: IDataObject = {};
 	for (const { attribute, field } of mapping) {
-		const value = CONTACT_FIELDS[field].read(person, source);
+		const value = CONTACT_FIELDS[field].read(person, source, timeZone);
 		if (value !== undefined && value !== '') attributes[attribute.trim().toUpperCase()] = value;
 	}
 	const { engagement } = person;

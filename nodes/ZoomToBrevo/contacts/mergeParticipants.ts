@@ -33,32 +33,46 @@ function unionSeconds(intervals: Interval[]): number {
 
 const inWaitingRoom = (row: ParticipantRow) => row.status === 'in_waiting_room';
 
+/**
+ * A row's time in the meeting as an interval: join to leave, or join plus its duration when Zoom
+ * gave no leave time (a row still open, or a report row). A row with neither is not counted.
+ */
+function intervalOf(row: ParticipantRow): Interval | undefined {
+	const join = time(row.join_time);
+	if (join === undefined) return undefined;
+	const leave = time(row.leave_time);
+	if (leave !== undefined) return [join, leave];
+	const seconds = Number(row.duration);
+	return Number.isFinite(seconds) && seconds > 0 ? [join, join + seconds * 1000] : undefined;
+}
+
 export function engagementOf(rows: ParticipantRow[], source: Pick<ZoomSource, 'durationMinutes'>): Engagement {
 	const inMeeting = rows.filter((row) => !inWaitingRoom(row));
-	const intervals: Interval[] = [];
-	let untimedSeconds = 0;
-	for (const row of inMeeting) {
-		const join = time(row.join_time);
-		const leave = time(row.leave_time);
-		if (join !== undefined && leave !== undefined) intervals.push([join, leave]);
-		else untimedSeconds += Math.max(0, Number(row.duration) || 0);
-	}
+	const intervals = inMeeting.map(intervalOf).filter((interval): interval is Interval => interval !== undefined);
+	// Rows without a join time are rare (old reports): their duration is all Zoom says.
+	const untimedSeconds = inMeeting
+		.filter((row) => time(row.join_time) === undefined)
+		.reduce((sum, row) => sum + Math.max(0, Number(row.duration) || 0), 0);
 	const attendedSeconds = unionSeconds(intervals) + untimedSeconds;
+	// A session is a row with time in the meeting: a zero-length row (a dropped reconnect) is not.
+	const sessions = intervals.filter(([a, b]) => b > a).length + inMeeting.filter((row) => time(row.join_time) === undefined && Number(row.duration) > 0).length;
 
-	const timed = (inMeeting.length > 0 ? inMeeting : rows).filter((r) => time(r.join_time) !== undefined);
-	const joins = timed.map((r) => r.join_time as string).sort();
-	const leaves = (inMeeting.length > 0 ? inMeeting : rows)
-		.map((r) => r.leave_time)
-		.filter((t): t is string => time(t) !== undefined)
-		.sort();
+	const pool = inMeeting.length > 0 ? inMeeting : rows;
+	// By time, not by string: Zoom's timestamps may carry different offsets.
+	const joins = pool.map((r) => time(r.join_time)).filter((t): t is number => t !== undefined);
+	const leaves = pool
+		.map((r) => intervalOf(r)?.[1] ?? time(r.leave_time))
+		.filter((t): t is number => t !== undefined);
+	const isoOf = (ms: number, from: 'join_time' | 'leave_time') =>
+		pool.find((r) => time(r[from]) === ms)?.[from] ?? new Date(ms).toISOString();
 
 	const lengthSeconds = (source.durationMinutes ?? 0) * 60;
 	return {
 		status: inMeeting.length > 0 ? 'attended' : 'waiting_room_only',
 		attendedSeconds,
-		sessions: inMeeting.length,
-		firstJoin: joins[0],
-		lastLeave: leaves[leaves.length - 1],
+		sessions,
+		firstJoin: joins.length ? isoOf(Math.min(...joins), 'join_time') : undefined,
+		lastLeave: leaves.length ? isoOf(Math.max(...leaves), 'leave_time') : undefined,
 		attendancePercent:
 			lengthSeconds > 0 ? Math.min(100, Math.round((attendedSeconds / lengthSeconds) * 1000) / 10) : undefined,
 	};
@@ -77,7 +91,8 @@ export function mergeParticipants(rows: ParticipantRow[], source: ZoomSource): P
 	const withoutEmail = new Map<string, ParticipantRow[]>();
 
 	for (const row of rows) {
-		const email = normalizeEmail(row.user_email ?? row.email);
+		// Zoom sends user_email as "" for people outside the account: then the row's email, if any.
+		const email = normalizeEmail(row.user_email || row.email);
 		if (email) {
 			const list = byEmail.get(email);
 			if (list) list.push(row);

@@ -66,31 +66,31 @@ function invalidParameterAdvice(message: string | undefined, what: string, said:
 			description: `Create the attribute in Brevo (Contacts → Settings → Contact attributes), set the node to create missing attributes, or map that value to an existing attribute.${said}`,
 		};
 	}
-	if (/date/i.test(text)) {
+	if (/\b(dates?|event_date)\b/i.test(text)) {
 		return {
 			message: `Brevo refused a date while trying to ${what}`,
 			description: `Brevo date attributes take YYYY-MM-DD (no time). Send the date in that form, or map the value to a text attribute.${said}`,
 		};
 	}
-	if (/email/i.test(text)) {
+	if (/\b(e-?mails?|email_id)\b/i.test(text)) {
 		return {
 			message: `Brevo refused an email address while trying to ${what}`,
 			description: `Check the address (and that no EMAIL value is mapped inside the attributes).${said}`,
 		};
 	}
-	if (/phone|sms|whatsapp|landline/i.test(text)) {
+	if (/\b(phone|sms|whatsapp|landline)\b/i.test(text)) {
 		return {
 			message: `Brevo refused a phone number while trying to ${what}`,
 			description: `Brevo wants numbers in international form, e.g. +33612345678. Fix or unmap the phone attribute.${said}`,
 		};
 	}
-	if (/list/i.test(text)) {
+	if (/\b(lists?|listIds?|list_ids?)\b/i.test(text)) {
 		return {
 			message: `Brevo refused a list while trying to ${what}`,
 			description: `Pick lists that exist in this Brevo account (the list picker shows them).${said}`,
 		};
 	}
-	if (/template/i.test(text)) {
+	if (/\b(templates?|templateId|template_id)\b/i.test(text)) {
 		return {
 			message: `Brevo refused the template while trying to ${what}`,
 			description: `Use the ID of an active template (Brevo → Campaigns → Templates).${said}`,
@@ -116,7 +116,7 @@ export function adviseOnBrevoError(facts: FailureFacts, what: string): BrevoErro
 		};
 	}
 	if (status === 401) {
-		const ip = /ip/i.test(message ?? '')
+		const ip = /\bip\b|ip address/i.test(message ?? '')
 			? ' If Brevo mentions an unrecognised IP address, authorise n8n\'s address under Brevo → Security → Authorised IPs.'
 			: '';
 		return {
