@@ -30,6 +30,9 @@ npm run lint
 step "n8n package scanner (offline)"
 npm run scan
 
+step "Repository paths named in README, docs and comments exist"
+node scripts/check-references.mjs
+
 RESULTS_DIR=$(mktemp -d)
 trap 'rm -rf "$RESULTS_DIR"' EXIT
 

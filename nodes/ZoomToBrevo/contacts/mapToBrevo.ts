@@ -1,13 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { ContactWrite } from '../../shared/brevo';
 import { CONTACT_FIELDS, minutesOf, type AttributeMapping } from './fields';
 import type { Person, ZoomSource } from './types';
 
 /** One Brevo contact as the node emits it and (optionally) writes it. */
-export interface BrevoContact {
-	email: string;
-	attributes: IDataObject;
-	listIds: number[];
+export interface BrevoContact extends ContactWrite {
 	engagement: IDataObject;
 	source: IDataObject;
 	/** Set when the status attribute was left out: a later status was written for this meeting. */

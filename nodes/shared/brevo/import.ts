@@ -3,24 +3,17 @@
  * list memberships for thousands of contacts in a few requests. Existing contacts are updated and
  * added to the lists (never removed from others); empty values never blank existing attributes.
  */
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { BrevoContact } from '../../ZoomToBrevo/contacts/mapToBrevo';
 import { IMPORT_DEFAULT_BYTES, IMPORT_MAX_BYTES, planImport, type PlannedImport } from './importBatches';
 import { pollImports } from './importPolling';
 import { isUnconfirmed, openSession, requestWithin, withNote } from './request';
 import { upsertWithin } from './upsert';
+import type { BatchReport, ContactWrite } from './types';
 
-export interface BatchReport {
-	batch: number;
-	contacts: number;
-	bytes: number;
-	processId?: number;
-	status: 'completed' | 'queued' | 'processing' | 'failed' | 'dry-run';
-	/** `listIds` and `emails` of the batch; Brevo's status and import report once known; `note` when still running. */
-	details?: IDataObject;
-}
+export type { BatchReport } from './types';
+
 
 export interface ImportOptions {
 	listIds: number[];
@@ -70,7 +63,7 @@ async function writeWithoutList(session: Parameters<typeof upsertWithin>[0], bat
 	};
 }
 
-export async function importContacts(context: IExecuteFunctions, contacts: BrevoContact[], options: ImportOptions): Promise<BatchReport[]> {
+export async function importContacts(context: IExecuteFunctions, contacts: ContactWrite[], options: ImportOptions): Promise<BatchReport[]> {
 	const maxBytes = Math.min(options.maxBytes ?? IMPORT_DEFAULT_BYTES, IMPORT_MAX_BYTES);
 	if (!(maxBytes > 0)) {
 		throw new NodeOperationError(context.getNode(), `The import batch size must be a positive number of bytes (got ${options.maxBytes})`);

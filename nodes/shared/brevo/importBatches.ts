@@ -4,8 +4,8 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { BrevoContact } from '../../ZoomToBrevo/contacts/mapToBrevo';
 import { jsonBytes } from './bytes';
+import type { ContactWrite } from './types';
 
 /** Brevo refuses import bodies over 10 MB and recommends staying near 8 MB. */
 export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
@@ -36,7 +36,7 @@ export interface ImportPlan {
  * One row per email (case-insensitive): later values win, list memberships add up. EMAIL inside the
  * attributes is dropped — it is the contact's key, and Brevo treats it as a change of address.
  */
-export function mergeByEmail(contacts: BrevoContact[], listIds: number[]): Array<{ row: ImportRow; listIds: number[] }> {
+export function mergeByEmail(contacts: ContactWrite[], listIds: number[]): Array<{ row: ImportRow; listIds: number[] }> {
 	const merged = new Map<string, { row: ImportRow; lists: Set<number> }>();
 	for (const contact of contacts) {
 		const email = contact.email.trim();
@@ -62,7 +62,7 @@ function envelope(listIds: number[]): IDataObject {
 	return { jsonBody: [], listIds, updateExistingContacts: true, emptyContactsAttributes: false, disableNotification: true };
 }
 
-export function planImport(contacts: BrevoContact[], listIds: number[], maxBytes: number): ImportPlan {
+export function planImport(contacts: ContactWrite[], listIds: number[], maxBytes: number): ImportPlan {
 	const groups = new Map<string, { listIds: number[]; rows: ImportRow[] }>();
 	for (const { row, listIds: lists } of mergeByEmail(contacts, listIds)) {
 		const key = lists.join(',');

@@ -6,7 +6,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { BatchReport } from './import';
+import type { BatchReport } from './types';
 import { requestWithin, type BrevoSession } from './request';
 import { pause } from './wait';
 

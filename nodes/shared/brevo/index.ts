@@ -3,7 +3,7 @@
  * (credential `brevoV3Api`, pacing from x-sib-ratelimit headers, bounded retries, errors that say
  * what to do).
  */
-export type { Ctx, BrevoRequest } from './types';
+export type { Ctx, BrevoRequest, ContactWrite } from './types';
 export { brevoRequest } from './request';
 export { ensureAttributes, listBrevoAttributes, type AttributeNeed } from './attributes';
 export { importContacts, type BatchReport } from './import';

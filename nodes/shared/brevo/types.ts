@@ -31,6 +31,24 @@ export interface BrevoResponse<T = unknown> {
 	headers: Record<string, string>;
 }
 
+/** A contact as the transport writes it: Brevo's email, attributes (UPPERCASE names) and lists. */
+export interface ContactWrite {
+	email: string;
+	attributes: IDataObject;
+	listIds: number[];
+}
+
+/** What became of one import batch (import.ts plans and sends them, importPolling.ts follows them). */
+export interface BatchReport {
+	batch: number;
+	contacts: number;
+	bytes: number;
+	processId?: number;
+	status: 'completed' | 'queued' | 'processing' | 'failed' | 'dry-run';
+	/** `listIds` and `emails` of the batch; Brevo's status and import report once known; `note` when still running. */
+	details?: IDataObject;
+}
+
 /** Brevo's error body: `{code, message}` with a string code such as `invalid_parameter`. */
 export interface BrevoErrorBody {
 	code?: string;

@@ -4,9 +4,9 @@
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { BrevoContact } from '../../ZoomToBrevo/contacts/mapToBrevo';
 import { brevoErrorBodyOf } from './errors';
 import { brevoFailure, isSuccess, openSession, sendToBrevo, withNote, type BrevoSession } from './request';
+import type { ContactWrite } from './types';
 
 export interface UpsertReport {
 	email: string;
@@ -17,7 +17,7 @@ export interface UpsertReport {
 /** A refusal about this one contact (its data), as opposed to one that would stop every contact. */
 const isContactRefusal = (status: number) => status === 400 || status === 404 || status === 409 || status === 422;
 
-export function upsertBody(contact: Pick<BrevoContact, 'email' | 'attributes' | 'listIds'>): IDataObject {
+export function upsertBody(contact: Pick<ContactWrite, 'email' | 'attributes' | 'listIds'>): IDataObject {
 	const attributes: IDataObject = {};
 	for (const [name, value] of Object.entries(contact.attributes ?? {})) {
 		// EMAIL inside the attributes reads as "change this contact's address": a known duplicate trap.
@@ -31,7 +31,7 @@ export function upsertBody(contact: Pick<BrevoContact, 'email' | 'attributes' | 
 }
 
 /** Writes the contacts in order, paced by Brevo's rate-limit headers. */
-export async function upsertWithin(session: BrevoSession, contacts: Array<Pick<BrevoContact, 'email' | 'attributes' | 'listIds'>>): Promise<UpsertReport[]> {
+export async function upsertWithin(session: BrevoSession, contacts: Array<Pick<ContactWrite, 'email' | 'attributes' | 'listIds'>>): Promise<UpsertReport[]> {
 	const reports: UpsertReport[] = [];
 	for (const contact of contacts) {
 		const request = { method: 'POST' as const, path: '/contacts', body: upsertBody(contact), what: `create or update contact ${contact.email}` };
@@ -60,7 +60,7 @@ export async function upsertWithin(session: BrevoSession, contacts: Array<Pick<B
 
 export async function upsertContacts(
 	context: IExecuteFunctions,
-	contacts: BrevoContact[],
+	contacts: ContactWrite[],
 	options: { dryRun?: boolean },
 ): Promise<UpsertReport[]> {
 	if (options.dryRun) return contacts.map((c) => ({ email: c.email, status: 'dry-run' }));

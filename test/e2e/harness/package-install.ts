@@ -1,6 +1,6 @@
 /** The package as users get it: `npm pack` of the repo, laid out in the user folder the way
  *  n8n's community-node installer does it (CommunityPackagesService.downloadPackage in n8n 2.41):
- *  `<userFolder>/.n8n/nodes/package.json` lists it, `nodes/node_modules/<name>` holds the
+ *  `<userFolder>/.n8n/nodes/package.json` lists it, `.n8n/nodes/node_modules/<name>` holds the
  *  unpacked tarball with dev/peer/optional dependencies removed from its package.json, and
  *  `npm install --ignore-scripts` ran inside it. */
 import { execFileSync } from 'node:child_process';
