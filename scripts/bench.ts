@@ -6,6 +6,7 @@
 import * as os from 'node:os';
 
 import { removeTempDirs } from '../test/e2e/harness';
+import { benchOneByOne, benchThreeItemsFree } from './bench/rateBudget';
 import { benchTrigger, TRIGGER_BENCH_SETTINGS } from './bench/trigger';
 import { benchMemory, benchZoomToBrevo, type Row } from './bench/zoomToBrevo';
 
@@ -26,6 +27,10 @@ async function main() {
 		await benchZoomToBrevo(quick ? 1_500 : 15_000, quick ? 1_000 : 10_000),
 	);
 	print('Zoom to Brevo: memory', await benchMemory(quick ? 10_000 : 100_000));
+	print('Zoom to Brevo: one rate budget per execution (requests per sliding second)', [
+		...(await benchThreeItemsFree()),
+		...(await benchOneByOne(quick ? 100 : 1_000)),
+	]);
 	for (const { title, env } of Object.values(TRIGGER_BENCH_SETTINGS)) {
 		print(`Zoom Trigger vs Webhook node in real n8n (${title})`, await benchTrigger(quick ? 50 : 200, quick ? 2 : 4, 8, env));
 	}

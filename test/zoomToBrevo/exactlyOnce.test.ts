@@ -221,3 +221,20 @@ describe('no overwrite with what Zoom does not have', () => {
 		expect(sim.brevo.attributes.has('UTM_SOURCE')).toBe(false);
 	});
 });
+
+describe('Share Recording stops at a failure every email would meet', () => {
+	it('a 401 on the first email stops the mailing: one request, not one per recipient, and the error says what was sent', async () => {
+		const share = { resource: 'recording', operation: 'shareRecording', meetingId: latestMeetingUuid(), shareMode: 'email', templateId: sim.fixture.ids.brevoTemplateId };
+		sim.inject({ kind: 'unauthorized', match: { service: 'brevo', path: '/smtp/email' }, times: 100 });
+		const { result } = await runZoomToBrevo(sim, share, { processedData: store });
+		expect(result.error?.message).toMatch(/^Brevo rejected the API key/);
+		expect(result.error?.description).toMatch(/Recording emails so far: 1 failed, \d+ not sent\. A re-run sends only the ones not sent or failed/);
+		expect(brevoCalls('/smtp/email')).toHaveLength(1);
+
+		// Fixed key: the re-run emails everyone once.
+		sim.clearFaults();
+		const rerun = await runZoomToBrevo(sim, share, { processedData: store });
+		expect(rerun.result.error).toBeUndefined();
+		expect(sim.brevo.emails).toHaveLength(rerun.contacts.length);
+	});
+});
