@@ -9,7 +9,7 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { ANY_EVENT, ZOOM_EVENTS, eventsToSubscribe, isSelected } from './eventCatalogue';
 import { encryptPlainToken, verifyZoomDelivery } from './signature';
@@ -24,6 +24,28 @@ interface TriggerOptions {
 	timestampToleranceSeconds?: unknown;
 	includeRawRequest?: boolean;
 	logDeliveries?: boolean;
+}
+
+/**
+ * Activation stops on a setting every delivery would be refused for, naming it. webhook() checks
+ * again on each delivery: a credential can be edited while the workflow is active.
+ */
+async function assertWorkable(hook: IHookFunctions): Promise<'manual' | 'automatic'> {
+	const registration = hook.getNodeParameter('registration');
+	if (registration !== 'manual' && registration !== 'automatic') {
+		throw new NodeOperationError(hook.getNode(), `"${String(registration)}" is not a value of Registration`, {
+			description: 'Registration takes manual (paste the URL in the Zoom app) or automatic (Server-to-Server app).',
+		});
+	}
+	const { secretToken } = await hook.getCredentials('zoomWebhookSecretApi');
+	const options = hook.getNodeParameter('options', {}) as TriggerOptions;
+	const problem = checkTriggerSettings(secretToken, options.timestampToleranceSeconds, hook.getNodeParameter('events', []));
+	if (!problem.ok) {
+		// n8n 2.41 then leaves the URL unregistered without showing why: the log says it.
+		hook.logger.error(`Zoom Trigger "${hook.getNode().name}" was not activated: ${problem.problem}`);
+		throw new NodeOperationError(hook.getNode(), `The Zoom Trigger cannot work: ${problem.problem}`);
+	}
+	return registration;
 }
 
 export class ZoomTrigger implements INodeType {
@@ -180,7 +202,8 @@ export class ZoomTrigger implements INodeType {
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				if (this.getNodeParameter('registration') !== 'automatic') return true;
+				// n8n calls this first on every activation (create only when it answers false).
+				if ((await assertWorkable(this)) !== 'automatic') return true;
 				const staticData = this.getWorkflowStaticData('node');
 				const subscriptionId = staticData.subscriptionId as string | undefined;
 				if (!subscriptionId) return false;
@@ -190,7 +213,8 @@ export class ZoomTrigger implements INodeType {
 				return false;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				if (this.getNodeParameter('registration') !== 'automatic') return true;
+				const registration = await assertWorkable(this);
+				if (registration !== 'automatic') return true;
 				const webhookUrl = this.getNodeWebhookUrl('default') as string;
 				const events = eventsToSubscribe(this.getNodeParameter('events') as string[]);
 				const name = `n8n: ${this.getWorkflow().name ?? this.getWorkflow().id} / ${this.getNode().name}`;

@@ -5,7 +5,7 @@
  */
 import { NodeHelpers } from 'n8n-workflow';
 
-import { harnessLogger, runWebhook, type StoredCredentials } from '../harness';
+import { harnessLogger, runWebhook, runWebhookMethod, type StoredCredentials } from '../harness';
 import { signZoomWebhook } from '../simulator/webhooks';
 import { ZoomTrigger } from '../../nodes/ZoomTrigger/ZoomTrigger.node';
 import { ZoomWebhookSecretApi } from '../../credentials/ZoomWebhookSecretApi.credentials';
@@ -153,6 +153,22 @@ describe('Zoom Trigger webhook', () => {
 			refused(fresh, /Timestamp Tolerance \(Seconds\) is not a number from 30 to 3600/);
 			const old = await deliver({ body: meetingEnded(), timestamp: 978_307_200 }, { options: { timestampToleranceSeconds: tolerance } });
 			expect(old.workflowData).toBeUndefined();
+		});
+
+		it.each([
+			['an empty secret', '', {}, /Secret Token of its Zoom Webhook Secret credential is empty/],
+			['a tolerance that is not a number', SECRET, { options: { timestampToleranceSeconds: 'abc' } }, /Timestamp Tolerance \(Seconds\) is not a number/],
+			['an unknown registration', SECRET, { registration: 'sometimes' }, /"sometimes" is not a value of Registration/],
+		])('activation is refused with %s', async (_label, secretToken, parameters, message) => {
+			const activation = runWebhookMethod({
+				nodeType: new ZoomTrigger(),
+				type: 'n8n-nodes-zoom-brevo.zoomTrigger',
+				credentialTypes: [new ZoomWebhookSecretApi(), new ZoomServerToServerOAuthApi()],
+				credentials: { 'Zoom webhook secret': { type: 'zoomWebhookSecretApi', data: { secretToken } } },
+				parameters: { events: ['meeting.ended'], ...parameters },
+				method: 'create',
+			});
+			await expect(activation).rejects.toThrow(message);
 		});
 
 		it('events that are not in the catalogue (an expression) start nothing', async () => {
