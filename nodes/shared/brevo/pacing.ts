@@ -65,17 +65,26 @@ interface BucketState extends RateLimitHeaders {
 
 export class RatePacer {
 	private readonly buckets = new Map<BrevoBucket, BucketState>();
-	/** Send times per family, inside the window. */
-	private readonly sent: Record<BrevoBucket, number[]> = { contacts: [], events: [], email: [], other: [] };
+	/** Requests per family inside the window: timed when sent, timed again when answered. */
+	private readonly sent: Record<BrevoBucket, Array<{ at: number }>> = { contacts: [], events: [], email: [], other: [] };
 
 	constructor(
 		private readonly now: () => number = Date.now,
 		private readonly tier: Record<BrevoBucket, Window> = BREVO_TIER_LIMITS.general,
 	) {}
 
-	/** Counts a request of this family as sent now (call right before sending it). */
-	willSend(bucket: BrevoBucket): void {
-		this.sent[bucket].push(this.now());
+	/**
+	 * Counts a request of this family as sent now (call right before sending it); call the returned
+	 * function when its answer (or failure) arrives. The request is then timed at its answer, which
+	 * is never before Brevo counted it: a send that was slow to leave cannot make the next window
+	 * look emptier to us than it is to Brevo.
+	 */
+	willSend(bucket: BrevoBucket): () => void {
+		const hit = { at: this.now() };
+		this.sent[bucket].push(hit);
+		return () => {
+			hit.at = this.now();
+		};
 	}
 
 	/** Remembers what the last answer of this family said about the budget. */
@@ -92,9 +101,10 @@ export class RatePacer {
 		const now = this.now();
 		const { limit, windowMs } = this.tier[bucket];
 		const span = windowMs + MARGIN_MS;
-		const live = this.sent[bucket].filter((at) => at > now - span);
+		const live = this.sent[bucket].filter((hit) => hit.at > now - span);
 		this.sent[bucket] = live;
-		const windowWait = live.length < limit ? 0 : live[live.length - limit] + span - now;
+		const times = live.map((hit) => hit.at).sort((a, b) => a - b);
+		const windowWait = times.length < limit ? 0 : times[times.length - limit] + span - now;
 		const state = this.buckets.get(bucket);
 		const spent = state && state.remaining !== undefined && state.remaining <= 0 && state.resetAt !== undefined;
 		return Math.max(0, windowWait, spent ? (state.resetAt as number) - now : 0);

@@ -151,7 +151,7 @@ export async function sendToBrevo<T = unknown>(session: BrevoSession, request: B
 		for (let paced = pacer.delayBefore(bucket); paced > 0 && paced <= RETRY_POLICY.maxRateWaitMs; paced = pacer.delayBefore(bucket)) {
 			await pause(context, paced);
 		}
-		pacer.willSend(bucket);
+		const answered = pacer.willSend(bucket);
 		const seenBy = recordCall(session.observe, { service: 'brevo', method: request.method, path: request.path, attempt, pacingFrom });
 
 		const options: IHttpRequestOptions = {
@@ -167,6 +167,7 @@ export async function sendToBrevo<T = unknown>(session: BrevoSession, request: B
 		try {
 			raw = (await context.helpers.httpRequestWithAuthentication.call(context, BREVO_CREDENTIAL, options)) as IN8nHttpFullResponse;
 		} catch (error) {
+			answered();
 			const failure = httpFailureOf(error);
 			seenBy(failure.status, failure.headers, failure.networkCode);
 			const retryable = request.atMostOnce ? NEVER_SENT_CODES : RETRYABLE_NETWORK_CODES;
@@ -186,6 +187,7 @@ export async function sendToBrevo<T = unknown>(session: BrevoSession, request: B
 			throw request.atMostOnce && sent ? unconfirmed(apiError, request.what) : apiError;
 		}
 
+		answered();
 		const response: BrevoResponse<T> = { status: raw.statusCode, body: raw.body as T, headers: lowerCaseHeaders(raw.headers) };
 		pacer.record(bucket, response.headers);
 		seenBy(response.status, response.headers);
