@@ -11,6 +11,6 @@ fi
 echo "[start] building the package"
 rm -rf dist
 npm run build >/dev/null
-echo "[start] preparing Node 24 and the pinned n8n (first run: about 2 minutes, then cached)"
+echo "[start] preparing Node 24 and the pinned n8n (first run: 4 to 7 minutes, then cached)"
 bash scripts/ensure-runtime.sh >/dev/null
 exec npx tsx scripts/start.ts "$@"
