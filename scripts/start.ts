@@ -18,16 +18,33 @@ const say = (text: string) => console.log(`[start] ${text}`);
 
 async function main(): Promise<boolean> {
 	const accounts = await demoAccounts(say);
+	// Handlers first: a Ctrl-C while n8n is still starting cleans up too.
+	let n8n: Awaited<ReturnType<typeof startN8nWithPackage>>['n8n'] | undefined;
+	let stopping: Promise<void> | undefined;
+	const stop = async () =>
+		await (stopping ??= (async () => {
+			await n8n?.stop();
+			await accounts.close();
+			removeTempDirs();
+		})());
+	// A second Ctrl-C while stopping must not kill this process half-way (n8n would be left to its
+	// watchdog and the temp folders behind): it only says what is happening.
+	const onSignal = (signal: NodeJS.Signals) => {
+		if (stopping) {
+			say(`${signal} again: still stopping n8n and removing its files, one moment`);
+			return;
+		}
+		say(`${signal}: stopping n8n and the simulator, removing temporary files`);
+		void stop().then(() => process.exit(0));
+	};
+	process.on('SIGINT', onSignal);
+	process.on('SIGTERM', onSignal);
+
 	say('starting n8n with n8n-nodes-zoom-brevo installed as a community node (about 10 s)');
 	const env = process.env.N8N_WEBHOOK_URL ? { N8N_WEBHOOK_URL: process.env.N8N_WEBHOOK_URL } : undefined;
-	const { n8n, client } = await startN8nWithPackage(env);
-	const stop = async () => {
-		await n8n.stop();
-		await accounts.close();
-		removeTempDirs();
-	};
-	process.once('SIGINT', () => void stop().then(() => process.exit(0)));
-	process.once('SIGTERM', () => void stop().then(() => process.exit(0)));
+	const started = await startN8nWithPackage(env);
+	n8n = started.n8n;
+	const { client } = started;
 
 	say(`creating credentials (${accounts.mode})`);
 	const secret = await client.createCredential('zoomWebhookSecretApi', 'Zoom webhook secret', accounts.webhookSecret);
@@ -42,7 +59,7 @@ async function main(): Promise<boolean> {
 	const templateId = accounts.sim?.fixture.ids.brevoTemplateId ?? 1;
 	const workflows = await importExamples(
 		client,
-		n8n.baseUrl,
+		started.n8n.baseUrl,
 		{
 			zoomWebhookSecretApi: { id: secret.id, name: secret.name },
 			zoomServerToServerOAuthApi: { id: zoom.id, name: zoom.name },
@@ -67,7 +84,7 @@ async function main(): Promise<boolean> {
 		return ok;
 	}
 	say('');
-	say(`n8n editor: ${n8n.baseUrl}   login: ${DEFAULT_OWNER.email} / ${DEFAULT_OWNER.password}`);
+	say(`n8n editor: ${started.n8n.baseUrl}   login: ${DEFAULT_OWNER.email} / ${DEFAULT_OWNER.password}`);
 	say('Ctrl-C stops n8n and the simulator.');
 	await new Promise(() => undefined);
 	return ok;

@@ -8,7 +8,8 @@
  * row holds the MD5/base64 hashes of the values, in the order they were recorded, trimmed from the
  * front to `maxEntries`; a value is "processed" when its hash is in the row; a row saved with one
  * mode refuses calls with another; every call reads the row and writes it whole (here through a
- * JSON round trip, as the database does). Only 'entries' mode is needed by this package; the
+ * JSON round trip, as the database does), without a lock: concurrent first inserts collide and
+ * concurrent updates overwrite each other, as in n8n. Only 'entries' mode is needed by this package; the
  * 'latest*' modes are refused rather than imitated badly.
  *
  * The caller owns a `ProcessedDataStore` and passes it to each run, as n8n keeps its database
@@ -102,17 +103,19 @@ export class HarnessDeduplicator implements IDataDeduplicator {
 		options: ICheckProcessedOptions,
 	): Promise<IDeduplicationOutput> {
 		this.store.calls.checkProcessedAndRecord++;
-		return this.timed(() => this.checkAndRecord(items, scope, contextData, options));
-	}
-
-	private checkAndRecord(
-		items: DeduplicationItemTypes[],
-		scope: DeduplicationScope,
-		contextData: ICheckProcessedContextData,
-		options: ICheckProcessedOptions,
-	): IDeduplicationOutput {
 		const key = rowKey(scope, contextData);
 		const row = this.store.read(key);
+		// As n8n: find the row, then (a database round trip later) insert or update it, with no lock.
+		// Two calls that both found no row collide on the insert, as on n8n's unique key; two that
+		// both found it overwrite each other's additions (last write wins).
+		await new Promise((resolve) => setImmediate(resolve));
+		if (!row && this.store.rows.has(key)) {
+			throw new Error('duplicate key value violates unique constraint "PK_processed_data" (harness: a concurrent first insert)');
+		}
+		return this.timed(() => this.checkAndRecord(items, key, row, options));
+	}
+
+	private checkAndRecord(items: DeduplicationItemTypes[], key: string, row: Row | undefined, options: ICheckProcessedOptions): IDeduplicationOutput {
 		assertEntries(options, row);
 		const hashes = items.map(hash);
 		if (!row) {

@@ -238,3 +238,17 @@ describe('Share Recording stops at a failure every email would meet', () => {
 		expect(sim.brevo.emails).toHaveLength(rerun.contacts.length);
 	});
 });
+
+describe("n8n's store under concurrent executions", () => {
+	it('two executions starting at once (both creating the record) both succeed: the colliding insert is tried again', async () => {
+		const meeting = sim.fixture.zoom.meetings.find((m) => m.id === sim.fixture.ids.recurringMeetingId)!;
+		const [a, b] = meeting.instances.slice(-2);
+		const item = (uuid: string, trackingId: string): INodeExecutionData[] => [{ json: { event: 'meeting.ended', trackingId, uuid } }];
+		const runs = await Promise.all([
+			runZoomToBrevo(sim, meetingSync, { inputItems: item(a.uuid, 'trk-a'), processedData: store }),
+			runZoomToBrevo(sim, meetingSync, { inputItems: item(b.uuid, 'trk-b'), processedData: store }),
+		]);
+		for (const run of runs) expect(run.result.error).toBeUndefined();
+		expect(runs.every((run) => run.contacts.length > 0)).toBe(true);
+	});
+});

@@ -5,7 +5,7 @@
  * their keys into one call.
  */
 import type { DeduplicationScope, ICheckProcessedOptions, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
 /**
  * How many keys a workflow's record keeps (oldest dropped first): about 5 MB in n8n's database,
@@ -25,27 +25,43 @@ function storeError(context: IExecuteFunctions, error: unknown, consequence: str
 }
 
 /**
+ * n8n's store reads a record and writes it back without a lock: two executions that create the
+ * same record at once collide (the second insert fails on the unique key; nothing of it was
+ * recorded). Trying again then finds the record and updates it.
+ */
+async function withRetries<T>(work: () => Promise<T>, fail: (error: unknown) => NodeOperationError): Promise<T> {
+	let lastError: unknown;
+	for (let attempt = 1; attempt <= 3; attempt++) {
+		try {
+			return await work();
+		} catch (error) {
+			lastError = error;
+		}
+		if (attempt < 3) await sleep(50 * attempt + Math.floor(Math.random() * 100));
+	}
+	throw fail(lastError);
+}
+
+/**
  * Records `keys` and returns those that were recorded before this call. One call for all keys;
  * duplicates in `keys` count once.
  */
 export async function claim(context: IExecuteFunctions, scope: RecordScope, keys: string[]): Promise<Set<string>> {
 	const unique = [...new Set(keys)];
 	if (unique.length === 0) return new Set();
-	try {
-		const { processed } = await context.helpers.checkProcessedAndRecord(unique, scope, RECORD_OPTIONS);
-		return new Set(processed.map(String));
-	} catch (error) {
-		throw storeError(context, error, 'Nothing was sent after this.');
-	}
+	const { processed } = await withRetries(
+		async () => await context.helpers.checkProcessedAndRecord(unique, scope, RECORD_OPTIONS),
+		(error) => storeError(context, error, 'Nothing was sent after this.'),
+	);
+	return new Set(processed.map(String));
 }
 
 /** Forgets keys whose follow-up provably did not happen, so a re-run sends it. */
 export async function release(context: IExecuteFunctions, scope: RecordScope, keys: string[]): Promise<void> {
 	const unique = [...new Set(keys)];
 	if (unique.length === 0) return;
-	try {
-		await context.helpers.removeProcessed(unique, scope, RECORD_OPTIONS);
-	} catch (error) {
-		throw storeError(context, error, 'Follow-ups that were not sent may stay recorded as sent: run again with Options → Repeat Follow-Ups to send them.');
-	}
+	await withRetries(
+		async () => await context.helpers.removeProcessed(unique, scope, RECORD_OPTIONS),
+		(error) => storeError(context, error, 'Follow-ups that were not sent may stay recorded as sent: run again with Options → Repeat Follow-Ups to send them.'),
+	);
 }

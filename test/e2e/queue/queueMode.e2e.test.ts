@@ -338,8 +338,13 @@ describe('queue mode: Zoom to Brevo (Server-to-Server credential) on the worker'
 		const requestsBefore = sim.requests.length;
 		const last = recurring().instances.length - 1;
 		await Promise.all([0, 1, 2].map(async (n) => await deliverMeetingEnded(url, last - n, `trk-cold-${n}`)));
-		const rows = await waitForFinished(workflowId, 3, 120_000);
-		expect(rows.filter((r) => r.status !== 'success')).toEqual([]);
+		await waitForFinished(workflowId, 3, 120_000);
+		const rows = executionsOf(q.postgres, workflowId, { withData: true });
+		// A failed run says why (its error message), not just "error".
+		const failures = rows
+			.filter((r) => r.status !== 'success')
+			.map((r) => (parseFlatted(r.data!) as { resultData?: { error?: { message?: string; description?: string } } }).resultData?.error);
+		expect(failures).toEqual([]);
 		const tokenRequests = sim.requests.slice(requestsBefore).filter((r) => r.service === 'zoom-oauth');
 		// Each run that finds no stored token fetches one (Zoom keeps several S2S tokens valid at
 		// once, so nothing breaks); after that they are shared.

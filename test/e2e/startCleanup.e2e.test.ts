@@ -1,0 +1,83 @@
+/**
+ * `npm start` as a user runs it, in a terminal: its own process group, stopped with Ctrl-C (SIGINT
+ * to the whole group, as a terminal sends it) — once, and twice in a row by an impatient user.
+ * Afterwards nothing of it may be left: no process of its group, no n8n, no temp folder.
+ */
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+import { waitFor } from './harness';
+
+const ROOT = path.join(__dirname, '..', '..');
+
+const zbTempDirs = () => new Set(fs.readdirSync(os.tmpdir()).filter((name) => name.startsWith('zb-')));
+
+/** PIDs of the processes in a process group (Linux /proc: field 5 of /proc/<pid>/stat). */
+function groupPids(pgid: number): Set<number> {
+	const pids = new Set<number>();
+	for (const entry of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+		try {
+			const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+			if (Number(fields[2]) === pgid) pids.add(Number(entry));
+		} catch {
+			// the process ended while we looked
+		}
+	}
+	return pids;
+}
+
+function groupAlive(pgid: number): boolean {
+	try {
+		process.kill(-pgid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+async function startLikeAUser(): Promise<{ pgid: number; output: () => string; exited: Promise<number | null>; editorUrl: string }> {
+	const child = spawn('npm', ['start'], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: '' } });
+	let output = '';
+	child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+	try {
+		await waitFor(() => (output.includes('Ctrl-C stops n8n') ? true : undefined), { timeoutMs: 300_000, intervalMs: 500, what: 'npm start to be ready' });
+	} catch (error) {
+		if (child.pid) process.kill(-child.pid, 'SIGKILL');
+		throw new Error(`${(error as Error).message}\n${output.slice(-3000)}`);
+	}
+	const editorUrl = /n8n editor: (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1] ?? '';
+	return { pgid: child.pid as number, output: () => output, exited, editorUrl };
+}
+
+it.each([
+	['Ctrl-C once', 1],
+	['Ctrl-C twice in a row', 2],
+])('%s: no process, no n8n and no temp folder is left behind', async (_label, presses) => {
+	const before = zbTempDirs();
+	const run = await startLikeAUser();
+	// Only the folders npm start's processes made (their names carry the maker's PID): other
+	// processes on the machine may be making theirs meanwhile.
+	const ours = groupPids(run.pgid);
+	const made = [...zbTempDirs()].filter((name) => !before.has(name) && ours.has(Number(/-(\d+)-[A-Za-z0-9]{6}$/.exec(name)?.[1])));
+	expect(made.length).toBeGreaterThan(0);
+	expect(run.editorUrl).not.toBe('');
+
+	// Presses 50 ms apart: the second lands while the first is still being handled.
+	for (let press = 0; press < presses; press++) {
+		if (press > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+		process.kill(-run.pgid, 'SIGINT');
+	}
+	await Promise.race([run.exited, new Promise((_resolve, reject) => setTimeout(() => reject(new Error(`npm start did not exit:\n${run.output().slice(-2000)}`)), 60_000))]);
+	await waitFor(() => (!groupAlive(run.pgid) ? true : undefined), { timeoutMs: 20_000, what: 'the process group to be gone' });
+
+	const left = made.filter((name) => fs.existsSync(path.join(os.tmpdir(), name)));
+	expect(left).toEqual([]);
+	await expect(fetch(`${run.editorUrl}/healthz`)).rejects.toThrow();
+	expect(run.output()).toMatch(/SIGINT: stopping n8n and the simulator, removing temporary files/);
+	if (presses > 1) expect(run.output()).toMatch(/SIGINT again: still stopping/);
+}, 420_000);
