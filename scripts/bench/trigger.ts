@@ -122,6 +122,10 @@ export async function benchTrigger(perRound: number, rounds: number, concurrency
 			}
 		}
 		const rate = (side: Side) => totals[side].n / (totals[side].ms / 1000);
+		// At n8n's defaults every trigger but n8n's own Webhook node v2 gets an expression isolate per
+		// delivery, so the v2 ratios cannot reach the goal there: say so beside the figure.
+		const lazy = env?.N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE === 'true';
+		const v2Goal = lazy ? '≥ 0.9' : '≥ 0.9 only with lazy isolates (below: n8n gives its own v2 node a path other triggers cannot take; docs/benchmarks.md)';
 		return [
 			{ figure: `deliveries per side (${rounds} rotating rounds × ${perRound}, concurrency ${concurrency})`, value: String(totals.zoom.n) },
 			{ figure: 'Zoom Trigger 1.2 deliveries/s (signature checked, shaped; 1.1 is the same code path)', value: rate('zoom').toFixed(1) },
@@ -129,8 +133,8 @@ export async function benchTrigger(perRound: number, rounds: number, concurrency
 			{ figure: "n8n's Webhook node v2 deliveries/s (no authentication)", value: rate('plain').toFixed(1) },
 			{ figure: "n8n's Webhook node v2 deliveries/s (Header Auth)", value: rate('guarded').toFixed(1) },
 			{ figure: "n8n's Webhook node v1 deliveries/s (Header Auth; the isolate path other triggers take)", value: rate('guardedV1').toFixed(1) },
-			{ figure: 'Zoom Trigger 1.2 / Webhook node v2 (no authentication)', value: (rate('zoom') / rate('plain')).toFixed(2), goal: '≥ 0.9' },
-			{ figure: 'Zoom Trigger 1.2 / Webhook node v2 (Header Auth)', value: (rate('zoom') / rate('guarded')).toFixed(2), goal: '≥ 0.9' },
+			{ figure: 'Zoom Trigger 1.2 / Webhook node v2 (no authentication)', value: (rate('zoom') / rate('plain')).toFixed(2), goal: v2Goal },
+			{ figure: 'Zoom Trigger 1.2 / Webhook node v2 (Header Auth)', value: (rate('zoom') / rate('guarded')).toFixed(2), goal: v2Goal },
 			{ figure: 'Zoom Trigger 1.2 / Webhook node v1 (Header Auth)', value: (rate('zoom') / rate('guardedV1')).toFixed(2), goal: '≥ 0.9' },
 			{
 				figure: 'non-200 answers (Zoom 1.2 / Zoom 1 / v2 plain / v2 Header Auth / v1 Header Auth)',
