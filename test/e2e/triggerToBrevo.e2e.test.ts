@@ -138,3 +138,31 @@ it("Log API Calls and Log Deliveries write to real n8n's log, one line per call,
 	const everything = n8n.logs();
 	for (const value of [SIM_DEFAULTS.zoom.webhookSecretToken, sim.credentials.brevo.apiKey, sim.credentials.zoom.clientSecret]) expect(everything).not.toContain(value);
 });
+
+it('Repeat Follow-Ups: the same delivery again is processed and each contact gets the event again, on purpose', async () => {
+	const { workflowId, url } = await activateMeetingEndedSync({
+		label: 'repeat',
+		webhookId: 'meeting-ended-repeat',
+		syncName: 'Sync again',
+		syncVersion: 1.1,
+		triggerParameters: {},
+		syncParameters: { sendEvent: true, options: { repeatFollowUps: true } },
+	});
+	const { meeting, instance } = latestInstance();
+	const eventsBefore = sim.brevo.events.length;
+	for (let n = 1; n <= 2; n++) {
+		const delivered = await sim.sendWebhook(url, {
+			event: 'meeting.ended',
+			secretToken: SIM_DEFAULTS.zoom.webhookSecretToken,
+			trackingId: 'trk-repeat',
+			payload: { account_id: sim.credentials.zoom.accountId, object: { id: String(meeting.id), uuid: instance.uuid, topic: meeting.topic, start_time: instance.start_time } },
+		});
+		expect(delivered.status).toBe(200);
+		const executions = await client.waitForExecutions(workflowId, n, 60_000);
+		expect(executions.map((e) => e.status)).toEqual(executions.map(() => 'success'));
+	}
+	const perEmail = new Map<string, number>();
+	for (const e of sim.brevo.events.slice(eventsBefore)) perEmail.set(String(e.identifiers.email_id), (perEmail.get(String(e.identifiers.email_id)) ?? 0) + 1);
+	expect(perEmail.size).toBeGreaterThan(0);
+	expect([...perEmail.values()].every((count) => count === 2)).toBe(true);
+});

@@ -4,12 +4,14 @@
  * `InstanceSettings` writes `<N8N_USER_FOLDER>/.n8n/config` (an encryption key) on first use.
  * Pointing the user folder at a temp dir keeps a developer's real `~/.n8n` untouched.
  *
- * This module imports only node builtins, so `import './env'` placed first in a module is
+ * This module imports only node builtins (and ../processAlive, which imports none), so `import './env'` placed first in a module is
  * guaranteed to execute before the n8n imports that follow it.
  */
 import { readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+import { isAlive } from '../processAlive';
 
 // One folder per process, never the caller's N8N_USER_FOLDER. Every execution makes n8n-core
 // build InstanceSettings, which writes `.n8n/config` there. jest re-evaluates this module per
@@ -49,14 +51,5 @@ function sweepFoldersOfDeadProcesses() {
 	}
 }
 
-function isAlive(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		// EPERM: it exists but belongs to someone else.
-		return (error as NodeJS.ErrnoException).code === 'EPERM';
-	}
-}
 
 export const harnessUserFolder = process.env.N8N_USER_FOLDER as string;

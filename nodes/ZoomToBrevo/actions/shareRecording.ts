@@ -6,8 +6,7 @@ import { recordingReadyEvent } from '../contacts/followUpEvents';
 import type { BrevoContact } from '../contacts/mapToBrevo';
 import type { Person, ZoomSource } from '../contacts/types';
 import { followUpKey, instanceOf } from '../exactlyOnce/keys';
-import { claim, release } from '../exactlyOnce/record';
-import { countStatuses, notDelivered, sendEventsOnce, type FollowUpStatus } from '../exactlyOnce/sendOnce';
+import { countStatuses, sendEventsOnce, sendOnce, type Batch, type FollowUpDelivery } from '../exactlyOnce/sendOnce';
 import { contactItems, skippedItems, summaryLine } from './output';
 import { withProgressNote } from './progress';
 import { readMeetingParticipants, readWebinarAbsentees, readWebinarAttendees, readWebinarRegistrants, type ZoomRead } from './readZoom';
@@ -96,42 +95,33 @@ async function emailRecording(
 			summary: `${people.length} recording email${people.length === 1 ? '' : 's'} would be sent (template ${templateId})`,
 		};
 	}
-	const keys = people.map((person) => followUpKey('email', `template-${templateId}`, instance, person.email));
-	const recorded = await claim(context, 'workflow', keys);
-	const deliveries: IDataObject[] = [];
-	let stoppedBy: (Error & { description?: string | null }) | undefined;
-	for (const [i, person] of people.entries()) {
-		if (!settings.repeatFollowUps && recorded.has(keys[i])) {
-			deliveries.push({ mode: 'email', status: 'already sent', templateId, note: 'emailed this recording by an earlier run of this workflow' });
-			continue;
-		}
-		if (stoppedBy) {
-			deliveries.push({ mode: 'email', status: 'not sent', templateId, reason: 'sending stopped at an earlier failure' });
-			continue;
-		}
-		try {
-			const { messageId } = await sendTemplateEmail(context, { to: { email: person.email, name: person.name }, templateId, params: { ...links, ...firstAndLast(person) } });
-			deliveries.push({ mode: 'email', status: 'sent', templateId, messageId });
-		} catch (error) {
-			const message = (error as Error).message;
-			if (isUnconfirmed(error)) {
-				deliveries.push({ mode: 'email', status: 'unconfirmed', templateId, note: message });
-				stoppedBy = error as Error;
-			} else {
-				deliveries.push({ mode: 'email', status: 'failed', templateId, error: message });
-				if (stopsEveryEmail(error)) stoppedBy = error as Error;
+	const deliveries = await sendOnce(
+		context,
+		people.map((person) => followUpKey('email', `template-${templateId}`, instance, person.email)),
+		{ repeat: settings.repeatFollowUps, what: 'Recording emails', already: { status: 'already sent', note: 'emailed this recording by an earlier run of this workflow' } },
+		async (fresh) => {
+			const sent: FollowUpDelivery[] = [];
+			let stoppedBy: Batch['stoppedBy'];
+			for (const person of fresh.map((i) => people[i])) {
+				if (stoppedBy) {
+					sent.push({ status: 'not sent', reason: 'sending stopped at an earlier failure' });
+					continue;
+				}
+				try {
+					const { messageId } = await sendTemplateEmail(context, { to: { email: person.email, name: person.name }, templateId, params: { ...links, ...firstAndLast(person) } });
+					sent.push({ status: 'sent', messageId });
+				} catch (error) {
+					const message = (error as Error).message;
+					if (isUnconfirmed(error)) sent.push({ status: 'unconfirmed', note: message });
+					else sent.push({ status: 'failed', error: message });
+					if (isUnconfirmed(error) || stopsEveryEmail(error)) stoppedBy = error as Error;
+				}
 			}
-		}
-	}
-	await release(context, 'workflow', keys.filter((_key, i) => notDelivered(deliveries[i].status as FollowUpStatus)));
-	const counts = countStatuses(deliveries.map((d) => d.status as FollowUpStatus));
-	if (stoppedBy) {
-		stoppedBy.description = [stoppedBy.description, `Recording emails so far: ${counts}. A re-run sends only the ones not sent or failed; nobody gets the email twice.`]
-			.filter(Boolean)
-			.join(' ');
-		throw stoppedBy;
-	}
-	return { deliveries, summary: `recording emails (template ${templateId}): ${counts}` };
+			return { deliveries: sent, stoppedBy };
+		},
+	);
+	const counts = countStatuses(deliveries.map((d) => d.status));
+	return { deliveries: deliveries.map((delivery) => ({ mode: 'email', templateId, ...delivery })), summary: `recording emails (template ${templateId}): ${counts}` };
 }
 
 /** Recording → Share Recording: the recording's links to the people of its meeting or webinar. */

@@ -44,6 +44,48 @@ export function countStatuses(statuses: FollowUpStatus[]): string {
 	return [...counts].map(([status, n]) => `${n} ${words[status]}`).join(', ');
 }
 
+/** What became of one follow-up: its status, and the error, note or reason that goes with it. */
+export type FollowUpDelivery = IDataObject & { status: FollowUpStatus };
+
+export interface Batch {
+	/** One per follow-up handed to `send`, in its order. */
+	deliveries: FollowUpDelivery[];
+	/** The failure that stopped sending (the follow-ups after it are `not sent`). */
+	stoppedBy?: Error & { description?: string | null };
+}
+
+/**
+ * The exactly-once protocol shared by every follow-up: record all keys in one store call; hand
+ * `send` only those not recorded before (all of them with Repeat Follow-Ups); forget the keys of
+ * those that provably did not go out, so a re-run sends them; if sending stopped, add to its error
+ * how far it got and throw it. `what` names the follow-ups in that sentence ("Events").
+ */
+export async function sendOnce(
+	context: IExecuteFunctions,
+	keys: string[],
+	options: { repeat: boolean; what: string; already: FollowUpDelivery },
+	send: (fresh: number[]) => Promise<Batch>,
+): Promise<FollowUpDelivery[]> {
+	const recorded = await claim(context, 'workflow', keys);
+	const fresh = keys.flatMap((key, i) => (options.repeat || !recorded.has(key) ? [i] : []));
+	const batch = await send(fresh);
+	const deliveries: FollowUpDelivery[] = keys.map(() => options.already);
+	fresh.forEach((i, k) => (deliveries[i] = batch.deliveries[k]));
+	await release(context, 'workflow', fresh.filter((i) => notDelivered(deliveries[i].status)).map((i) => keys[i]));
+
+	if (batch.stoppedBy) {
+		const error = batch.stoppedBy;
+		error.description = [
+			error.description,
+			`${options.what} so far: ${countStatuses(deliveries.map((d) => d.status))}. A re-run sends only the ones not sent or failed; nobody gets one twice.`,
+		]
+			.filter(Boolean)
+			.join(' ');
+		throw error;
+	}
+	return deliveries;
+}
+
 export interface EventsOnceResult {
 	/** One per follow-up given: `{ name, status, error? | note? | reason? }`. */
 	perFollowUp: IDataObject[];
@@ -53,48 +95,30 @@ export interface EventsOnceResult {
 export async function sendEventsOnce(context: IExecuteFunctions, followUps: EventFollowUp[], options: SendOnceOptions): Promise<EventsOnceResult> {
 	const events = followUps.map((f) => f.event);
 	assertEventNames(context, events);
-	const nameOf = (i: number) => followUps[i].event.event_name;
+	const named = (deliveries: FollowUpDelivery[]) => deliveries.map((delivery, i) => ({ name: events[i].event_name, ...delivery }));
 	if (options.dryRun) {
 		return {
-			perFollowUp: followUps.map((_f, i) => ({ name: nameOf(i), status: 'dry-run' })),
+			perFollowUp: named(followUps.map(() => ({ status: 'dry-run' }))),
 			summary: `Brevo events — ${countStatuses(followUps.map(() => 'dry-run'))}`,
 		};
 	}
-
-	const recorded = await claim(context, 'workflow', followUps.map((f) => f.key));
-	const already = followUps.map((f) => !options.repeat && recorded.has(f.key));
-	const toSend = followUps.filter((_f, i) => !already[i]);
-	const outcome = await sendEvents(context, toSend.map((f) => f.event), { dryRun: false });
-
-	const perFollowUp: IDataObject[] = [];
-	const statuses: FollowUpStatus[] = [];
-	let sentIndex = 0;
-	followUps.forEach((_f, i) => {
-		if (already[i]) {
-			statuses.push('already sent');
-			perFollowUp.push({ name: nameOf(i), status: 'already sent', note: 'sent to this person for this meeting or webinar by an earlier run of this workflow' });
-			return;
-		}
-		const delivery = outcome.perEvent[sentIndex++];
-		statuses.push(delivery.status);
-		perFollowUp.push({ name: nameOf(i), ...delivery });
-	});
-	await release(
+	let requests = 0;
+	const deliveries = await sendOnce(
 		context,
-		'workflow',
-		toSend.filter((_f, k) => notDelivered(outcome.perEvent[k].status)).map((f) => f.key),
+		followUps.map((f) => f.key),
+		{
+			repeat: options.repeat,
+			what: 'Events',
+			already: { status: 'already sent', note: 'sent to this person for this meeting or webinar by an earlier run of this workflow' },
+		},
+		async (fresh) => {
+			const outcome = await sendEvents(context, fresh.map((i) => events[i]), { dryRun: false });
+			requests = outcome.requests;
+			return { deliveries: outcome.perEvent, stoppedBy: outcome.stoppedBy };
+		},
 	);
-
-	const summary = `Brevo events — ${countStatuses(statuses)} in ${outcome.requests} request${outcome.requests === 1 ? '' : 's'}`;
-	if (outcome.stoppedBy) {
-		const error = outcome.stoppedBy;
-		error.description = [
-			error.description,
-			`Events so far: ${countStatuses(statuses)}. A re-run sends only the ones not sent or failed; nobody gets an event twice.`,
-		]
-			.filter(Boolean)
-			.join(' ');
-		throw error;
-	}
-	return { perFollowUp, summary };
+	return {
+		perFollowUp: named(deliveries),
+		summary: `Brevo events — ${countStatuses(deliveries.map((d) => d.status))} in ${requests} request${requests === 1 ? '' : 's'}`,
+	};
 }

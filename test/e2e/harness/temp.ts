@@ -8,19 +8,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
+import { isAlive } from '../../processAlive';
+
 const created = new Set<string>();
 const OWNED = /^zb-[a-z0-9-]+?-(\d+)-[A-Za-z0-9]{6}$/;
 let swept = false;
 
-function isAlive(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		// EPERM: it exists but belongs to someone else.
-		return (error as NodeJS.ErrnoException).code === 'EPERM';
-	}
-}
 
 /** Removes the zb-* temp dirs of processes that no longer run. */
 export function sweepOrphanedTempDirs(): string[] {
