@@ -12,6 +12,7 @@ import { getFreePorts } from './ports';
 import { ensureRuntime } from './runtime';
 import { makeTempDir } from './temp';
 import { sleep } from './wait';
+import { isAlive } from '../../processAlive';
 
 export interface StartN8nOptions {
 	/** Extra env for n8n (wins over the harness's defaults; undefined removes a variable). */
@@ -48,14 +49,7 @@ export interface N8nInstance {
 
 const running = new Set<N8nInstance>();
 
-export function isPidAlive(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		return (error as NodeJS.ErrnoException).code === 'EPERM';
-	}
-}
+export const isPidAlive = isAlive;
 
 function waitForExit(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
 	if (child.exitCode !== null || child.signalCode !== null) {
