@@ -10,6 +10,8 @@ module.exports = {
       transform: { '^.+\\.ts$': tsJest },
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       testPathIgnorePatterns: ['<rootDir>/test/e2e/', '/node_modules/'],
+      // npm start's n8n (its database, the installed package) is no source of tests or modules.
+      modulePathIgnorePatterns: ['<rootDir>/.n8n-demo/'],
       setupFilesAfterEnv: ['<rootDir>/test/jest.unit-setup.ts'],
     },
     {
@@ -17,6 +19,7 @@ module.exports = {
       testEnvironment: 'node',
       transform: { '^.+\\.ts$': tsJest },
       testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'],
+      modulePathIgnorePatterns: ['<rootDir>/.n8n-demo/'],
       // testTimeout is not a per-project option in jest 29: set it in a setup file.
       setupFilesAfterEnv: ['<rootDir>/test/jest.e2e-setup.ts'],
     },

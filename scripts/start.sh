@@ -13,4 +13,7 @@ rm -rf dist
 npm run build >/dev/null
 echo "[start] preparing Node 24 and the pinned n8n (first run: 4 to 7 minutes, then cached)"
 bash scripts/ensure-runtime.sh >/dev/null
-exec npx tsx scripts/start.ts "$@"
+# node with tsx as a loader, not the tsx CLI: its parent process relays Ctrl-C to the script and
+# SIGKILLs it when the script does not acknowledge within 30 ms (a busy moment while stopping),
+# which left n8n's folders behind.
+exec node --import tsx scripts/start.ts "$@"

@@ -3,16 +3,27 @@
  * community-node path, the example workflows imported and activated, on the built-in Zoom + Brevo
  * simulator (or on real accounts when their keys are in the environment). In simulator mode it
  * delivers signed webinar.ended, meeting.ended, recording.completed and registration events,
- * prints what happened, and leaves the editor open until Ctrl-C. `--exit` runs to the end and
- * exits non-zero when something did not happen (CI uses it).
+ * prints what happened, and leaves the editor open until Ctrl-C.
+ *
+ * n8n is kept in `.n8n-demo/` (scripts/demo/state.ts): a second start finds the credentials,
+ * workflows and executions of the first. `--fresh` starts over; `--exit` runs to the end and exits
+ * non-zero when something did not happen (CI uses it).
  */
 import { DEFAULT_OWNER, removeTempDirs } from '../test/e2e/harness';
 import { startN8nWithPackage } from '../test/e2e/support';
 import { demoAccounts } from './demo/accounts';
+import { ensureCredentials } from './demo/credentials';
 import { deliverDemoEvents } from './demo/deliveries';
 import { reportDemo } from './demo/report';
-import { importExamples } from './demo/workflows';
+import { openDemoState, usualPortIfFree } from './demo/state';
+import { ensureWorkflows } from './demo/workflows';
 
+const KNOWN_FLAGS = ['--exit', '--fresh'];
+const unknown = process.argv.slice(2).filter((arg) => !KNOWN_FLAGS.includes(arg));
+if (unknown.length) {
+	console.error(`[start] unknown option ${unknown.join(' ')} (known: ${KNOWN_FLAGS.join(', ')})`);
+	process.exit(2);
+}
 const exitWhenDone = process.argv.includes('--exit');
 const say = (text: string) => console.log(`[start] ${text}`);
 
@@ -21,11 +32,18 @@ async function main(): Promise<boolean> {
 	// Handlers first: a Ctrl-C while n8n is still starting cleans up too.
 	let n8n: Awaited<ReturnType<typeof startN8nWithPackage>>['n8n'] | undefined;
 	let stopping: Promise<void> | undefined;
+	// Each step runs even when one before it failed: n8n stopped, simulator closed, temp files gone.
 	const stop = async () =>
 		await (stopping ??= (async () => {
-			await n8n?.stop();
-			await accounts.close();
-			removeTempDirs();
+			try {
+				await n8n?.stop();
+			} finally {
+				try {
+					await accounts.close();
+				} finally {
+					removeTempDirs();
+				}
+			}
 		})());
 	// A second Ctrl-C while stopping must not kill this process half-way (n8n would be left to its
 	// watchdog and the temp folders behind): it only says what is happening.
@@ -35,45 +53,59 @@ async function main(): Promise<boolean> {
 			return;
 		}
 		say(`${signal}: stopping n8n and the simulator, removing temporary files`);
-		void stop().then(() => process.exit(0));
+		stop().then(
+			() => process.exit(0),
+			(error: unknown) => {
+				console.error('[start] stopping failed:', error);
+				process.exit(1);
+			},
+		);
 	};
 	process.on('SIGINT', onSignal);
 	process.on('SIGTERM', onSignal);
 
+	const state = openDemoState({ fresh: process.argv.includes('--fresh') });
+	say(
+		state.kept
+			? `n8n kept in ${state.dir} from earlier runs (start ${state.record.starts}): its workflows, credentials and executions are still there (\`npm start -- --fresh\` starts over)`
+			: `n8n's data goes to ${state.dir} and stays there across runs (git-ignored; \`npm start -- --fresh\` starts over)`,
+	);
+	const port = await usualPortIfFree();
+	if (!port) say("port 5678 is taken (another n8n?): this one takes a free port");
 	say('starting n8n with n8n-nodes-zoom-brevo installed as a community node (about 10 s)');
+	say(`  n8n's log: ${state.logFile}`);
 	const env = process.env.N8N_WEBHOOK_URL ? { N8N_WEBHOOK_URL: process.env.N8N_WEBHOOK_URL } : undefined;
-	const started = await startN8nWithPackage(env);
+	const started = await startN8nWithPackage(env, { userFolder: state.userFolder, runDir: state.dir, port });
 	n8n = started.n8n;
 	const { client } = started;
 
-	say(`creating credentials (${accounts.mode})`);
-	const secret = await client.createCredential('zoomWebhookSecretApi', 'Zoom webhook secret', accounts.webhookSecret);
-	const zoom = await client.createCredential('zoomServerToServerOAuthApi', 'Zoom Server-to-Server', accounts.zoomS2S);
-	const brevo = await client.createCredential('brevoV3Api', 'Brevo', accounts.brevo);
-	for (const credential of [zoom, brevo]) {
-		const verdict = await client.testCredential(credential.id);
-		say(`  credential test "${credential.name}": ${verdict.status} — ${verdict.message}`);
+	say(`${state.kept ? 'updating' : 'creating'} credentials (${accounts.mode})`);
+	const credentials = await ensureCredentials(client, accounts, state.record.credentials, say);
+	state.save(state.record);
+	for (const type of ['zoomServerToServerOAuthApi', 'brevoV3Api']) {
+		const verdict = await client.testCredential(credentials[type].id);
+		say(`  credential test "${credentials[type].name}": ${verdict.status} — ${verdict.message}`);
 	}
 
-	say('importing and activating the example workflows');
+	say(state.kept ? 'finding the example workflows of earlier runs, activating them' : 'importing and activating the example workflows');
 	const templateId = accounts.sim?.fixture.ids.brevoTemplateId ?? 1;
-	const workflows = await importExamples(
-		client,
-		started.n8n.baseUrl,
-		{
-			zoomWebhookSecretApi: { id: secret.id, name: secret.name },
-			zoomServerToServerOAuthApi: { id: zoom.id, name: zoom.name },
-			brevoV3Api: { id: brevo.id, name: brevo.name },
-		},
-		templateId,
-	);
-	for (const workflow of workflows) say(`  ${workflow.name}\n          Zoom event notification URL: ${workflow.url}`);
+	const workflows = await ensureWorkflows(client, started.n8n.baseUrl, credentials, templateId, state.record.workflows);
+	state.save(state.record);
+	for (const workflow of workflows) {
+		say(`  ${workflow.name} (${workflow.kept ? 'kept' : 'imported'})\n          Zoom event notification URL: ${workflow.url}`);
+	}
 
 	let ok = true;
 	if (accounts.sim) {
 		say('delivering signed Zoom events (webinar.ended, meeting.ended, recording.completed, webinar.registration_created)');
-		const deliveries = await deliverDemoEvents(accounts.sim, workflows);
-		ok = await reportDemo(client, accounts.sim, deliveries, say);
+		const deliveries = await deliverDemoEvents(accounts.sim, client, workflows);
+		ok = reportDemo(accounts.sim, deliveries, { deliveredBefore: state.record.deliveredAt }, say);
+		// The simulator is the same each run: once its events went through, a later run's follow-ups
+		// are re-sends, which must not reach anyone.
+		if (ok && !state.record.deliveredAt) {
+			state.record.deliveredAt = new Date().toISOString();
+			state.save(state.record);
+		}
 	} else {
 		say('real accounts: Zoom sends the events itself once the URLs above are in your Zoom app (they must be reachable from the internet: set N8N_WEBHOOK_URL to your public address)');
 	}
@@ -85,7 +117,8 @@ async function main(): Promise<boolean> {
 	}
 	say('');
 	say(`n8n editor: ${started.n8n.baseUrl}   login: ${DEFAULT_OWNER.email} / ${DEFAULT_OWNER.password}`);
-	say('Ctrl-C stops n8n and the simulator.');
+	say(`n8n's log (Log API Calls writes here): ${state.logFile}`);
+	say(`Ctrl-C stops n8n and the simulator; n8n's data stays in ${state.dir} for the next \`npm start\`.`);
 	await new Promise(() => undefined);
 	return ok;
 }

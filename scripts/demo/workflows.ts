@@ -1,43 +1,80 @@
-/** Imports the example workflows with the demo's credentials, and activates them. */
+/**
+ * The example workflows in the demo's n8n, active: imported on the first start; on later starts
+ * the ones made before are kept as the user left them (edits, renames), pointed at this run's
+ * credentials where one was made again, and activated. An example whose workflow the user
+ * deleted or archived is imported again.
+ */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { productionWebhookUrl, waitForWebhook, type RestClient } from '../../test/e2e/harness';
+import { productionWebhookUrl, waitForWebhook, type RestClient, type Workflow } from '../../test/e2e/harness';
+import type { CredentialRefs } from './credentials';
 
 export interface DemoWorkflow {
 	file: string;
 	id: string;
 	name: string;
 	url: string;
+	/** Whether it was made by an earlier start. */
+	kept: boolean;
 }
 
-interface ExampleNode {
+type WorkflowNode = Workflow['nodes'][number] & {
 	webhookId?: string;
 	parameters: Record<string, unknown>;
 	credentials?: Record<string, { id: string; name: string }>;
-}
+};
 
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
 
-export async function importExamples(
+/** Points every node's credentials at `credentials`; whether anything changed. */
+function pointAt(nodes: WorkflowNode[], credentials: CredentialRefs): boolean {
+	let changed = false;
+	for (const node of nodes) {
+		for (const type of Object.keys(node.credentials ?? {})) {
+			if (!credentials[type] || node.credentials![type].id === credentials[type].id) continue;
+			node.credentials![type] = credentials[type];
+			changed = true;
+		}
+	}
+	return changed;
+}
+
+/** Active demo workflows; `saved` (example file → workflow id) is updated with what was made. */
+export async function ensureWorkflows(
 	client: RestClient,
 	baseUrl: string,
-	credentials: Record<string, { id: string; name: string }>,
+	credentials: CredentialRefs,
 	templateId: number,
+	saved: Record<string, string>,
 ): Promise<DemoWorkflow[]> {
-	const imported: DemoWorkflow[] = [];
+	const existing = (await client.listWorkflows()).filter((w) => !w.isArchived);
+	const ready: DemoWorkflow[] = [];
 	for (const file of fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.json')).sort()) {
-		const workflow = JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8')) as { name: string; nodes: ExampleNode[] };
-		for (const node of workflow.nodes) {
-			for (const type of Object.keys(node.credentials ?? {})) node.credentials![type] = credentials[type];
-			if (node.parameters.shareMode === 'email') node.parameters.templateId = templateId;
+		const example = JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8')) as { name: string; nodes: WorkflowNode[] };
+		// By the id this demo saved; without a record (deleted demo.json), by the example's name.
+		const found = existing.find((w) => w.id === saved[file]) ?? (saved[file] ? undefined : existing.find((w) => w.name === example.name));
+		let workflow: Workflow;
+		let changed = false;
+		if (found) {
+			workflow = await client.getWorkflow(found.id);
+			const nodes = workflow.nodes as WorkflowNode[];
+			changed = pointAt(nodes, credentials);
+			if (changed) workflow = await client.updateWorkflow(workflow.id, { nodes });
+		} else {
+			pointAt(example.nodes, credentials);
+			for (const node of example.nodes) if (node.parameters.shareMode === 'email') node.parameters.templateId = templateId;
+			workflow = await client.createWorkflow(example as never);
 		}
-		const created = await client.createWorkflow(workflow as never);
-		await client.activateWorkflow(created.id);
-		const hook = workflow.nodes.find((n) => n.webhookId)!.webhookId!;
+		// Activating publishes the saved version; an edit the user saved but did not publish is
+		// published only where the demo had to change the workflow itself.
+		if (!workflow.active || changed) await client.activateWorkflow(workflow.id);
+		const hook = (workflow.nodes as WorkflowNode[]).find((n) => n.webhookId)?.webhookId;
+		if (!hook) throw new Error(`the workflow "${workflow.name}" (${file}) has no Zoom Trigger any more: \`npm start -- --fresh\` starts over`);
 		const url = productionWebhookUrl(baseUrl, `${hook}/webhook`);
 		await waitForWebhook(url);
-		imported.push({ file, id: created.id, name: workflow.name, url });
+		saved[file] = workflow.id;
+		ready.push({ file, id: workflow.id, name: workflow.name, url, kept: Boolean(found) });
 	}
-	return imported;
+	return ready;
 }

@@ -1,14 +1,15 @@
 /**
  * `npm start` as a user runs it, in a terminal: its own process group, stopped with Ctrl-C (SIGINT
  * to the whole group, as a terminal sends it) — once, and twice in a row by an impatient user.
- * Afterwards nothing of it may be left: no process of its group, no n8n, no temp folder.
+ * Afterwards nothing of it may be left: no process of its group, no n8n, no temp folder. What it
+ * keeps on purpose is n8n's data, and a second start finds the first one's workflows.
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-import { waitFor } from './harness';
+import { makeTempDir, removeTempDirs, RestClient, waitFor } from './harness';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -38,8 +39,19 @@ function groupAlive(pgid: number): boolean {
 	}
 }
 
+// npm start's kept n8n, in a folder of this test instead of the repo's .n8n-demo.
+const stateDir = makeTempDir('demo-state');
+afterAll(() => removeTempDirs());
+
+interface Demo {
+	workflows: Record<string, string>;
+	credentials: Record<string, string>;
+}
+const readDemo = () => JSON.parse(fs.readFileSync(path.join(stateDir, 'demo.json'), 'utf8')) as Demo;
+
 async function startLikeAUser(): Promise<{ pgid: number; output: () => string; exited: Promise<number | null>; editorUrl: string }> {
-	const child = spawn('npm', ['start'], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: '' } });
+	const env = { ...process.env, CI: '', ZB_DEMO_STATE_DIR: stateDir };
+	const child = spawn('npm', ['start'], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env });
 	let output = '';
 	child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -54,19 +66,7 @@ async function startLikeAUser(): Promise<{ pgid: number; output: () => string; e
 	return { pgid: child.pid as number, output: () => output, exited, editorUrl };
 }
 
-it.each([
-	['Ctrl-C once', 1],
-	['Ctrl-C twice in a row', 2],
-])('%s: no process, no n8n and no temp folder is left behind', async (_label, presses) => {
-	const before = zbTempDirs();
-	const run = await startLikeAUser();
-	// Only the folders npm start's processes made (their names carry the maker's PID): other
-	// processes on the machine may be making theirs meanwhile.
-	const ours = groupPids(run.pgid);
-	const made = [...zbTempDirs()].filter((name) => !before.has(name) && ours.has(Number(/-(\d+)-[A-Za-z0-9]{6}$/.exec(name)?.[1])));
-	expect(made.length).toBeGreaterThan(0);
-	expect(run.editorUrl).not.toBe('');
-
+async function pressCtrlC(run: Awaited<ReturnType<typeof startLikeAUser>>, presses: number, made: string[]) {
 	// Presses 50 ms apart: the second lands while the first is still being handled.
 	for (let press = 0; press < presses; press++) {
 		if (press > 0) await new Promise((resolve) => setTimeout(resolve, 50));
@@ -80,4 +80,52 @@ it.each([
 	await expect(fetch(`${run.editorUrl}/healthz`)).rejects.toThrow();
 	expect(run.output()).toMatch(/SIGINT: stopping n8n and the simulator, removing temporary files/);
 	if (presses > 1) expect(run.output()).toMatch(/SIGINT again: still stopping/);
+}
+
+/** Starts, and names the temp folders this start's processes made. */
+async function start() {
+	const before = zbTempDirs();
+	const run = await startLikeAUser();
+	// Only the folders npm start's processes made (their names carry the maker's PID): other
+	// processes on the machine may be making theirs meanwhile.
+	const ours = groupPids(run.pgid);
+	const made = [...zbTempDirs()].filter((name) => !before.has(name) && ours.has(Number(/-(\d+)-[A-Za-z0-9]{6}$/.exec(name)?.[1])));
+	expect(made.length).toBeGreaterThan(0);
+	expect(run.editorUrl).not.toBe('');
+	return { run, made };
+}
+
+it('first start, Ctrl-C once: no process, no n8n and no temp folder is left behind; n8n\'s data is', async () => {
+	const { run, made } = await start();
+	expect(run.output()).toMatch(/imported\)/);
+	await pressCtrlC(run, 1, made);
+	expect(Object.keys(readDemo().workflows)).toHaveLength(4);
+	expect(fs.existsSync(path.join(stateDir, 'user', '.n8n', 'database.sqlite'))).toBe(true);
+}, 420_000);
+
+it('second start finds the first one\'s workflows (no copies) and follow-ups are not sent again; Ctrl-C twice leaves nothing behind', async () => {
+	const first = readDemo();
+	// As if the Brevo credential had been deleted: the record no longer finds it, so it is made
+	// again and the kept workflows must be pointed at it — the old one points at the first run's
+	// simulator, which is gone, so a workflow left on it would fail.
+	fs.writeFileSync(path.join(stateDir, 'demo.json'), JSON.stringify({ ...first, credentials: { ...first.credentials, brevoV3Api: 'gone' } }));
+
+	const { run, made } = await start();
+	try {
+		expect(run.output()).toMatch(/n8n kept in .* from earlier runs \(start 2\)/);
+		expect(run.output().match(/\(kept\)/g)).toHaveLength(4);
+		expect(run.output()).toMatch(/credential "Brevo" was deleted: made again/);
+		// Every delivery ran through (the webinar's with the new Brevo credential) ...
+		expect(run.output().match(/✓ [a-z_.]+ → "/g)).toHaveLength(4);
+		// ... and none of the first run's follow-ups went out again.
+		expect(run.output()).toMatch(/✓ no follow-up event or email sent again/);
+
+		const client = new RestClient(run.editorUrl);
+		await client.login();
+		const workflows = (await client.listWorkflows()).filter((w) => !w.isArchived);
+		expect(workflows.map((w) => w.id).sort()).toEqual(Object.values(first.workflows).sort());
+		expect(readDemo().credentials.brevoV3Api).not.toBe('gone');
+	} finally {
+		await pressCtrlC(run, 2, made);
+	}
 }, 420_000);

@@ -14,11 +14,20 @@ export const PACKAGE = 'n8n-nodes-zoom-brevo';
 
 let tarball: string | undefined;
 
-export async function startN8nWithPackage(env?: Record<string, string>): Promise<{ n8n: N8nInstance; client: RestClient }> {
+/** Where an n8n is kept when it is not throwaway (`npm start`): its user folder (database,
+ *  community nodes), the folder of its log, and its editor port. */
+export interface N8nPlace {
+	userFolder: string;
+	runDir: string;
+	port?: number;
+}
+
+export async function startN8nWithPackage(env?: Record<string, string>, place?: N8nPlace): Promise<{ n8n: N8nInstance; client: RestClient }> {
 	tarball ??= packPackage();
-	const userFolder = makeTempDir('e2e-user');
+	const userFolder = place?.userFolder ?? makeTempDir('e2e-user');
+	// A kept user folder gets this build: the package is replaced, n8n's data stays.
 	installIntoUserFolder(userFolder, tarball);
-	const n8n = await startN8n({ userFolder, env });
+	const n8n = await startN8n({ userFolder, env, runDir: place?.runDir, port: place?.port });
 	const client = new RestClient(n8n.baseUrl);
 	await client.setupOwnerOrLogin();
 	return { n8n, client };

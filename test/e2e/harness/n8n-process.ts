@@ -19,6 +19,11 @@ export interface StartN8nOptions {
 	env?: Record<string, string | undefined>;
 	/** Reuse a user folder (e.g. one with the package installed, or a DB made by the CLI). */
 	userFolder?: string;
+	/** Where n8n.log and n8n.pid go (default: a temp dir removed with the others). The log is
+	 *  started afresh: a log left by an earlier run must not count as this run's. */
+	runDir?: string;
+	/** The editor port (default: a free one). It must be free. */
+	port?: number;
 	/** Default 180 s. */
 	startTimeoutMs?: number;
 	/** Wait for "Editor is now accessible", printed once active workflows are registered
@@ -64,16 +69,18 @@ function tail(text: string, lines = 60): string {
 
 export async function startN8n(opts: StartN8nOptions = {}): Promise<N8nInstance> {
 	const runtime = ensureRuntime();
-	const runDir = makeTempDir('n8n');
+	const runDir = opts.runDir ?? makeTempDir('n8n');
 	const userFolder = opts.userFolder ?? path.join(runDir, 'user');
 	fs.mkdirSync(userFolder, { recursive: true });
 	const logFile = path.join(runDir, 'n8n.log');
 	const pidFile = path.join(runDir, 'n8n.pid');
-	const [port, brokerPort] = await getFreePorts(2);
+	fs.rmSync(pidFile, { force: true });
+	const [freePort, brokerPort] = await getFreePorts(2);
+	const port = opts.port ?? freePort;
 	const baseUrl = `http://127.0.0.1:${port}`;
 	const env = buildN8nEnv(runtime, { userFolder, port, brokerPort, extra: opts.env });
 
-	const logFd = fs.openSync(logFile, 'a');
+	const logFd = fs.openSync(logFile, 'w');
 	const supervisor = spawn(
 		runtime.nodeBin,
 		[path.join(__dirname, 'supervisor.cjs'), pidFile, runtime.n8nBin, 'start'],

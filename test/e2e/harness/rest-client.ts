@@ -268,6 +268,19 @@ export class RestClient {
 		return await this.rest('GET', `/workflows/${id}`);
 	}
 
+	/** GET /rest/workflows — every workflow the owner sees (archived ones included, flagged). */
+	async listWorkflows(): Promise<Array<Workflow & { isArchived?: boolean }>> {
+		return await this.rest('GET', '/workflows');
+	}
+
+	/** PATCH /rest/workflows/:id — the editor's Save (with the versionId it edits); returns the
+	 *  saved workflow with its new versionId. An active workflow keeps running its published
+	 *  version until it is activated again. */
+	async updateWorkflow(id: string, patch: Partial<Pick<Workflow, 'name' | 'nodes' | 'connections'>>): Promise<Workflow> {
+		const { versionId } = await this.getWorkflow(id);
+		return await this.rest('PATCH', `/workflows/${id}`, { data: { versionId, ...patch } });
+	}
+
 	/** POST /rest/workflows/:id/activate { versionId } — 2.x "publish": registers its
 	 *  production webhooks/triggers at once (no restart). */
 	async activateWorkflow(id: string): Promise<Workflow> {

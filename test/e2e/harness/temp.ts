@@ -14,7 +14,6 @@ const created = new Set<string>();
 const OWNED = /^zb-[a-z0-9-]+?-(\d+)-[A-Za-z0-9]{6}$/;
 let swept = false;
 
-
 /** Removes the zb-* temp dirs of processes that no longer run. */
 export function sweepOrphanedTempDirs(): string[] {
 	const removed: string[] = [];
@@ -48,6 +47,15 @@ export function removeTempDirs(): void {
 		if (created.size) console.log(`ZB_KEEP_E2E_TMP=1: kept ${[...created].join(', ')}`);
 		return;
 	}
-	for (const dir of created) fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
-	created.clear();
+	// Every dir is tried even when one fails, so one busy file does not keep the rest.
+	const failed: string[] = [];
+	for (const dir of created) {
+		try {
+			fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+			created.delete(dir);
+		} catch (error) {
+			failed.push(`${dir}: ${(error as Error).message}`);
+		}
+	}
+	if (failed.length) throw new Error(`could not remove ${failed.join('; ')}`);
 }
