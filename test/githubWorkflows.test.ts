@@ -23,11 +23,16 @@ it('the validator does catch a broken workflow (so a pass means something)', () 
 	expect(validateWorkflow('on: push\njobs:\n  a:\n    runs-onn: ubuntu-latest\n').errors.length).toBeGreaterThan(0);
 });
 
-it('publishing: on a version tag, with the OIDC token and an npm provenance statement', () => {
+it('publishing: on a version tag, with the OIDC token, through n8n\'s release command (provenance, RELEASE_MODE)', () => {
 	const publish = readFileSync(join(dir, 'publish.yml'), 'utf8');
 	expect(publish).toMatch(/tags: \['v\*'\]/);
 	expect(publish).toMatch(/id-token: write/);
-	expect(publish).toMatch(/npm publish --provenance/);
-	// The same checks as CI run before anything is published.
-	for (const step of ['npm run lint', 'npm run scan', 'npm run test:unit']) expect(publish).toContain(step);
+	// `n8n-node release` lints, builds and publishes with NPM_CONFIG_PROVENANCE=true on GitHub
+	// Actions; a bare `npm publish` would be refused by the package's own guards.
+	expect(publish).toMatch(/run: npm run release/);
+	expect(publish).not.toMatch(/run: npm publish/);
+	for (const step of ['npm run scan', 'npm run test:unit']) expect(publish).toContain(step);
+	const pkg = JSON.parse(readFileSync(join(dir, '..', '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+	expect(pkg.scripts.release).toBe('n8n-node release');
+	expect(pkg.scripts.lint).toBe('n8n-node lint');
 });

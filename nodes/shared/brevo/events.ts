@@ -4,8 +4,7 @@
  * (its events are `unconfirmed`), and sending stops at the first failure so that what was not
  * sent can be sent by a re-run.
  */
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError, type NodeApiError } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type NodeApiError } from 'n8n-workflow';
 
 import { deliveriesOf, failuresOf, invalidEventNames, planEvents, type BrevoEvent, type EventDelivery } from './eventBatches';
 import { brevoFailure, isSuccess, isUnconfirmed, openSession, sendToBrevo } from './request';
