@@ -3,6 +3,7 @@
  * tools that `require` the package get index.js; a node or credential added to one and not the
  * other would load in one place only. Also: no runtime dependencies, n8n-workflow the only peer.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -21,4 +22,14 @@ it('index.js requires exactly the nodes and credentials package.json declares fo
 it('has no runtime dependencies and only n8n-workflow as a peer', () => {
 	expect(pkg.dependencies ?? {}).toEqual({});
 	expect(Object.keys(pkg.peerDependencies ?? {})).toEqual(['n8n-workflow']);
+});
+
+it('publishes the built package without the TypeScript build cache (dist/.tsbuildinfo, 230 kB)', () => {
+	const [packed] = JSON.parse(
+		execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }),
+	) as Array<{ files: Array<{ path: string }> }>;
+	const paths = packed.files.map((f) => f.path);
+	expect(paths).toContain('index.js');
+	expect(paths.some((p) => p.startsWith('dist/nodes/'))).toBe(true);
+	expect(paths.filter((p) => p.endsWith('.tsbuildinfo'))).toEqual([]);
 });
