@@ -42,7 +42,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	figures.totalSeconds = Math.round((Date.now() - t0) / 100) / 10;
-	console.log(`QUEUE-MODE FIGURES (n8n 2.41.1: 1 main, 1 worker, 1 webhook processor; Redis + PostgreSQL)\n${JSON.stringify(figures, null, 2)}`);
+	// Straight to stdout: jest's console.log adds an `at Object.<anonymous> (file:line)` line that
+	// reads like a stack trace under figures of a test that passed.
+	process.stdout.write(`\nQUEUE-MODE FIGURES (n8n 2.41.1: 1 main, 1 worker, 1 webhook processor; Redis + PostgreSQL)\n${JSON.stringify(figures, null, 2)}\n`);
 	await sim?.close();
 	await stopQueueInstallation();
 	removeTempDirs();
