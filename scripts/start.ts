@@ -27,6 +27,9 @@ if (unknown.length) {
 const exitWhenDone = process.argv.includes('--exit');
 const say = (text: string) => console.log(`[start] ${text}`);
 
+/** Stops what main() started (idempotent); set as soon as there is something to stop. */
+let stopDemo: (() => Promise<void>) | undefined;
+
 async function main(): Promise<boolean> {
 	const accounts = await demoAccounts(say);
 	// Handlers first: a Ctrl-C while n8n is still starting cleans up too.
@@ -63,6 +66,7 @@ async function main(): Promise<boolean> {
 	};
 	process.on('SIGINT', onSignal);
 	process.on('SIGTERM', onSignal);
+	stopDemo = stop;
 
 	const state = openDemoState({ fresh: process.argv.includes('--fresh') });
 	say(
@@ -123,10 +127,21 @@ async function main(): Promise<boolean> {
 	return ok;
 }
 
+/** Exits only after n8n, the simulator and the temp files are gone — also when main() failed. */
+async function finish(code: number): Promise<never> {
+	try {
+		await stopDemo?.();
+	} catch (error) {
+		console.error('[start] stopping failed:', error);
+		code = 1;
+	}
+	process.exit(code);
+}
+
 main().then(
-	(ok) => process.exit(ok ? 0 : 1),
-	(error: unknown) => {
+	async (ok) => await finish(ok ? 0 : 1),
+	async (error: unknown) => {
 		console.error('[start] FAILED:', error);
-		process.exit(1);
+		await finish(1);
 	},
 );
