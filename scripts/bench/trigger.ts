@@ -1,7 +1,11 @@
 /**
  * Deliveries per second through the Zoom Trigger against n8n's built-in Webhook node, on the same
  * real n8n instance, same payload, same concurrency; rounds alternate so noise hits both alike.
+ * Also a delivery of an event the trigger does not listen to against Webhook → IF (the built-in
+ * way to drop it), and what n8n's process spends: CPU per delivery and resident memory.
  */
+import * as fs from 'node:fs';
+
 import axios from 'axios';
 
 import { productionWebhookUrl, waitForWebhook, type RestClient } from '../../test/e2e/harness';
@@ -49,11 +53,31 @@ async function createWorkflows(client: RestClient) {
 	// n8n skips the expression isolate for its own Webhook node from v2 on (static parameters);
 	// v1 takes the same path as every other trigger, so it shows what the isolate costs.
 	const guardedV1 = await client.createWorkflow(guardedWebhook('bench-guarded-v1', 1));
-	for (const workflow of [zoom, zoomV1, plain, guarded, guardedV1]) await client.activateWorkflow(workflow.id);
+	// The built-in way to drop an event a workflow does not want: Webhook v2 → IF on the event name
+	// (no authentication, the most favourable to it). The delivery starts an execution that IF ends.
+	const filtered = await client.createWorkflow({
+		name: 'bench: Webhook → IF',
+		nodes: [
+			{ id: 'hook-if', name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: 'bench-if', parameters: { httpMethod: 'POST', path: 'bench-if', options: {} } },
+			{
+				id: 'if', name: 'If', type: 'n8n-nodes-base.if', typeVersion: 2.2, position: [220, 0],
+				parameters: {
+					conditions: {
+						options: { caseSensitive: true, leftValue: '', typeValidation: 'strict', version: 2 },
+						conditions: [{ id: 'event', leftValue: '={{ $json.body.event }}', rightValue: 'meeting.ended', operator: { type: 'string', operation: 'equals' } }],
+						combinator: 'and',
+					},
+					options: {},
+				},
+			},
+		],
+		connections: { Webhook: { main: [[{ node: 'If', type: 'main', index: 0 }]] } },
+	});
+	for (const workflow of [zoom, zoomV1, plain, guarded, guardedV1, filtered]) await client.activateWorkflow(workflow.id);
 }
 
-function delivery(i: number, signatureHeaderValue?: string) {
-	const body = Buffer.from(JSON.stringify({ event: 'meeting.ended', event_ts: Date.now(), payload: { account_id: 'acc', object: { id: String(80000000000 + i), uuid: `uuid-${i}==`, topic: 'Réunion 東京 🎉 benchmark' } } }));
+function delivery(i: number, event: string, signatureHeaderValue?: string) {
+	const body = Buffer.from(JSON.stringify({ event, event_ts: Date.now(), payload: { account_id: 'acc', object: { id: String(80000000000 + i), uuid: `uuid-${i}==`, topic: 'Réunion 東京 🎉 benchmark' } } }));
 	const ts = Math.floor(Date.now() / 1000);
 	return {
 		body,
@@ -67,7 +91,7 @@ function delivery(i: number, signatureHeaderValue?: string) {
 	};
 }
 
-async function round(url: string, count: number, concurrency: number, offset: number, fixedSignature?: string): Promise<{ ms: number; failures: number }> {
+async function round(url: string, count: number, concurrency: number, offset: number, event: string, fixedSignature?: string): Promise<{ ms: number; failures: number }> {
 	let next = 0;
 	let failures = 0;
 	const started = performance.now();
@@ -75,7 +99,7 @@ async function round(url: string, count: number, concurrency: number, offset: nu
 		Array.from({ length: concurrency }, async () => {
 			while (next < count) {
 				const i = offset + next++;
-				const { body, headers } = delivery(i, fixedSignature);
+				const { body, headers } = delivery(i, event, fixedSignature);
 				const answer = await axios.post(url, body, { headers, validateStatus: () => true, proxy: false });
 				if (answer.status !== 200) failures++;
 			}
@@ -84,14 +108,77 @@ async function round(url: string, count: number, concurrency: number, offset: nu
 	return { ms: performance.now() - started, failures };
 }
 
-/** n8n's settings a run can be measured under: its defaults, and lazy expression isolates. */
-export const TRIGGER_BENCH_SETTINGS = {
-	defaults: { title: "n8n's default settings", env: undefined },
-	lazyIsolate: { title: 'N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true', env: { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' } },
-} as const;
+export interface TriggerBenchSetting {
+	title: string;
+	env: Record<string, string> | undefined;
+	/** Also run by `--quick` (CI). The others only in the full bench: each is one more n8n. */
+	quick: boolean;
+}
 
-export async function benchTrigger(perRound: number, rounds: number, concurrency: number, env?: Record<string, string>): Promise<Row[]> {
+/**
+ * n8n 2.41's settings a run can be measured under (see docs/benchmarks.md for where n8n defines
+ * each): its defaults, a bigger pool of pre-warmed expression isolates, the other backend
+ * expression engines, and two it marks experimental: the compile cache and lazy isolates (a
+ * prototype). The engine variables exist in 2.41 as
+ * `N8N_EXPRESSION_ENGINE` (vm | quickjs | legacy) and `N8N_EXPRESSION_ENGINE_POOL_SIZE`.
+ */
+export const TRIGGER_BENCH_SETTINGS = {
+	defaults: { title: "n8n's default settings", env: undefined, quick: true },
+	pool2: { title: 'N8N_EXPRESSION_ENGINE_POOL_SIZE=2', env: { N8N_EXPRESSION_ENGINE_POOL_SIZE: '2' }, quick: false },
+	pool4: { title: 'N8N_EXPRESSION_ENGINE_POOL_SIZE=4', env: { N8N_EXPRESSION_ENGINE_POOL_SIZE: '4' }, quick: false },
+	pool8: { title: 'N8N_EXPRESSION_ENGINE_POOL_SIZE=8', env: { N8N_EXPRESSION_ENGINE_POOL_SIZE: '8' }, quick: false },
+	quickjs: { title: 'N8N_EXPRESSION_ENGINE=quickjs', env: { N8N_EXPRESSION_ENGINE: 'quickjs' }, quick: false },
+	legacy: { title: 'N8N_EXPRESSION_ENGINE=legacy (deprecated, no isolation)', env: { N8N_EXPRESSION_ENGINE: 'legacy' }, quick: false },
+	compileCache: { title: 'N8N_EXPRESSION_ENGINE_COMPILE_CACHE=true (experimental)', env: { N8N_EXPRESSION_ENGINE_COMPILE_CACHE: 'true' }, quick: false },
+	lazyIsolate: { title: 'N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true (prototype)', env: { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' }, quick: true },
+} as const satisfies Record<string, TriggerBenchSetting>;
+
+export type TriggerSettingName = keyof typeof TRIGGER_BENCH_SETTINGS;
+
+/** What a run under one setting comes to, for the table across settings. */
+export interface TriggerSummary {
+	setting: TriggerSettingName;
+	zoom: number;
+	plain: number;
+	guarded: number;
+	unselected: number;
+	filtered: number;
+	zoomCpuMs: number | undefined;
+	idleRssMb: number | undefined;
+	peakRssMb: number | undefined;
+	failures: number;
+}
+
+/** The n8n process's CPU time (user + system) and resident memory, from /proc (Linux only). */
+const CLOCK_TICKS_PER_SECOND = 100;
+function cpuMs(pid: number): number | undefined {
+	try {
+		const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+	} catch {
+		return undefined;
+	}
+}
+function rssMb(pid: number): number | undefined {
+	try {
+		const kb = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+		return kb === undefined ? undefined : Number(kb) / 1024;
+	} catch {
+		return undefined;
+	}
+}
+const orNa = (value: number | undefined, digits = 1) => (value === undefined || Number.isNaN(value) ? 'n/a' : value.toFixed(digits));
+
+export async function benchTrigger(
+	setting: TriggerSettingName,
+	perRound: number,
+	rounds: number,
+	concurrency: number,
+): Promise<{ rows: Row[]; summary: TriggerSummary }> {
+	const { env } = TRIGGER_BENCH_SETTINGS[setting];
 	const { n8n, client } = await startN8nWithPackage(env);
+	let sampler: NodeJS.Timeout | undefined;
 	try {
 		await createWorkflows(client);
 		const urls = {
@@ -100,33 +187,55 @@ export async function benchTrigger(perRound: number, rounds: number, concurrency
 			plain: productionWebhookUrl(n8n.baseUrl, 'bench-plain'),
 			guarded: productionWebhookUrl(n8n.baseUrl, 'bench-guarded'),
 			guardedV1: productionWebhookUrl(n8n.baseUrl, 'bench-guarded-v1'),
+			// An event the Zoom Trigger does not listen to: acknowledged, nothing started.
+			unselected: productionWebhookUrl(n8n.baseUrl, 'bench-zoom/webhook'),
+			filtered: productionWebhookUrl(n8n.baseUrl, 'bench-if'),
 		};
-		const sides = ['zoom', 'zoomV1', 'plain', 'guarded', 'guardedV1'] as const;
+		const sides = ['zoom', 'zoomV1', 'plain', 'guarded', 'guardedV1', 'unselected', 'filtered'] as const;
 		type Side = (typeof sides)[number];
 		// The Header Auth webhooks compare the header to their credential's value.
 		const signatureFor = (side: Side) => (side === 'guarded' || side === 'guardedV1' ? 'unused' : undefined);
+		const eventFor = (side: Side) => (side === 'unselected' || side === 'filtered' ? 'meeting.started' : 'meeting.ended');
 		for (const side of sides) {
 			await waitForWebhook(urls[side]);
-			await round(urls[side], 20, concurrency, 1_000_000, signatureFor(side)); // warm-up, not counted
+			await round(urls[side], 20, concurrency, 1_000_000, eventFor(side), signatureFor(side)); // warm-up, not counted
 		}
+		// Let the pool refill and the warm-up's executions finish before the idle reading.
+		await new Promise((resolve) => setTimeout(resolve, 3_000));
+		const idleRss = rssMb(n8n.pid);
+		let peakRss = idleRss;
+		sampler = setInterval(() => {
+			const now = rssMb(n8n.pid);
+			if (now !== undefined) peakRss = Math.max(peakRss ?? 0, now);
+		}, 250);
 
-		const totals = Object.fromEntries(sides.map((side) => [side, { ms: 0, n: 0, failures: 0 }])) as Record<Side, { ms: number; n: number; failures: number }>;
+		const totals = Object.fromEntries(sides.map((side) => [side, { ms: 0, n: 0, failures: 0, cpuMs: 0 }])) as Record<
+			Side,
+			{ ms: number; n: number; failures: number; cpuMs: number }
+		>;
 		for (let r = 0; r < rounds; r++) {
 			// Rotate the order each round so drift on a shared machine hits every side alike.
 			const order = sides.map((_, k) => sides[(k + r) % sides.length]);
 			for (const side of order) {
-				const result = await round(urls[side], perRound, concurrency, r * perRound, signatureFor(side));
+				const cpuBefore = cpuMs(n8n.pid);
+				const result = await round(urls[side], perRound, concurrency, r * perRound, eventFor(side), signatureFor(side));
+				const cpuAfter = cpuMs(n8n.pid);
 				totals[side].ms += result.ms;
 				totals[side].n += perRound;
 				totals[side].failures += result.failures;
+				totals[side].cpuMs += cpuBefore === undefined || cpuAfter === undefined ? Number.NaN : cpuAfter - cpuBefore;
 			}
 		}
+		clearInterval(sampler);
 		const rate = (side: Side) => totals[side].n / (totals[side].ms / 1000);
-		// At n8n's defaults every trigger but n8n's own Webhook node v2 gets an expression isolate per
-		// delivery, so the v2 ratios cannot reach the goal there: say so beside the figure.
-		const lazy = env?.N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE === 'true';
-		const v2Goal = lazy ? '≥ 0.9' : '≥ 0.9 only with lazy isolates (below: n8n gives its own v2 node a path other triggers cannot take; docs/benchmarks.md)';
-		return [
+		const cpuPerDelivery = (side: Side) => totals[side].cpuMs / totals[side].n;
+		// Without lazy isolates every trigger but n8n's own Webhook node v2 gets an expression isolate
+		// per delivery (the legacy engine has none at all), so the v2 ratios cannot reach the goal
+		// there: say so beside the figure.
+		const noIsolatePerDelivery = setting === 'lazyIsolate' || setting === 'legacy';
+		const v2Goal = noIsolatePerDelivery ? '≥ 0.9' : '≥ 0.9 only without an isolate per delivery (n8n gives its own v2 node a path other triggers cannot take; docs/benchmarks.md)';
+		const failures = sides.map((side) => totals[side].failures);
+		const rows: Row[] = [
 			{ figure: `deliveries per side (${rounds} rotating rounds × ${perRound}, concurrency ${concurrency})`, value: String(totals.zoom.n) },
 			{ figure: 'Zoom Trigger 1.2 deliveries/s (signature checked, shaped; 1.1 is the same code path)', value: rate('zoom').toFixed(1) },
 			{ figure: 'Zoom Trigger 1 deliveries/s (workflows saved before 1.1)', value: rate('zoomV1').toFixed(1) },
@@ -136,13 +245,49 @@ export async function benchTrigger(perRound: number, rounds: number, concurrency
 			{ figure: 'Zoom Trigger 1.2 / Webhook node v2 (no authentication)', value: (rate('zoom') / rate('plain')).toFixed(2), goal: v2Goal },
 			{ figure: 'Zoom Trigger 1.2 / Webhook node v2 (Header Auth)', value: (rate('zoom') / rate('guarded')).toFixed(2), goal: v2Goal },
 			{ figure: 'Zoom Trigger 1.2 / Webhook node v1 (Header Auth)', value: (rate('zoom') / rate('guardedV1')).toFixed(2), goal: '≥ 0.9' },
+			{ figure: 'unselected event: Zoom Trigger 1.2 deliveries/s (signature checked, acknowledged, nothing started)', value: rate('unselected').toFixed(1) },
+			{ figure: 'unselected event: Webhook node v2 → IF deliveries/s (an execution IF ends)', value: rate('filtered').toFixed(1) },
+			{ figure: 'unselected event: Zoom Trigger 1.2 / Webhook → IF', value: (rate('unselected') / rate('filtered')).toFixed(2) },
 			{
-				figure: 'non-200 answers (Zoom 1.2 / Zoom 1 / v2 plain / v2 Header Auth / v1 Header Auth)',
-				value: sides.map((side) => totals[side].failures).join(' / '),
-				goal: '0 / 0 / 0 / 0 / 0',
+				figure: "n8n's CPU ms per delivery (Zoom 1.2 / v2 plain / v2 Header Auth / unselected Zoom / Webhook → IF)",
+				value: (['zoom', 'plain', 'guarded', 'unselected', 'filtered'] as const).map((side) => orNa(cpuPerDelivery(side))).join(' / '),
+			},
+			{ figure: "n8n's resident memory: idle after warm-up / peak during the rounds (MB)", value: `${orNa(idleRss, 0)} / ${orNa(peakRss, 0)}` },
+			{
+				figure: 'non-200 answers (Zoom 1.2 / Zoom 1 / v2 plain / v2 Header Auth / v1 Header Auth / unselected Zoom / Webhook → IF)',
+				value: failures.join(' / '),
+				goal: sides.map(() => '0').join(' / '),
 			},
 		];
+		const summary: TriggerSummary = {
+			setting,
+			zoom: rate('zoom'),
+			plain: rate('plain'),
+			guarded: rate('guarded'),
+			unselected: rate('unselected'),
+			filtered: rate('filtered'),
+			zoomCpuMs: cpuPerDelivery('zoom'),
+			idleRssMb: idleRss,
+			peakRssMb: peakRss,
+			failures: failures.reduce((a, b) => a + b, 0),
+		};
+		return { rows, summary };
 	} finally {
+		if (sampler) clearInterval(sampler);
 		await n8n.stop();
 	}
+}
+
+/** One line per setting: the Zoom Trigger's figures as ratios within its own run. */
+export function settingsSummaryTable(summaries: TriggerSummary[]): string {
+	const lines = [
+		'| setting | Zoom 1.2 /s | ÷ v2 Header Auth | ÷ v2 no auth | unselected: Zoom /s | ÷ Webhook → IF | CPU ms per Zoom delivery | RSS idle / peak MB | non-200 |',
+		'|---|---|---|---|---|---|---|---|---|',
+	];
+	for (const s of summaries) {
+		lines.push(
+			`| ${TRIGGER_BENCH_SETTINGS[s.setting].title} | ${s.zoom.toFixed(1)} | ${(s.zoom / s.guarded).toFixed(2)} | ${(s.zoom / s.plain).toFixed(2)} | ${s.unselected.toFixed(1)} | ${(s.unselected / s.filtered).toFixed(2)} | ${orNa(s.zoomCpuMs)} | ${orNa(s.idleRssMb, 0)} / ${orNa(s.peakRssMb, 0)} | ${s.failures} |`,
+		);
+	}
+	return lines.join('\n');
 }
