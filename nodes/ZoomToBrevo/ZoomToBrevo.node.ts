@@ -10,6 +10,12 @@ import { zoomSourceProperties } from './description/zoomSource';
 import { getBrevoLists } from './methods/loadOptions';
 import { searchMeetings, searchWebinars } from './methods/listSearch';
 
+/** From 1.2: contacts on the first output, the people and deliveries skipped on the second. */
+const SPLIT_OUTPUTS = [
+	{ type: NodeConnectionTypes.Main, displayName: 'Contacts' },
+	{ type: NodeConnectionTypes.Main, displayName: 'Skipped' },
+];
+
 export class ZoomToBrevo implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Zoom to Brevo',
@@ -18,8 +24,10 @@ export class ZoomToBrevo implements INodeType {
 		group: ['transform'],
 		// 1.1: meetings and webinars are picked from a list, by ID or by join link (resource
 		// locators); version 1 workflows keep their text fields and behave as before.
-		version: [1, 1.1],
-		defaultVersion: 1.1,
+		// 1.2: writes to Brevo by default (Batch Import), and people who were skipped go to their own
+		// output, so the next node receives contacts only. 1 and 1.1 keep one output and "emit".
+		version: [1, 1.1, 1.2],
+		defaultVersion: 1.2,
 		// The canvas shows what the node does, in words (the internal values read "meeting: syncParticipants").
 		subtitle:
 			'={{ {"syncParticipants": "Sync meeting participants", "syncAttendees": "Sync webinar attendees", "syncAbsentees": "Sync webinar absentees", "syncRegistrants": "Sync webinar registrants", "syncRegistrantFromEvent": "Sync one registrant", "shareRecording": "Share a recording"}[$parameter["operation"]] }}',
@@ -28,7 +36,7 @@ export class ZoomToBrevo implements INodeType {
 		defaults: { name: 'Zoom to Brevo' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		outputs: `={{ $nodeVersion >= 1.2 ? ${JSON.stringify(SPLIT_OUTPUTS)} : ["${NodeConnectionTypes.Main}"] }}`,
 		credentials: [
 			// "Sync One Registrant" reads the trigger's item and never calls Zoom.
 			{

@@ -68,9 +68,12 @@ export async function runZoomToBrevo(
 		},
 		inputItems: options.inputItems,
 	});
-	const items = result.outputs['Zoom to Brevo']?.[0] ?? [];
+	// From 1.2 skipped people have their own output (the second): `items` are all outputs' items.
+	const outputs = result.outputs['Zoom to Brevo'] ?? [];
+	const items = outputs.flat();
 	return {
 		result,
+		outputs,
 		items,
 		contacts: items.filter((item) => !item.json.skipped && !item.json.error).map((item) => item.json),
 		skipped: items.filter((item) => item.json.skipped === true).map((item) => item.json),

@@ -39,7 +39,7 @@ function recordingNode(reads: Set<string>): INodeType {
 				return new Proxy(value as IDataObject, {
 					get: (target, key) => {
 						if (typeof key === 'string') reads.add(`options.${key}`);
-						return target[key];
+						return Reflect.get(target, key) as unknown;
 					},
 				});
 			}) as IExecuteFunctions['getNodeParameter'];

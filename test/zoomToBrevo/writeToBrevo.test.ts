@@ -115,7 +115,7 @@ describe('Follow-up events', () => {
 		sim.inject({ kind: 'status', status: 400, body: { code: 'invalid_parameter', message: 'events disabled for this account' }, match: { path: '/events' }, times: 50 });
 		const { result } = await runZoomToBrevo(sim, { resource: 'meeting', operation: 'syncParticipants', meetingId: latestMeetingUuid(), writeMode: 'import', listIds: [15], sendEvent: true });
 		expect(result.error).toBeDefined();
-		expect(result.error?.description).toMatch(/Already written before this failed: Brevo import — batch 1: \d+ contacts, completed/);
+		expect(result.error?.description).toMatch(/Already written before this failed: \d+ contacts written to Brevo on list 15 \(1 import request, finished\)/);
 	});
 });
 
@@ -236,7 +236,7 @@ describe('Recording → Share Recording for Brevo campaigns and automations', ()
 		expect(imported).toBeGreaterThanOrEqual(0);
 		expect(finished).toBeGreaterThan(imported);
 		expect(paths.findIndex((p) => p.endsWith('/events/batch'))).toBeGreaterThan(finished);
-		expect(result.run.data.resultData.runData['Zoom to Brevo'][0].hints?.[0]?.message).toMatch(/on list #16\); "zoom_recording_ready" events: \d+ accepted in 1 request/);
+		expect(result.run.data.resultData.runData['Zoom to Brevo'][0].hints?.[0]?.message).toMatch(/on list #16\); Brevo events \(\d+ zoom_recording_ready\) — \d+ accepted in 1 request\. Next: in Brevo, start an automation on the custom event zoom_recording_ready/);
 	});
 
 	it('fires a custom-named event after the template emails too', async () => {

@@ -31,15 +31,17 @@ export function skippedItems(skipped: SkippedPerson[], source: ZoomSource, itemI
 	}));
 }
 
-/** One line for the node's execution hints, e.g. "412 contacts, 37 skipped (no email: 35, ...)". */
-export function summaryLine(contacts: number, skipped: SkippedPerson[], written?: string): string {
+/** One line for the node's execution hints, e.g. "412 contacts, 37 skipped (no email: 35, ...)".
+ *  `written` says what reached Brevo; undefined means nothing was meant to (emit only). */
+export function summaryLine(contacts: number, skipped: SkippedPerson[], written: string | undefined, { skippedOutput = false } = {}): string {
 	const reasons = new Map<string, number>();
 	for (const person of skipped) reasons.set(person.reason, (reasons.get(person.reason) ?? 0) + 1);
 	const why = [...reasons].map(([reason, n]) => `${reason.replace('_', ' ')}: ${n}`).join(', ');
+	const where = skippedOutput ? 'see the Skipped output' : 'see the items with "skipped": true';
 	return [
 		`${contacts} contact${contacts === 1 ? '' : 's'}`,
-		skipped.length > 0 ? `${skipped.length} skipped (${why}) — see the items with "skipped": true` : '0 skipped',
-		written,
+		skipped.length > 0 ? `${skipped.length} skipped (${why}) — ${where}` : '0 skipped',
+		written ?? 'nothing written to Brevo (Write to Brevo is "No — Emit the Contacts Only")',
 	]
 		.filter(Boolean)
 		.join('; ');

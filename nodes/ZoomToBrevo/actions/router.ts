@@ -60,5 +60,8 @@ export async function route(context: IExecuteFunctions): Promise<INodeExecutionD
 			});
 		}
 	}
-	return [output];
+	// 1.2: the next node gets contacts only; skipped people (no email, ...) and already processed
+	// deliveries go to the Skipped output. Earlier versions keep one output with both.
+	if (context.getNode().typeVersion < 1.2) return [output];
+	return [output.filter((item) => item.json.skipped !== true), output.filter((item) => item.json.skipped === true)];
 }

@@ -68,7 +68,8 @@ async function fireRecordingEvents(
 		perPerson: people.map(
 			(person, i) => statusOf.get(person) ?? { name, status: 'not sent', reason: `the recording link was not delivered (${String(deliveries[i]?.status)})` },
 		),
-		summary: `"${name}" ${result.summary.replace(/^Brevo events — /, 'events: ')}${withheld ? `, ${withheld} not sent (link not delivered)` : ''}`,
+		// The summary already names the event and its count.
+		summary: [`${result.summary}${withheld ? `, ${withheld} not sent (link not delivered)` : ''}`, result.nextStep].filter(Boolean).join('. '),
 	};
 }
 
@@ -188,7 +189,7 @@ export async function shareRecording(context: IExecuteFunctions, itemIndex: numb
 	if (events) summary = `${summary}; ${events.summary}`;
 
 	context.addExecutionHints({
-		message: `${summaryLine(people.length, read.people.skipped)}; ${summary}${settings.dryRun ? ' (dry run: nothing was written)' : ''}`,
+		message: `${summaryLine(people.length, read.people.skipped, summary, { skippedOutput: context.getNode().typeVersion >= 1.2 })}${settings.dryRun ? ' (dry run: nothing was written)' : ''}`,
 		location: 'outputPane',
 	});
 	const contacts: BrevoContact[] = people.map((person) => ({

@@ -67,7 +67,13 @@ export async function syncContacts(context: IExecuteFunctions, itemIndex: number
 	for (const warning of read.warnings ?? []) context.addExecutionHints({ message: warning, type: 'warning', location: 'outputPane' });
 	const kept = order?.heldBack ? `${order.heldBack} kept their later attendance status` : undefined;
 	context.addExecutionHints({
-		message: [summaryLine(contacts.length, read.people.skipped, written?.summary), kept, events?.summary]
+		message: [
+			summaryLine(contacts.length, read.people.skipped, contacts.length === 0 && !written ? 'nothing to write' : written?.summary, {
+				skippedOutput: context.getNode().typeVersion >= 1.2,
+			}),
+			kept,
+			events?.summary,
+		]
 			.filter(Boolean)
 			.join('; ')
 			.concat(settings.dryRun ? ' (dry run: nothing was written)' : ''),

@@ -71,8 +71,7 @@ export async function writeContacts(
 				? { mode: 'import', batch: batch.batch, processId: batch.processId, status: batch.status }
 				: { mode: 'import', status: 'not sent' };
 		});
-		const statuses = batches.map((b) => `batch ${b.batch}: ${b.contacts} contacts, ${b.status}${b.processId ? ` (process ${b.processId})` : ''}`);
-		return { perContact, summary: `Brevo import — ${statuses.join('; ')}; ${attributeNote}` };
+		return { perContact, summary: `${importSummary(batches, settings)}; ${attributeNote}` };
 	}
 
 	const results: UpsertReport[] = await upsertContacts(context, contacts, { dryRun: settings.dryRun });
@@ -84,8 +83,31 @@ export async function writeContacts(
 			const r = byEmail.get(c.email);
 			return { mode: 'upsert', status: r?.status ?? 'failed', ...(r?.error ? { error: r.error } : {}) };
 		}),
-		summary: `Brevo upsert — ${[...counts].map(([status, n]) => `${status}: ${n}`).join(', ')}; ${attributeNote}`,
+		summary: settings.dryRun
+			? `would create or update ${contactCount(contacts.length)} in Brevo, one request each${onLists(settings.listIds)}; ${attributeNote}`
+			: `Brevo create or update, one by one — ${[...counts].map(([status, n]) => `${status}: ${n}`).join(', ')}; ${attributeNote}`,
 	};
+}
+
+const contactCount = (n: number) => `${n} contact${n === 1 ? '' : 's'}`;
+const onLists = (listIds: number[]) => (listIds.length ? ` on list${listIds.length === 1 ? '' : 's'} ${listIds.join(', ')}` : '');
+
+/** What an import did, in words: "11 contacts written to Brevo on list 15 (import finished)". */
+function importSummary(batches: BatchReport[], settings: SyncSettings): string {
+	const total = batches.reduce((sum, b) => sum + b.contacts, 0);
+	// Brevo imports only into lists: contacts without a list are written one request each.
+	const imports = batches.filter((b) => !b.details?.via).length;
+	const requests = imports
+		? `${imports} import request${imports === 1 ? '' : 's'}`
+		: 'one request per contact, as Brevo imports only into lists';
+	if (settings.dryRun) return `would write ${contactCount(total)} to Brevo${onLists(settings.listIds)} in ${requests}`;
+	if (batches.every((b) => b.status === 'completed')) {
+		return `${contactCount(total)} written to Brevo${onLists(settings.listIds)} (${requests}, finished)`;
+	}
+	// Some batch did not finish: each one is named, so the user knows what is in Brevo.
+	const words: Record<BatchReport['status'], string> = { completed: 'finished', queued: 'still queued in Brevo', processing: 'still processing in Brevo', failed: 'failed', 'dry-run': 'not sent (dry run)' };
+	const each = batches.map((b) => `import ${b.batch} of ${batches.length} (${contactCount(b.contacts)}) ${words[b.status]}${b.processId ? ` — Brevo process ${b.processId}` : ''}`);
+	return `Brevo import${onLists(settings.listIds)}: ${each.join('; ')}`;
 }
 
 export interface EventResult {
@@ -111,5 +133,5 @@ export async function fireEvents(
 		return { key: followUpKey('event', name, instance, contact.email), event: followUpEvent(contact, name) };
 	});
 	const result = await sendEventsOnce(context, followUps, { dryRun: settings.dryRun, repeat: settings.repeatFollowUps });
-	return { perContact: result.perFollowUp, summary: result.summary };
+	return { perContact: result.perFollowUp, summary: [result.summary, result.nextStep].filter(Boolean).join('. ') };
 }

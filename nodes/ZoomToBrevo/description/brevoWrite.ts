@@ -1,7 +1,7 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 import { CONTACT_FIELDS, DEFAULT_MAPPING, MEETING_DEFAULT_MAPPING, type AttributeMapping } from '../contacts/fields';
-import { FROM_VERSION_1_1, VERSION_1_ONLY } from './versions';
+import { FROM_VERSION_1_1, FROM_VERSION_1_2, UP_TO_VERSION_1_1, VERSION_1_ONLY } from './versions';
 
 const SYNCS = ['syncParticipants', 'syncAttendees', 'syncAbsentees', 'syncRegistrants', 'syncRegistrantFromEvent'];
 
@@ -46,25 +46,8 @@ function attributeMapping(name: string, defaults: AttributeMapping[], show: IDis
 	};
 }
 
-/** How contacts are mapped and written to Brevo, and which follow-up event fires. */
-export const brevoWriteProperties: INodeProperties[] = [
-	{
-		displayName: 'Add to Brevo Lists',
-		name: 'listIds',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getBrevoLists' },
-		default: [],
-		displayOptions: { show: { operation: SYNCS } },
-		description:
-			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		hint: 'Contacts are added to these lists; their other list memberships are kept. Use separate lists for meeting participants, webinar attendees, registrants and absentees.',
-	},
-	attributeMapping('attributeMapping', DEFAULT_MAPPING, { operation: SYNCS, ...VERSION_1_ONLY }),
-	// Two parameters, not one with two defaults: n8n stores a fixedCollection's rows when the node
-	// is created, so one shared name would keep the meeting rows after switching to webinar.
-	attributeMapping('meetingAttributeMapping', MEETING_DEFAULT_MAPPING, { resource: ['meeting'], operation: SYNCS, ...FROM_VERSION_1_1 }),
-	attributeMapping('webinarAttributeMapping', DEFAULT_MAPPING, { resource: ['webinar'], operation: SYNCS, ...FROM_VERSION_1_1 }),
-	{
+function writeModeProperty(defaultMode: 'emit' | 'import', versions: IDisplayOptions['show']): INodeProperties {
+	return {
 		displayName: 'Write to Brevo',
 		name: 'writeMode',
 		type: 'options',
@@ -85,10 +68,41 @@ export const brevoWriteProperties: INodeProperties[] = [
 				description: 'Create a new record, or update the current one if it already exists (upsert)',
 			},
 		],
-		default: 'emit',
+		default: defaultMode,
+		displayOptions: { show: { operation: SYNCS, ...versions } },
+		description:
+			"Batch Import sends many contacts per request. Create or Update sends one request per contact, paced to Brevo's rate limit, and reports each contact.",
+	};
+}
+
+/** How contacts are mapped and written to Brevo, and which follow-up event fires. */
+export const brevoWriteProperties: INodeProperties[] = [
+	{
+		displayName: 'Add to Brevo Lists',
+		name: 'listIds',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getBrevoLists' },
+		default: [],
 		displayOptions: { show: { operation: SYNCS } },
 		description:
-			'Batch Import sends many contacts per request. Create or Update sends one request per contact, paced to Brevo\'s 10 requests per second, and reports each contact.',
+			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		hint: 'When the node writes to Brevo, contacts are added to these lists and keep their other memberships. Use separate lists for meeting participants, webinar attendees, registrants and absentees. An empty dropdown: choose a Brevo credential first.',
+	},
+	attributeMapping('attributeMapping', DEFAULT_MAPPING, { operation: SYNCS, ...VERSION_1_ONLY }),
+	// Two parameters, not one with two defaults: n8n stores a fixedCollection's rows when the node
+	// is created, so one shared name would keep the meeting rows after switching to webinar.
+	attributeMapping('meetingAttributeMapping', MEETING_DEFAULT_MAPPING, { resource: ['meeting'], operation: SYNCS, ...FROM_VERSION_1_1 }),
+	attributeMapping('webinarAttributeMapping', DEFAULT_MAPPING, { resource: ['webinar'], operation: SYNCS, ...FROM_VERSION_1_1 }),
+	// 1.2 writes by default: a new node that only emitted looked like a sync that had happened.
+	writeModeProperty('emit', UP_TO_VERSION_1_1),
+	writeModeProperty('import', FROM_VERSION_1_2),
+	{
+		displayName:
+			'Nothing is written to Brevo in this mode: the contacts only go to the next node. Choose Batch Import or Create or Update to write them.',
+		name: 'emitOnlyNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { operation: SYNCS, writeMode: ['emit'] } },
 	},
 	{
 		displayName: 'Missing Attributes',

@@ -34,6 +34,8 @@ export function zoomLocator(options: LocatorOptions): INodeProperties {
 		required: options.required ?? true,
 		displayOptions: { show: { ...options.show, ...FROM_VERSION_1_1 } },
 		description: options.description,
+		// The default is an expression (the Zoom Trigger's item), which greys out the list.
+		hint: `Preset to the ${options.kind} of the incoming Zoom Trigger item. To choose one yourself, switch this field to Fixed and pick From List.`,
 		modes: [
 			{
 				displayName: 'From List',

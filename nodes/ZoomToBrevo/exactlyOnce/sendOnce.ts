@@ -90,6 +90,8 @@ export interface EventsOnceResult {
 	/** One per follow-up given: `{ name, status, error? | note? | reason? }`. */
 	perFollowUp: IDataObject[];
 	summary: string;
+	/** What to do in Brevo now that events arrived, when some did. */
+	nextStep?: string;
 }
 
 export async function sendEventsOnce(context: IExecuteFunctions, followUps: EventFollowUp[], options: SendOnceOptions): Promise<EventsOnceResult> {
@@ -99,7 +101,7 @@ export async function sendEventsOnce(context: IExecuteFunctions, followUps: Even
 	if (options.dryRun) {
 		return {
 			perFollowUp: named(followUps.map(() => ({ status: 'dry-run' }))),
-			summary: `Brevo events — ${countStatuses(followUps.map(() => 'dry-run'))}`,
+			summary: `would send ${eventCounts(events)} to Brevo (events already sent to a person for this meeting or webinar would be left out)`,
 		};
 	}
 	let requests = 0;
@@ -117,8 +119,18 @@ export async function sendEventsOnce(context: IExecuteFunctions, followUps: Even
 			return { deliveries: outcome.perEvent, stoppedBy: outcome.stoppedBy };
 		},
 	);
+	const went = events.filter((_e, i) => deliveries[i].status === 'sent' || deliveries[i].status === 'accepted');
 	return {
 		perFollowUp: named(deliveries),
-		summary: `Brevo events — ${countStatuses(deliveries.map((d) => d.status))} in ${requests} request${requests === 1 ? '' : 's'}`,
+		summary: `Brevo events (${eventCounts(events)}) — ${countStatuses(deliveries.map((d) => d.status))} in ${requests} request${requests === 1 ? '' : 's'}`,
+		// The step a marketer takes next: nothing happens in Brevo until an automation listens.
+		nextStep: went.length ? `Next: in Brevo, start an automation on the custom event ${[...new Set(went.map((e) => e.event_name))].join(' / ')}` : undefined,
 	};
+}
+
+/** "249 zoom_webinar_attended, 102 zoom_webinar_no_show" */
+function eventCounts(events: BrevoEvent[]): string {
+	const counts = new Map<string, number>();
+	for (const event of events) counts.set(event.event_name, (counts.get(event.event_name) ?? 0) + 1);
+	return [...counts].map(([name, n]) => `${n} ${name}`).join(', ');
 }

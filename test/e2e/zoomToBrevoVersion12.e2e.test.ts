@@ -1,0 +1,84 @@
+/**
+ * What a marketer gets on a new Zoom to Brevo node in real n8n 2.41.1: version 1.2, which writes
+ * to Brevo by default and sends skipped people to a second output (n8n computes the outputs from
+ * the node's version, through the expression in its description); and a list dropdown that loads
+ * empty, not with an error, before a Brevo credential is chosen.
+ */
+import { nodeOutputJson, removeTempDirs, stopAllN8n, type RestClient } from './harness';
+import { manualTrigger, simCredentials, startN8nWithPackage, startSimulator, type Simulator } from './support';
+
+let client: RestClient;
+let sim: Simulator;
+
+beforeAll(async () => {
+	sim = await startSimulator();
+	({ client } = await startN8nWithPackage());
+});
+
+afterAll(async () => {
+	await sim?.close();
+	await stopAllN8n();
+	removeTempDirs();
+});
+
+it('n8n gives new nodes version 1.2', async () => {
+	const types = await client.getNodeTypes();
+	const versions = types.filter((t) => t.name === 'n8n-nodes-zoom-brevo.zoomToBrevo').flatMap((t) => (Array.isArray(t.version) ? t.version : [t.version]));
+	expect(versions).toEqual(expect.arrayContaining([1, 1.1, 1.2]));
+	expect(types.find((t) => t.name === 'n8n-nodes-zoom-brevo.zoomToBrevo')?.defaultVersion).toBe(1.2);
+});
+
+it('the list dropdown of a node without a Brevo credential loads empty instead of failing', async () => {
+	const options = await client.rest<unknown[]>('POST', '/dynamic-node-parameters/options', {
+		data: {
+			nodeTypeAndVersion: { name: 'n8n-nodes-zoom-brevo.zoomToBrevo', version: 1.2 },
+			path: 'listIds',
+			methodName: 'getBrevoLists',
+			currentNodeParameters: { resource: 'meeting', operation: 'syncParticipants' },
+		},
+	});
+	expect(options).toEqual([]);
+});
+
+it('1.2 writes to Brevo without being told to; contacts leave by the first output, skipped people by the second', async () => {
+	const zoom = await client.createCredential('zoomServerToServerOAuthApi', 'Zoom', simCredentials.zoomS2S(sim));
+	const brevo = await client.createCredential('brevoV3Api', 'Brevo', simCredentials.brevo(sim));
+	const noOp = (name: string, y: number) => ({ id: `node-${name.toLowerCase()}`, name, type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [440, y], parameters: {} });
+	const workflow = await client.createWorkflow({
+		name: 'Zoom to Brevo 1.2 defaults',
+		nodes: [
+			manualTrigger,
+			{
+				id: 'node-sync',
+				name: 'Zoom to Brevo',
+				type: 'n8n-nodes-zoom-brevo.zoomToBrevo',
+				typeVersion: 1.2,
+				position: [220, 0],
+				// What a user sets on a new node: the meeting and a list. Write to Brevo stays at its default.
+				parameters: {
+					resource: 'meeting',
+					operation: 'syncParticipants',
+					meetingId: { __rl: true, mode: 'id', value: sim.fixture.ids.recurringMeetingUuids.latest },
+					listIds: [15],
+				},
+				credentials: { zoomServerToServerOAuthApi: { id: zoom.id, name: zoom.name }, brevoV3Api: { id: brevo.id, name: brevo.name } },
+			},
+			noOp('Contacts', -100),
+			noOp('Skipped', 100),
+		],
+		connections: {
+			Start: { main: [[{ node: 'Zoom to Brevo', type: 'main', index: 0 }]] },
+			'Zoom to Brevo': { main: [[{ node: 'Contacts', type: 'main', index: 0 }], [{ node: 'Skipped', type: 'main', index: 0 }]] },
+		},
+	});
+	const execution = await client.runWorkflowManually(workflow.id);
+	expect(execution.status).toBe('success');
+
+	const contacts = nodeOutputJson(execution.data, 'Contacts');
+	const skipped = nodeOutputJson(execution.data, 'Skipped');
+	expect(contacts.length).toBeGreaterThan(0);
+	expect(skipped.length).toBeGreaterThan(0);
+	for (const contact of contacts) expect(contact).toMatchObject({ email: expect.stringContaining('@'), brevo: { mode: 'import', status: 'completed' } });
+	for (const person of skipped) expect(person).toMatchObject({ skipped: true, reason: expect.any(String) });
+	for (const contact of contacts) expect(sim.brevo.contacts.get(String(contact.email).toLowerCase())?.listIds).toContain(15);
+});
