@@ -111,7 +111,7 @@ const cases: Case[] = [
 	{ label: 'recording to webinar registrants', parameters: recording({ recipients: 'webinarRegistrants', options: { dryRun: true } }) },
 ];
 
-describe.each([1, 1.1])('version %s', (typeVersion) => {
+describe.each([1, 1.1, 1.2])('version %s', (typeVersion) => {
 	it.each(cases.map((c) => [c.label, c] as const))('%s: the fields shown are the fields read', async (_label, spec) => {
 		const parameters = spec.parameters();
 		if (parameters.recipients) parameters.recordingWebinarId = String(sim.fixture.ids.webinarId);
