@@ -20,7 +20,9 @@ export class ZoomToBrevo implements INodeType {
 		// locators); version 1 workflows keep their text fields and behave as before.
 		version: [1, 1.1],
 		defaultVersion: 1.1,
-		subtitle: '={{$parameter["resource"] + ": " + $parameter["operation"]}}',
+		// The canvas shows what the node does, in words (the internal values read "meeting: syncParticipants").
+		subtitle:
+			'={{ {"syncParticipants": "Sync meeting participants", "syncAttendees": "Sync webinar attendees", "syncAbsentees": "Sync webinar absentees", "syncRegistrants": "Sync webinar registrants", "syncRegistrantFromEvent": "Sync one registrant", "shareRecording": "Share a recording"}[$parameter["operation"]] }}',
 		description:
 			'Turn Zoom meeting participants and webinar registrants, attendees and absentees into Brevo contacts with engagement data, lists and follow-up events',
 		defaults: { name: 'Zoom to Brevo' },

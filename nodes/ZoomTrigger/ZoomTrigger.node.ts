@@ -78,6 +78,20 @@ export class ZoomTrigger implements INodeType {
 				displayOptions: { show: { registration: ['automatic'] } },
 			},
 		],
+		// n8n's generic "Test this trigger" text suggests calling the URL yourself; Zoom calls only
+		// the URL saved in the Zoom app. A URL validation starts no execution, so n8n keeps
+		// listening after it (TestWebhooks.executeWebhook in n8n 2.41) and the next event arrives.
+		triggerPanel: {
+			header: 'Zoom sends events only to the URL saved in your Zoom app',
+			executionsHelp: {
+				inactive:
+					"To try it here: while this panel listens, paste the <b>Test URL</b> into your Zoom app (Features → Access → Event Subscription → Event notification endpoint URL) and click <b>Validate</b> in Zoom; then start or end a short test meeting. The URL validation is answered without starting the workflow; the event then shows here.<br /><br />For real use, paste the <b>Production URL</b> instead and activate the workflow: each Zoom event then starts an execution, listed under Executions.",
+				active:
+					'The workflow is active: Zoom events sent to the <b>Production URL</b> saved in your Zoom app start it, and each run is listed under Executions. Zoom does not call the Test URL unless it is the URL saved in the app.',
+			},
+			activationHint:
+				'Activate the workflow so Zoom can reach the Production URL. Zoom validates the URL when you save it in the app, so activate first.',
+		},
 		webhooks: [
 			{
 				name: 'default',
@@ -172,7 +186,8 @@ export class ZoomTrigger implements INodeType {
 						typeOptions: { minValue: 10, maxValue: 10000 },
 						default: 2000,
 						description: 'Belongs to Ignore Re-Sent Deliveries, which has no effect. Retired in version 1.2 of this node.',
-						displayOptions: { show: { '@version': [1, 1.1] } },
+						// Only beside the option it belongs to (a sibling in this collection).
+						displayOptions: { show: { '@version': [1, 1.1], deduplicate: [true] } },
 					},
 					{
 						displayName: 'Timestamp Tolerance (Seconds)',

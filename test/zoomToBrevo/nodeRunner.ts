@@ -1,5 +1,5 @@
 /** Runs the Zoom to Brevo node through n8n-core's real engine against a simulator. */
-import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { INodeExecutionData, INodeParameters, INodeType } from 'n8n-workflow';
 
 import { runWorkflow, type ProcessedDataStore, type StoredCredentials } from '../harness';
 import { simCredentials } from '../simCredentials';
@@ -44,11 +44,13 @@ export async function runZoomToBrevo(
 		/** n8n's deduplication store, kept across runs as n8n's database keeps it. */
 		processedData?: ProcessedDataStore;
 		workflowId?: string;
+		/** The node type to run under the Zoom to Brevo type name (e.g. one that records reads). */
+		nodeType?: INodeType;
 	} = {},
 ) {
 	const typeVersion = options.typeVersion ?? 1.1;
 	const result = await runWorkflow({
-		nodeTypes: { 'n8n-nodes-zoom-brevo.zoomToBrevo': new ZoomToBrevo() },
+		nodeTypes: { 'n8n-nodes-zoom-brevo.zoomToBrevo': options.nodeType ?? new ZoomToBrevo() },
 		credentialTypes: [new ZoomServerToServerOAuthApi(), new ZoomUserOAuth2Api(), new BrevoV3Api()],
 		credentials: options.credentials ?? simulatorCredentials(sim),
 		processedData: options.processedData,

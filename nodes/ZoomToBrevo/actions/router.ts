@@ -9,6 +9,7 @@ import { alreadyProcessedItem } from './output';
 import { readSyncSettings } from './settings';
 import { shareRecording } from './shareRecording';
 import { syncContacts } from './syncContacts';
+import { createZoomClient, type ZoomClient } from './zoomClient';
 
 /** Each input item is one sync (e.g. one meeting.ended event). An item carrying a Zoom delivery
  *  this node already processed is skipped. With "Continue On Fail", a failed item becomes an error
@@ -23,8 +24,13 @@ export async function route(context: IExecuteFunctions): Promise<INodeExecutionD
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const settings = readSyncSettings(context, itemIndex);
-			if (zoomPacer) zoomPacer.usePlan(settings.zoomPlan);
-			else zoomPacer = new ZoomPacer(settings.zoomPlan);
+			// Sync One Registrant never calls Zoom: it has no Zoom settings and gets no client.
+			let zoom: ZoomClient | undefined;
+			if (settings.zoom) {
+				if (zoomPacer) zoomPacer.usePlan(settings.zoom.plan);
+				else zoomPacer = new ZoomPacer(settings.zoom.plan);
+				zoom = createZoomClient(context, settings.zoom, zoomPacer);
+			}
 			useBrevoTier(context, settings.brevoTier);
 			const delivery = await claimDelivery(context, itemIndex, { dryRun: settings.dryRun, repeat: settings.repeatFollowUps });
 			if (delivery.alreadyProcessed) {
@@ -38,8 +44,8 @@ export async function route(context: IExecuteFunctions): Promise<INodeExecutionD
 			try {
 				const produced =
 					settings.operation === 'shareRecording'
-						? await shareRecording(context, itemIndex, settings, zoomPacer)
-						: await syncContacts(context, itemIndex, settings, zoomPacer);
+						? await shareRecording(context, itemIndex, settings, zoom)
+						: await syncContacts(context, itemIndex, settings, zoom);
 				output.push(...produced);
 			} catch (error) {
 				await delivery.release();

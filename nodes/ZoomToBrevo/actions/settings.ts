@@ -17,9 +17,18 @@ export type Operation =
 export type WriteMode = 'emit' | 'import' | 'upsert';
 
 /** Everything one input item asks for, read once from the node's parameters. */
+/** How Zoom is called; absent for Sync One Registrant, which reads the trigger's item only. */
+export interface ZoomSettings {
+	credentialType: ZoomCredentialType;
+	plan: ZoomPlan;
+	maxDailyWaitMs: number;
+}
+
+/** Each operation reads only the parameters it uses: a field the editor shows is a field that
+ *  takes effect (test/zoomToBrevo/shownWhereUsed.test.ts holds the two together). */
 export interface SyncSettings {
 	operation: Operation;
-	credentialType: ZoomCredentialType;
+	zoom?: ZoomSettings;
 	listIds: number[];
 	mapping: AttributeMapping[];
 	writeMode: WriteMode;
@@ -28,11 +37,9 @@ export interface SyncSettings {
 	dryRun: boolean;
 	/** Options → Repeat Follow-Ups: process re-sent deliveries and send follow-ups again, on purpose. */
 	repeatFollowUps: boolean;
-	zoomPlan: ZoomPlan;
-	maxDailyWaitMs: number;
 	/** Options → Brevo Rate Limits: the account's tier. */
 	brevoTier: BrevoTier;
-	/** Options → Add Registration Details. */
+	/** Options → Add Registration Details (webinar attendees, absentees and registrants). */
 	registrationDetails: boolean;
 	/** Meetings: the past-meeting listing, or Zoom's participant report. */
 	participantSource: 'pastMeeting' | 'report';
@@ -77,8 +84,9 @@ export function readSyncSettings(context: IExecuteFunctions, itemIndex: number):
 				})
 		: [];
 
-	// Share Recording has its own list field (shown for the attribute mode only).
-	const listIds = param<unknown[]>(isSync ? 'listIds' : 'recordingListIds', []).map((id) => Number(id));
+	// Share Recording has its own list field, shown (and read) for the attribute mode only.
+	const listsParameter = isSync ? 'listIds' : param<string>('shareMode', 'attributes') === 'attributes' ? 'recordingListIds' : undefined;
+	const listIds = (listsParameter ? param<unknown[]>(listsParameter, []) : []).map((id) => Number(id));
 	const badList = listIds.find((id) => !Number.isInteger(id) || id <= 0);
 	if (badList !== undefined) {
 		throw new NodeOperationError(context.getNode(), `"${badList}" is not a Brevo list ID`, {
@@ -105,24 +113,40 @@ export function readSyncSettings(context: IExecuteFunctions, itemIndex: number):
 
 	const resource = checkOption<string>(context, itemIndex, 'resource', param('resource', 'meeting'));
 	const option = (name: string, fallback: unknown) => (options[name] === undefined ? fallback : options[name]);
+	checkOption<Operation>(context, itemIndex, 'operation', operation, resource);
+	const writeMode = isSync ? checkOption<WriteMode>(context, itemIndex, 'writeMode', param('writeMode', 'emit')) : 'emit';
 	return {
-		operation: checkOption<Operation>(context, itemIndex, 'operation', operation, resource),
-		credentialType:
-			checkOption(context, itemIndex, 'authentication', param('authentication', 'serverToServer')) === 'userOAuth2' ? 'zoomUserOAuth2Api' : 'zoomServerToServerOAuthApi',
+		operation,
+		zoom: operation === 'syncRegistrantFromEvent' ? undefined : readZoomSettings(context, itemIndex, options),
 		listIds,
 		mapping,
-		writeMode: isSync ? checkOption<WriteMode>(context, itemIndex, 'writeMode', param('writeMode', 'emit')) : 'emit',
-		missingAttributes: isSync ? checkOption<'create' | 'fail'>(context, itemIndex, 'missingAttributes', param('missingAttributes', 'create')) : 'create',
+		writeMode,
+		// Only a sync that writes contacts asks about missing attributes (Share Recording creates its two).
+		missingAttributes: writeMode === 'emit' ? 'create' : checkOption<'create' | 'fail'>(context, itemIndex, 'missingAttributes', param('missingAttributes', 'create')),
 		event,
 		dryRun: checkBoolean(context, itemIndex, 'dryRun', options.dryRun, false),
 		repeatFollowUps: checkBoolean(context, itemIndex, 'repeatFollowUps', options.repeatFollowUps, false),
-		zoomPlan: checkOption<ZoomPlan>(context, itemIndex, 'zoomPlan', option('zoomPlan', 'pro')),
 		brevoTier: checkOption<BrevoTier>(context, itemIndex, 'brevoTier', option('brevoTier', 'general')),
-		maxDailyWaitMs: checkNumber(context, itemIndex, 'maxDailyWaitSeconds', option('maxDailyWaitSeconds', 60), { min: 0, max: 86_400 }) * 1000,
-		registrationDetails: checkBoolean(context, itemIndex, 'registrationDetails', options.registrationDetails, true),
+		registrationDetails: USES_REGISTRATION_DETAILS.includes(operation)
+			? checkBoolean(context, itemIndex, 'registrationDetails', options.registrationDetails, true)
+			: false,
 		participantSource: resource === 'meeting' ? checkOption(context, itemIndex, 'participantSource', param('participantSource', 'pastMeeting')) : 'pastMeeting',
 		registrantStatus: operation === 'syncRegistrants' ? checkOption(context, itemIndex, 'registrantStatus', param('registrantStatus', 'approved')) : 'approved',
 		recording: isSync ? undefined : readRecordingSettings(context, itemIndex),
+	};
+}
+
+/** The webinar reads that can add what people gave when they registered. */
+export const USES_REGISTRATION_DETAILS: Operation[] = ['syncAttendees', 'syncAbsentees', 'syncRegistrants'];
+
+function readZoomSettings(context: IExecuteFunctions, itemIndex: number, options: IDataObject): ZoomSettings {
+	const param = <T>(name: string, fallback: T) => context.getNodeParameter(name, itemIndex, fallback) as T;
+	const option = (name: string, fallback: unknown) => (options[name] === undefined ? fallback : options[name]);
+	return {
+		credentialType:
+			checkOption(context, itemIndex, 'authentication', param('authentication', 'serverToServer')) === 'userOAuth2' ? 'zoomUserOAuth2Api' : 'zoomServerToServerOAuthApi',
+		plan: checkOption<ZoomPlan>(context, itemIndex, 'zoomPlan', option('zoomPlan', 'pro')),
+		maxDailyWaitMs: checkNumber(context, itemIndex, 'maxDailyWaitSeconds', option('maxDailyWaitSeconds', 60), { min: 0, max: 86_400 }) * 1000,
 	};
 }
 

@@ -11,8 +11,7 @@ import { contactItems, skippedItems, summaryLine } from './output';
 import { withProgressNote } from './progress';
 import { readMeetingParticipants, readWebinarAbsentees, readWebinarAttendees, readWebinarRegistrants, type ZoomRead } from './readZoom';
 import { requiredId, type SyncSettings } from './settings';
-import type { ZoomPacer } from '../../shared/zoomPacer';
-import { createZoomClient, meetingPathId, type ZoomClient } from './zoomClient';
+import { meetingPathId, type ZoomClient } from './zoomClient';
 
 interface RecordingInfo {
 	uuid?: string;
@@ -125,9 +124,9 @@ async function emailRecording(
 }
 
 /** Recording → Share Recording: the recording's links to the people of its meeting or webinar. */
-export async function shareRecording(context: IExecuteFunctions, itemIndex: number, settings: SyncSettings, zoomPacer: ZoomPacer): Promise<INodeExecutionData[]> {
+export async function shareRecording(context: IExecuteFunctions, itemIndex: number, settings: SyncSettings, zoom: ZoomClient | undefined): Promise<INodeExecutionData[]> {
 	const share = settings.recording as NonNullable<SyncSettings['recording']>;
-	const zoom = createZoomClient(context, settings, zoomPacer);
+	if (!zoom) throw new NodeOperationError(context.getNode(), 'Share Recording reads Zoom: its Zoom settings are missing', { itemIndex });
 	const meetingId = requiredId(context, itemIndex, 'meetingId', 'Meeting ID or UUID');
 	const recording = await zoom.get<RecordingInfo>(`/meetings/${meetingPathId(meetingId)}/recordings`, 'light', 'read the recording');
 	if (!recording.share_url) {

@@ -1,4 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { toBrevoContact } from '../contacts/mapToBrevo';
 import { contactItems, skippedItems, summaryLine } from './output';
@@ -16,10 +17,11 @@ import { keepStatusOrder } from '../exactlyOnce/statusOrder';
 import { withProgressNote } from './progress';
 import { asNodeError } from './nodeError';
 import { attributeNeeds, fireEvents, writeContacts } from './writeBrevo';
-import type { ZoomPacer } from '../../shared/zoomPacer';
-import { createZoomClient, type ZoomClient } from './zoomClient';
+import type { ZoomClient } from './zoomClient';
 
-async function readPeople(context: IExecuteFunctions, itemIndex: number, settings: SyncSettings, zoom: ZoomClient): Promise<ZoomRead> {
+async function readPeople(context: IExecuteFunctions, itemIndex: number, settings: SyncSettings, zoom: ZoomClient | undefined): Promise<ZoomRead> {
+	if (settings.operation === 'syncRegistrantFromEvent') return registrantFromEvent(context, itemIndex);
+	if (!zoom) throw new NodeOperationError(context.getNode(), `${settings.operation} reads Zoom: its Zoom settings are missing`, { itemIndex });
 	const param = (name: string) => String(context.getNodeParameter(name, itemIndex, '') ?? '').trim();
 	const details = settings.registrationDetails;
 	switch (settings.operation) {
@@ -27,8 +29,6 @@ async function readPeople(context: IExecuteFunctions, itemIndex: number, setting
 			return await readMeetingParticipants(zoom, requiredId(context, itemIndex, 'meetingId', 'Meeting ID or UUID'), settings.participantSource === 'report');
 		case 'syncAttendees':
 			return await readWebinarAttendees(zoom, requiredId(context, itemIndex, 'webinarId', 'Webinar ID'), param('webinarUuid') || undefined, details);
-		case 'syncRegistrantFromEvent':
-			return registrantFromEvent(context, itemIndex);
 		case 'syncAbsentees':
 			return await readWebinarAbsentees(zoom, requiredId(context, itemIndex, 'webinarId', 'Webinar ID'), param('occurrenceId') || undefined, details);
 		default:
@@ -42,8 +42,7 @@ async function readPeople(context: IExecuteFunctions, itemIndex: number, setting
 }
 
 /** One input item → its people read from Zoom, mapped, written to Brevo, followed up by events. */
-export async function syncContacts(context: IExecuteFunctions, itemIndex: number, settings: SyncSettings, zoomPacer: ZoomPacer): Promise<INodeExecutionData[]> {
-	const zoom = createZoomClient(context, settings, zoomPacer);
+export async function syncContacts(context: IExecuteFunctions, itemIndex: number, settings: SyncSettings, zoom: ZoomClient | undefined): Promise<INodeExecutionData[]> {
 	const read = await readPeople(context, itemIndex, settings, zoom);
 	const timeZone = context.getTimezone();
 	let contacts = read.people.people.map((person) => toBrevoContact(person, read.source, settings.mapping, settings.listIds, timeZone));

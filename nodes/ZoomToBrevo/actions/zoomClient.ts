@@ -4,7 +4,7 @@ import { meetingPathId } from '../../shared/meetingId';
 import { zoomApiBaseUrl } from '../../shared/zoomEnvironment';
 import type { ZoomPacer, ZoomRateCategory } from '../../shared/zoomPacer';
 import { zoomListAll, zoomRequestWithRetry } from '../../shared/zoomPaging';
-import type { SyncSettings } from './settings';
+import type { ZoomSettings } from './settings';
 
 /** Zoom reads for one input item, paced by the execution's one pacer (shared by every item), so
  *  the whole run stays under the account's rate limits. */
@@ -14,7 +14,7 @@ export interface ZoomClient {
 	readonly pacer: ZoomPacer;
 }
 
-export function createZoomClient(context: IExecuteFunctions, settings: SyncSettings, pacer: ZoomPacer): ZoomClient {
+export function createZoomClient(context: IExecuteFunctions, settings: ZoomSettings, pacer: ZoomPacer): ZoomClient {
 	const options = { pacer, maxWaitMs: settings.maxDailyWaitMs };
 	const credentialType = settings.credentialType;
 	// Reading a credential decrypts it: once per execution is enough for the base URL.

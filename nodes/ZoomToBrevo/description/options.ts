@@ -1,5 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+// Options are shown only for the operations they act on ("/" names a field outside the collection).
+const WEBINAR_READS_WITH_REGISTRATIONS = { show: { '/operation': ['syncAttendees', 'syncAbsentees', 'syncRegistrants'] } };
+const CALLS_ZOOM = { hide: { '/operation': ['syncRegistrantFromEvent'] } };
+
 /** Settings most runs never touch. */
 export const optionProperties: INodeProperties[] = [
 	{
@@ -14,6 +18,7 @@ export const optionProperties: INodeProperties[] = [
 				name: 'registrationDetails',
 				type: 'boolean',
 				default: true,
+				displayOptions: WEBINAR_READS_WITH_REGISTRATIONS,
 				description:
 					"Whether to fill attendees' and absentees' names, organisation and UTM source from their webinar registration, and registrants' UTM source from the webinar's tracking sources (a few more Zoom calls)",
 			},
@@ -52,6 +57,7 @@ export const optionProperties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 0 },
 				default: 60,
+				displayOptions: CALLS_ZOOM,
 				description:
 					'When Zoom\'s daily limit is reached, wait at most this long for it to reset; beyond that the node stops with the reset time',
 			},
@@ -73,6 +79,7 @@ export const optionProperties: INodeProperties[] = [
 					{ name: 'Business or Higher', value: 'business' },
 				],
 				default: 'pro',
+				displayOptions: CALLS_ZOOM,
 				description: 'Requests are paced to this plan\'s limits, and slowed further if Zoom\'s rate-limit headers say so',
 			},
 		],
