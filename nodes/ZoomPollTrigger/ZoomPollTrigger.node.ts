@@ -2,6 +2,7 @@ import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunction
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { pollEndedMeetings } from './pollEndedMeetings';
+import { pollEndedWebinars } from './pollEndedWebinars';
 import { readPollSettings } from './pollSettings';
 
 /**
@@ -16,7 +17,7 @@ export class ZoomPollTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["event"] }}',
-		description: 'Starts the workflow when a Zoom meeting ends, by asking Zoom at set times (no webhook needed)',
+		description: 'Starts the workflow when a Zoom meeting or webinar ends, by asking Zoom at set times (no webhook needed)',
 		defaults: { name: 'Zoom Poll Trigger' },
 		polling: true,
 		inputs: [],
@@ -41,7 +42,10 @@ export class ZoomPollTrigger implements INodeType {
 				name: 'event',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Meeting Ended', value: 'meeting.ended', description: 'A meeting instance with two or more people ended' }],
+				options: [
+					{ name: 'Meeting Ended', value: 'meeting.ended', description: 'A meeting instance with two or more people ended (Heavy usage-report calls, Pro plan or higher)' },
+					{ name: 'Webinar Ended', value: 'webinar.ended', description: 'A webinar instance ended (Medium calls: one per host and one per webinar it lists)' },
+				],
 				default: 'meeting.ended',
 			},
 			{
@@ -49,8 +53,8 @@ export class ZoomPollTrigger implements INodeType {
 				name: 'scope',
 				type: 'options',
 				options: [
-					{ name: "The App's Owner", value: 'me', description: 'Meetings hosted by the user who created the Server-to-Server app' },
-					{ name: 'Chosen Hosts', value: 'chosenHosts', description: 'Meetings hosted by the users listed below' },
+					{ name: "The App's Owner", value: 'me', description: 'Meetings or webinars hosted by the user who created the Server-to-Server app' },
+					{ name: 'Chosen Hosts', value: 'chosenHosts', description: 'Meetings or webinars hosted by the users listed below' },
 				],
 				default: 'me',
 				displayOptions: { show: { authentication: ['serverToServer'] } },
@@ -61,7 +65,7 @@ export class ZoomPollTrigger implements INodeType {
 				type: 'string',
 				default: '',
 				placeholder: 'ana@example.com, ben@example.com',
-				description: 'Emails or Zoom user IDs of the hosts, separated by commas. Each costs one Heavy Zoom call per poll.',
+				description: 'Emails or Zoom user IDs of the hosts, separated by commas. Each costs Zoom calls at every poll: one Heavy call for Meeting Ended, one Medium call plus one per webinar for Webinar Ended.',
 				displayOptions: { show: { authentication: ['serverToServer'], scope: ['chosenHosts'] } },
 			},
 			{
@@ -69,7 +73,7 @@ export class ZoomPollTrigger implements INodeType {
 				name: 'startFrom',
 				type: 'dateTime',
 				default: '',
-				description: 'Also start the workflow for meetings that ended since this time, on the first poll (Zoom keeps about six months). Empty: only meetings that end after activation.',
+				description: 'Also start the workflow, on the first poll, for meetings that ended since this time (Zoom keeps about six months), or webinars that started since then. Empty: only what ends after activation.',
 			},
 			{
 				displayName: 'Zoom Plan',
@@ -88,6 +92,6 @@ export class ZoomPollTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const settings = readPollSettings(this);
-		return await pollEndedMeetings(this, settings);
+		return settings.event === 'webinar.ended' ? await pollEndedWebinars(this, settings) : await pollEndedMeetings(this, settings);
 	}
 }

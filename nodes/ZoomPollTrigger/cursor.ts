@@ -9,6 +9,9 @@
  * - Each poll reads from max(floor, horizon). A report lags the meeting's end, so the horizon
  *   trails Zoom's "now" by LOOKBACK_MS: an instance Zoom reports up to that late is still caught.
  *
+ * Rows may be ordered by another time than their end (webinar instances: their start, as Zoom
+ * lists no end for them); the caller then passes a lookback that covers the longest instance.
+ *
  * Only a poll that emits is saved by n8n 2.41 (its default, non-durable cursors); a cursor lost
  * with an empty poll is an older one, which rereads more and emits nothing twice.
  */
@@ -34,9 +37,9 @@ export function isEndedCursor(value: unknown): value is EndedCursor {
 }
 
 /** A new cursor: from Zoom's now (nothing older is emitted), or from Start From (a backfill). */
-export function firstCursor(zoomNowMs: number, startFromMs?: number): EndedCursor {
+export function firstCursor(zoomNowMs: number, startFromMs?: number, lookbackMs = LOOKBACK_MS): EndedCursor {
 	const floor = startFromMs ?? zoomNowMs;
-	return { version: 1, floor, horizon: Math.min(floor, zoomNowMs - LOOKBACK_MS), seen: {} };
+	return { version: 1, floor, horizon: Math.min(floor, zoomNowMs - lookbackMs), seen: {} };
 }
 
 /** The earliest end time a read must cover. */
@@ -54,6 +57,7 @@ export function advance<T extends EndedRow>(
 	rows: T[],
 	zoomNowMs: number,
 	baseline = false,
+	lookbackMs = LOOKBACK_MS,
 ): { fresh: T[]; cursor: EndedCursor } {
 	const from = readFrom(cursor);
 	const seen: Record<string, number> = { ...cursor.seen };
@@ -65,7 +69,7 @@ export function advance<T extends EndedRow>(
 		if (!baseline) fresh.push(row);
 	}
 	fresh.sort((a, b) => a.endMs - b.endMs || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-	const horizon = Math.max(cursor.horizon, zoomNowMs - LOOKBACK_MS);
+	const horizon = Math.max(cursor.horizon, zoomNowMs - lookbackMs);
 	for (const [key, endMs] of Object.entries(seen)) if (endMs < horizon) delete seen[key];
 	return { fresh, cursor: { version: 1, floor: cursor.floor, horizon, seen } };
 }

@@ -10,7 +10,7 @@ import type { ZoomPlan } from '../shared/zoomPacer';
 
 export interface PollSettings {
 	credentialType: ZoomCredentialType;
-	event: 'meeting.ended';
+	event: 'meeting.ended' | 'webinar.ended';
 	/** Zoom user IDs or emails; `me` is the credential's user (the app's owner for Server-to-Server). */
 	hosts: string[];
 	startFromMs?: number;
@@ -29,7 +29,7 @@ function oneOf<T extends string>(context: IPollFunctions, name: string, label: s
 
 export function readPollSettings(context: IPollFunctions): PollSettings {
 	const authentication = oneOf(context, 'authentication', 'Authentication', ['serverToServer', 'userOAuth2'] as const, 'serverToServer');
-	const event = oneOf(context, 'event', 'Event', ['meeting.ended'] as const, 'meeting.ended');
+	const event = oneOf(context, 'event', 'Event', ['meeting.ended', 'webinar.ended'] as const, 'meeting.ended');
 	const scope = authentication === 'serverToServer' ? oneOf(context, 'scope', 'Hosts', ['me', 'chosenHosts'] as const, 'me') : 'me';
 	let hosts = ['me'];
 	if (scope === 'chosenHosts') {

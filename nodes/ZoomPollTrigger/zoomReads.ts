@@ -98,3 +98,80 @@ export async function readEndedMeetings(
 	}
 	return { rows, zoomNowMs, calls };
 }
+
+/** A webinar as `GET /users/{userId}/webinars` lists it (fields the item uses). */
+interface ListedWebinar {
+	id: number | string;
+	host_id?: string;
+	topic?: string;
+	type?: number;
+	timezone?: string;
+	duration?: number;
+}
+
+/** An ended webinar instance: Zoom's past-instance list gives its UUID and start time only. */
+export interface EndedWebinarInstance {
+	uuid: string;
+	start_time: string;
+	webinar: ListedWebinar;
+}
+
+export interface EndedWebinarsRead {
+	rows: EndedWebinarInstance[];
+	zoomNowMs?: number;
+	calls: number;
+}
+
+/**
+ * Ended instances of the hosts' webinars: each host's webinar list (`GET /users/{userId}/webinars`,
+ * Medium, `webinar:read:admin`), then each webinar's past instances
+ * (`GET /past_webinars/{webinarId}/instances`, Medium), which Zoom lists once an instance ended.
+ * Medium calls do not count toward Zoom's daily limit; one per host plus one per listed webinar.
+ */
+export async function readEndedWebinars(
+	context: IPollFunctions,
+	credentialType: ZoomCredentialType,
+	hosts: string[],
+	pacer: ZoomPacer,
+): Promise<EndedWebinarsRead> {
+	let zoomNowMs: number | undefined;
+	let calls = 0;
+	const onAnswer = (headers: Record<string, string>) => {
+		calls++;
+		const at = Date.parse(headers.date ?? '');
+		if (!Number.isNaN(at)) zoomNowMs = Math.max(zoomNowMs ?? at, at);
+	};
+	const rows: EndedWebinarInstance[] = [];
+	for (const host of hosts) {
+		const webinars = await zoomListAll<ListedWebinar>(
+			context,
+			{
+				credentialType,
+				path: `/users/${encodeURIComponent(host)}/webinars`,
+				listKey: 'webinars',
+				category: 'medium',
+				what: `list the webinars ${host === 'me' ? 'you host' : `${host} hosts`}`,
+			},
+			{ pacer, onAnswer },
+		);
+		for (const webinar of webinars.rows) {
+			if (webinar?.id === undefined || webinar.id === null) continue;
+			const instances = await zoomListAll<{ uuid?: unknown; start_time?: unknown }>(
+				context,
+				{
+					credentialType,
+					path: `/past_webinars/${encodeURIComponent(String(webinar.id))}/instances`,
+					listKey: 'webinars',
+					category: 'medium',
+					what: `list the past instances of webinar ${String(webinar.id)}`,
+				},
+				{ pacer, onAnswer },
+			);
+			for (const instance of instances.rows) {
+				if (typeof instance?.uuid !== 'string' || typeof instance.start_time !== 'string' || Number.isNaN(Date.parse(instance.start_time))) continue;
+				rows.push({ uuid: instance.uuid, start_time: instance.start_time, webinar });
+			}
+		}
+	}
+	return { rows, zoomNowMs, calls };
+}
