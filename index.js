@@ -4,6 +4,7 @@ module.exports = {
 	nodes: {
 		ZoomTrigger: require('./dist/nodes/ZoomTrigger/ZoomTrigger.node.js').ZoomTrigger,
 		ZoomToBrevo: require('./dist/nodes/ZoomToBrevo/ZoomToBrevo.node.js').ZoomToBrevo,
+		ZoomPollTrigger: require('./dist/nodes/ZoomPollTrigger/ZoomPollTrigger.node.js').ZoomPollTrigger,
 	},
 	credentials: {
 		ZoomServerToServerOAuthApi: require('./dist/credentials/ZoomServerToServerOAuthApi.credentials.js')

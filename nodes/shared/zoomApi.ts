@@ -6,6 +6,7 @@ import type {
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
+	IPollFunctions,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
@@ -16,7 +17,7 @@ import { httpFailureOf, normalizeHeaders } from './httpFailure';
 
 export type ZoomCredentialType = 'zoomServerToServerOAuthApi' | 'zoomUserOAuth2Api';
 
-export type ZoomContext = IExecuteFunctions | IHookFunctions | ILoadOptionsFunctions;
+export type ZoomContext = IExecuteFunctions | IHookFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 export interface ZoomRequest {
 	method: IHttpRequestMethods;

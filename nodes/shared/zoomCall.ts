@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, IHookFunctions, ILoadOptionsFunctions, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHookFunctions, ILoadOptionsFunctions, IPollFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { apiCallObserverOf, recordCall } from './apiCallLog';
@@ -16,9 +16,11 @@ export interface ZoomCallOptions {
 	maxWaitMs?: number;
 	/** Jitter source for backoff; tests fix it. Default Math.random. */
 	random?: () => number;
+	/** Sees the headers of every successful answer (the poll trigger reads Zoom's clock from `date`). */
+	onAnswer?: (headers: Record<string, string>) => void;
 }
 
-type ZoomCallContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions;
+type ZoomCallContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IPollFunctions;
 
 /** Retrying a request that may already have changed something could do it twice. */
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
@@ -53,6 +55,7 @@ export async function zoomRequestWithRetry<T = IDataObject>(
 			const { body, headers, status } = await zoomApiResponse<T>(context, credentialType, call);
 			pacer.afterResponse(category, headers);
 			seenBy(status, headers);
+			options.onAnswer?.(headers);
 			return body;
 		} catch (error) {
 			const { status, headers, networkCode } = httpFailureOf(error);

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, IHookFunctions, ILoadOptionsFunctions, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHookFunctions, ILoadOptionsFunctions, IPollFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { httpFailureOf } from './httpFailure';
@@ -41,7 +41,7 @@ interface ZoomPage {
 	[key: string]: unknown;
 }
 
-type ZoomListContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions;
+type ZoomListContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IPollFunctions;
 
 /** Zoom's answer to a page token older than its 15 minutes: 400, code 300. */
 function isExpiredPageToken(error: unknown): boolean {

@@ -1,6 +1,7 @@
 /**
  * Every example workflow in examples/ imported into a real n8n, activated, and fed the Zoom event it
- * listens to (signed by the simulator); the results are asserted in the simulator's Brevo. Shared by
+ * listens to (signed by the simulator; for the polling example, a meeting that ends in the
+ * simulator's Zoom); the results are asserted in the simulator's Brevo. Shared by
  * the test files that run it under different n8n settings (one n8n per file).
  */
 import * as fs from 'node:fs';
@@ -9,6 +10,8 @@ import * as path from 'node:path';
 import { productionWebhookUrl, removeTempDirs, stopAllN8n, waitForWebhook, type N8nInstance, type RestClient } from './harness';
 import { SIM_DEFAULTS, simCredentials, startN8nWithPackage, startSimulator, type Simulator } from './support';
 import { zoomEventPayloads } from '../simulator';
+import { endMeeting } from '../simulator/timeline';
+import { nodeOutputJson } from './harness';
 
 let n8n: N8nInstance;
 let client: RestClient;
@@ -34,7 +37,12 @@ function loadExample(file: string, tweak?: (node: ExampleNode) => void) {
 	return workflow;
 }
 
+/** Every example file: the suite below must have a test for each (the last test checks). */
+const EXAMPLE_FILES = fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.json'));
+const tested = new Set<string>();
+
 async function activate(file: string, tweak?: (node: ExampleNode) => void) {
+	tested.add(file);
 	const workflow = await client.createWorkflow(loadExample(file, tweak) as never);
 	await client.activateWorkflow(workflow.id);
 	const hook = loadExample(file).nodes.find((n) => n.webhookId)!.webhookId!;
@@ -152,6 +160,33 @@ export function describeExamples(title: string, n8nEnv?: Record<string, string>)
 			const contact = sim.brevo.contacts.get(registrant.email.toLowerCase());
 			expect(contact?.listIds).toContain(17);
 			expect(contact?.attributes).toMatchObject({ UTM_SOURCE: registrant.tracking_source!.source_name, FIRSTNAME: registrant.first_name, ATTENDANCE_STATUS: 'registered' });
+		});
+
+		it('(e) meeting ended, by polling (no webhook) → participants on list 15 with attended events', async () => {
+			// Start From a few minutes back: the activation poll emits the meeting at once, instead of
+			// the test waiting for the first scheduled poll (test/e2e/pollTrigger.e2e.test.ts does).
+			const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+			const { instance } = endMeeting(sim.zoom, { host: sim.zoom.users[0], start: minutesAgo(40), end: minutesAgo(5) });
+			tested.add('meeting-ended-polling.json');
+			const workflow = await client.createWorkflow(
+				loadExample('meeting-ended-polling.json', (node) => {
+					if (node.type.endsWith('.zoomPollTrigger')) node.parameters.startFrom = minutesAgo(10);
+				}) as never,
+			);
+			await client.activateWorkflow(workflow.id);
+			const [execution] = await client.waitForExecutions(workflow.id, 1, 90_000);
+			expect(execution.status).toBe('success');
+			expect(nodeOutputJson(execution.data, 'Meeting ended (polling)').map((item) => item.uuid)).toContain(instance.uuid);
+			for (let i = 0; i < instance.participants.length; i++) {
+				const email = instance.participants.at(i)!.user_email.toLowerCase();
+				expect(sim.brevo.contacts.get(email)?.listIds).toContain(15);
+				expect(eventsNamed('zoom_meeting_attended')).toContain(email);
+			}
+			await client.deactivateWorkflow(workflow.id);
+		});
+
+		it('has a test above for every file in examples/', () => {
+			expect([...tested].sort()).toEqual([...EXAMPLE_FILES].sort());
 		});
 	});
 }

@@ -18,3 +18,5 @@ export type { RunWebhookOptions, RunWebhookResult, RunWebhookMethodOptions, Webh
 export type { CapturedResponse, WebhookRequestSpec } from './fake-http';
 export { runListSearch } from './run-list-search';
 export type { RunListSearchOptions } from './run-list-search';
+export { PollSession } from './run-poll';
+export type { PollOutcome, PollSessionOptions } from './run-poll';

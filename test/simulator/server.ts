@@ -81,5 +81,7 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
 	}
 	const response = fault ? deps.forced(fault, place.area, simRequest) : deps.dispatch(place.area, simRequest);
 	recorded.status = response.status;
-	if (!res.destroyed) writeResponse(res, response);
+	// Every HTTP server stamps its answers with its own clock (RFC 9110, 6.6.1): the simulator's is
+	// the controllable one, so a client that reads Zoom's time from `Date` sees the simulated time.
+	if (!res.destroyed) writeResponse(res, { ...response, headers: { Date: new Date(deps.now()).toUTCString(), ...(response.headers ?? {}) } });
 }

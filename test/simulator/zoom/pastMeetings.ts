@@ -7,6 +7,7 @@ import { isPage, listKey, paginate } from './paging';
 import type { ZoomRoute } from './route';
 import { ZOOM_SCOPES } from './scopes';
 import type { ZoomContext } from './state';
+import { hasEnded } from '../timeline';
 
 function pastInstance(ctx: ZoomContext, rawId: string): { meeting: ZoomMeeting; instance: ZoomMeetingInstance } | SimResponse {
 	const ref = parseInstanceRef(rawId);
@@ -73,7 +74,10 @@ export const pastMeetingRoutes: ZoomRoute[] = [
 			const ref = parseInstanceRef(params.meetingId);
 			const found = findMeeting(ctx.state, ref);
 			if (!found) return zoomErrors.meetingNotFound(ref.shown);
-			return json(200, { meetings: found.meeting.instances.map((i) => ({ uuid: i.uuid, start_time: i.start_time })) });
+			// Ended instances only: "Returns a list of ended (past) instances" (Zoom's reference as
+			// mirrored at https://www.withone.ai/knowledge/zoom/conn_mod_def%3A%3AGJ8enPFouwk%3A%3AIfpivvmHQVSsItX7H6NCJA).
+			const ended = found.meeting.instances.filter((i) => hasEnded(i, ctx.now()));
+			return json(200, { meetings: ended.map((i) => ({ uuid: i.uuid, start_time: i.start_time })) });
 		},
 	},
 	{

@@ -8,6 +8,7 @@ import { authenticate } from './oauth';
 import { pastMeetingRoutes } from './pastMeetings';
 import type { ZoomRateLimiter } from './rateLimits';
 import { recordingRoutes } from './recordings';
+import { reportRoutes } from './reports';
 import type { ZoomRoute } from './route';
 import { hasScope } from './scopes';
 import type { ZoomContext } from './state';
@@ -21,6 +22,7 @@ const ROUTES: ZoomRoute[] = [
 	...userRoutes,
 	...pastMeetingRoutes,
 	...recordingRoutes,
+	...reportRoutes,
 	...eventSubscriptionRoutes,
 ];
 

@@ -24,6 +24,8 @@ export const ZOOM_SCOPES = {
 	listWebinarInstances: { granular: 'webinar:read:list_past_instances:admin', classic: 'webinar:read:admin' },
 	listWebinarParticipants: { granular: 'webinar:read:list_past_participants:admin', classic: 'webinar:read:admin' },
 	listAbsentees: { granular: 'webinar:read:list_absentees:admin', classic: 'webinar:read:admin' },
+	// Only the classic scope is named in the reference we could read (see zoom/reports.ts).
+	reportUserMeetings: { granular: 'report:read:admin', classic: 'report:read:admin' },
 	listRecordingFiles: { granular: 'cloud_recording:read:list_recording_files:admin', classic: 'recording:read:admin' },
 } as const satisfies Record<string, ScopeRequirement>;
 

@@ -9,6 +9,7 @@ import type { ZoomRoute } from './route';
 import { ZOOM_SCOPES } from './scopes';
 import type { ZoomContext } from './state';
 import { findUser } from './users';
+import { hasEnded } from '../timeline';
 
 /** The registrant as Zoom's list endpoints show it: bookkeeping fields stay inside the simulator. */
 export function publicRegistrant(r: ZoomRegistrant): Omit<ZoomRegistrant, 'occurrence_ids' | 'tracking_source'> {
@@ -159,7 +160,8 @@ export const webinarRoutes: ZoomRoute[] = [
 		handle(ctx, _req, params) {
 			const webinar = webinarById(ctx, params.webinarId);
 			if (isSimResponse(webinar)) return webinar;
-			return json(200, { webinars: webinar.instances.map((i) => ({ uuid: i.uuid, start_time: i.start_time })) });
+			const ended = webinar.instances.filter((i) => hasEnded(i, ctx.now()));
+			return json(200, { webinars: ended.map((i) => ({ uuid: i.uuid, start_time: i.start_time })) });
 		},
 	},
 	{

@@ -1,0 +1,36 @@
+/**
+ * One poll for Webinar Ended. Zoom lists a webinar instance among the past ones once it ended, with
+ * its start time only, so the cursor orders instances by start and looks back far enough to cover
+ * the longest instance Zoom allows: one that started before activation and ends after it is still
+ * emitted, and what had already ended at activation is recorded by the first poll, not emitted.
+ */
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+
+import { ZoomPacer } from '../shared/zoomPacer';
+import { advance, firstCursor, isEndedCursor, LOOKBACK_MS } from './cursor';
+import type { PollSettings } from './pollSettings';
+import { webinarEndedItem } from './shapeEnded';
+import { readEndedWebinars, type EndedWebinarInstance } from './zoomReads';
+
+/** Zoom ends a meeting or webinar after 30 hours at most. */
+export const LONGEST_INSTANCE_MS = 30 * 60 * 60 * 1000;
+const WEBINAR_LOOKBACK_MS = LOOKBACK_MS + LONGEST_INSTANCE_MS;
+
+export async function pollEndedWebinars(context: IPollFunctions, settings: PollSettings): Promise<INodeExecutionData[][] | null> {
+	const pacer = new ZoomPacer(settings.zoomPlan);
+	const read = await readEndedWebinars(context, settings.credentialType, settings.hosts, pacer);
+	const zoomNowMs = read.zoomNowMs ?? Date.now();
+	const toItems = (rows: EndedWebinarInstance[]): INodeExecutionData[] => rows.map((row) => ({ json: webinarEndedItem(row, zoomNowMs) }));
+	if (context.getMode() === 'manual') {
+		const latest = read.rows.reduce<EndedWebinarInstance | undefined>((best, row) => (!best || Date.parse(row.start_time) > Date.parse(best.start_time) ? row : best), undefined);
+		return latest ? [toItems([latest])] : null;
+	}
+
+	const staticData = context.getWorkflowStaticData('node');
+	const stored = isEndedCursor(staticData.webinarCursor) ? staticData.webinarCursor : undefined;
+	const cursor = stored ?? firstCursor(zoomNowMs, settings.startFromMs ?? zoomNowMs - LONGEST_INSTANCE_MS, WEBINAR_LOOKBACK_MS);
+	const rows = read.rows.map((row) => ({ row, key: row.uuid, endMs: Date.parse(row.start_time) }));
+	const { fresh, cursor: next } = advance(cursor, rows, zoomNowMs, !stored && settings.startFromMs === undefined, WEBINAR_LOOKBACK_MS);
+	staticData.webinarCursor = next as unknown as IDataObject;
+	return fresh.length > 0 ? [toItems(fresh.map(({ row }) => row))] : null;
+}

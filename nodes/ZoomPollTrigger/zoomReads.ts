@@ -1,0 +1,177 @@
+/**
+ * The Zoom reads of the poll trigger: ended meetings from each host's usage report
+ * (`GET /report/users/{userId}/meetings`, Heavy, Pro plan or higher, `report:read:admin`), in
+ * ranges of at most a month inside the past six months, as Zoom's reference requires. Also
+ * reports Zoom's clock (the answers' `Date` header), which the cursor uses instead of n8n's.
+ */
+import type { IPollFunctions } from 'n8n-workflow';
+
+import type { ZoomCredentialType } from '../shared/zoomApi';
+import type { ZoomPacer } from '../shared/zoomPacer';
+import { zoomListAll } from '../shared/zoomPaging';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Zoom: "the date range ... should only be one month". */
+const RANGE_DAYS = 30;
+/** Zoom: "the month must fall within the past six months"; a little less, so it always does. */
+export const REPORT_HISTORY_DAYS = 180;
+
+/** One row of the meeting report (fields as Zoom's reference lists them). */
+export interface ReportMeeting {
+	uuid: string;
+	id: number | string;
+	host_id?: string;
+	type?: number;
+	topic?: string;
+	user_name?: string;
+	user_email?: string;
+	start_time?: string;
+	end_time: string;
+	duration?: number;
+	participants_count?: number;
+}
+
+const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+/** Date ranges (UTC days, both ends included) covering `fromMs` to `toMs`, a month at most each. */
+export function reportRanges(fromMs: number, toMs: number): Array<{ from: string; to: string }> {
+	const ranges: Array<{ from: string; to: string }> = [];
+	let start = Date.parse(day(fromMs));
+	const last = Date.parse(day(toMs));
+	while (start <= last) {
+		const end = Math.min(start + (RANGE_DAYS - 1) * DAY_MS, last);
+		ranges.push({ from: day(start), to: day(end) });
+		start = end + DAY_MS;
+	}
+	return ranges;
+}
+
+export interface EndedMeetingsRead {
+	rows: ReportMeeting[];
+	/** Zoom's time when it answered (latest `Date` header); undefined if no answer carried one. */
+	zoomNowMs?: number;
+	calls: number;
+}
+
+/**
+ * Meetings of `hosts` that ended from `endedFromMs` on. The report filters by the day a meeting
+ * started, so the range starts a day earlier (a meeting may run past midnight) and ends a day
+ * after n8n's today (n8n's clock may be behind Zoom's).
+ */
+export async function readEndedMeetings(
+	context: IPollFunctions,
+	credentialType: ZoomCredentialType,
+	hosts: string[],
+	endedFromMs: number,
+	pacer: ZoomPacer,
+): Promise<EndedMeetingsRead> {
+	let zoomNowMs: number | undefined;
+	let calls = 0;
+	const onAnswer = (headers: Record<string, string>) => {
+		calls++;
+		const at = Date.parse(headers.date ?? '');
+		if (!Number.isNaN(at)) zoomNowMs = Math.max(zoomNowMs ?? at, at);
+	};
+	// The range ends a day after the later of n8n's and Zoom's clock (known from the first
+	// answer on), so a clock behind Zoom's cannot cut off the last days.
+	const untilMs = () => Math.max(Date.now(), zoomNowMs ?? 0) + DAY_MS;
+	const rows: ReportMeeting[] = [];
+	for (const host of hosts) {
+		let startMs = Math.max(endedFromMs - DAY_MS, untilMs() - REPORT_HISTORY_DAYS * DAY_MS);
+		while (Date.parse(day(startMs)) <= Date.parse(day(untilMs()))) {
+			const [range] = reportRanges(startMs, untilMs());
+			const list = await zoomListAll<ReportMeeting>(
+				context,
+				{
+					credentialType,
+					path: `/report/users/${encodeURIComponent(host)}/meetings`,
+					qs: { type: 'past', from: range.from, to: range.to },
+					listKey: 'meetings',
+					category: 'heavy',
+					what: `list the meetings ${host === 'me' ? 'you' : host} hosted from ${range.from} to ${range.to}`,
+				},
+				{ pacer, onAnswer },
+			);
+			rows.push(...list.rows.filter((row) => typeof row?.uuid === 'string' && !Number.isNaN(Date.parse(row.end_time))));
+			startMs = Date.parse(range.to) + DAY_MS;
+		}
+	}
+	return { rows, zoomNowMs, calls };
+}
+
+/** A webinar as `GET /users/{userId}/webinars` lists it (fields the item uses). */
+interface ListedWebinar {
+	id: number | string;
+	host_id?: string;
+	topic?: string;
+	type?: number;
+	timezone?: string;
+	duration?: number;
+}
+
+/** An ended webinar instance: Zoom's past-instance list gives its UUID and start time only. */
+export interface EndedWebinarInstance {
+	uuid: string;
+	start_time: string;
+	webinar: ListedWebinar;
+}
+
+export interface EndedWebinarsRead {
+	rows: EndedWebinarInstance[];
+	zoomNowMs?: number;
+	calls: number;
+}
+
+/**
+ * Ended instances of the hosts' webinars: each host's webinar list (`GET /users/{userId}/webinars`,
+ * Medium, `webinar:read:admin`), then each webinar's past instances
+ * (`GET /past_webinars/{webinarId}/instances`, Medium), which Zoom lists once an instance ended.
+ * Medium calls do not count toward Zoom's daily limit; one per host plus one per listed webinar.
+ */
+export async function readEndedWebinars(
+	context: IPollFunctions,
+	credentialType: ZoomCredentialType,
+	hosts: string[],
+	pacer: ZoomPacer,
+): Promise<EndedWebinarsRead> {
+	let zoomNowMs: number | undefined;
+	let calls = 0;
+	const onAnswer = (headers: Record<string, string>) => {
+		calls++;
+		const at = Date.parse(headers.date ?? '');
+		if (!Number.isNaN(at)) zoomNowMs = Math.max(zoomNowMs ?? at, at);
+	};
+	const rows: EndedWebinarInstance[] = [];
+	for (const host of hosts) {
+		const webinars = await zoomListAll<ListedWebinar>(
+			context,
+			{
+				credentialType,
+				path: `/users/${encodeURIComponent(host)}/webinars`,
+				listKey: 'webinars',
+				category: 'medium',
+				what: `list the webinars ${host === 'me' ? 'you host' : `${host} hosts`}`,
+			},
+			{ pacer, onAnswer },
+		);
+		for (const webinar of webinars.rows) {
+			if (webinar?.id === undefined || webinar.id === null) continue;
+			const instances = await zoomListAll<{ uuid?: unknown; start_time?: unknown }>(
+				context,
+				{
+					credentialType,
+					path: `/past_webinars/${encodeURIComponent(String(webinar.id))}/instances`,
+					listKey: 'webinars',
+					category: 'medium',
+					what: `list the past instances of webinar ${String(webinar.id)}`,
+				},
+				{ pacer, onAnswer },
+			);
+			for (const instance of instances.rows) {
+				if (typeof instance?.uuid !== 'string' || typeof instance.start_time !== 'string' || Number.isNaN(Date.parse(instance.start_time))) continue;
+				rows.push({ uuid: instance.uuid, start_time: instance.start_time, webinar });
+			}
+		}
+	}
+	return { rows, zoomNowMs, calls };
+}

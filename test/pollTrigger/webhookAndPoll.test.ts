@@ -1,0 +1,79 @@
+/**
+ * The Zoom Trigger and the Zoom Poll Trigger both feeding one Zoom to Brevo (the safety-net recipe
+ * in the README): what is and is not deduplicated when the webhook delivery and the poll item name
+ * the same meeting instance. Both items are made the way the triggers make them (the poll's through
+ * n8n-core's PollContext), and Zoom to Brevo keeps n8n's deduplication store between the two runs.
+ */
+import { ZoomServerToServerOAuthApi } from '../../credentials/ZoomServerToServerOAuthApi.credentials';
+import { ZoomPollTrigger } from '../../nodes/ZoomPollTrigger/ZoomPollTrigger.node';
+import { shapeDelivery } from '../../nodes/ZoomTrigger/shapeDelivery';
+import { PollSession, ProcessedDataStore } from '../harness';
+import { simCredentials } from '../simCredentials';
+import { startSimulator, type Simulator } from '../simulator';
+import { MINUTE, SimClock } from '../simulator/clock';
+import { endMeeting } from '../simulator/timeline';
+import { runZoomToBrevo } from '../zoomToBrevo/nodeRunner';
+
+const clock = new SimClock();
+let sim: Simulator;
+let store: ProcessedDataStore;
+beforeEach(async () => {
+	clock.set(Math.floor(Date.now() / 1000) * 1000);
+	sim = await startSimulator({ now: clock.now, brevo: { importProcessingMs: 20 }, zoom: { rateLimits: { heavy: 1000 } } });
+	store = new ProcessedDataStore();
+});
+afterEach(async () => sim.close());
+
+// The node's own default Meeting ID, read from either trigger's item.
+const meetingSync = { resource: 'meeting', operation: 'syncParticipants', meetingId: '={{ $json.uuid || $json.id }}', writeMode: 'import', listIds: [15], sendEvent: true };
+const eventsPerEmail = () => {
+	const counts = new Map<string, number>();
+	for (const e of sim.brevo.events.filter((event) => event.event_name.startsWith('zoom_meeting_'))) {
+		counts.set(String(e.identifiers.email_id), (counts.get(String(e.identifiers.email_id)) ?? 0) + 1);
+	}
+	return counts;
+};
+
+it('a webhook delivery and a poll item for the same meeting: different tracking IDs, so both syncs run, but each person gets the follow-up event once', async () => {
+	const poller = new PollSession({
+		nodeType: new ZoomPollTrigger(),
+		parameters: { authentication: 'serverToServer', event: 'meeting.ended' },
+		credentialTypes: [new ZoomServerToServerOAuthApi()],
+		credentials: { 'Zoom S2S': { type: 'zoomServerToServerOAuthApi', data: simCredentials.zoomS2S(sim) } },
+	});
+	await poller.activate();
+	const owner = sim.zoom.users[0];
+	const { meeting, instance } = endMeeting(sim.zoom, { host: owner, start: clock.iso(MINUTE), end: clock.iso(30 * MINUTE) });
+	clock.advance(31 * MINUTE);
+
+	// The webhook: Zoom's delivery, shaped by the Zoom Trigger, with Zoom's own tracking ID.
+	const delivered = shapeDelivery(
+		{ event: 'meeting.ended', event_ts: clock.now(), payload: { account_id: sim.credentials.zoom.accountId, object: { id: meeting.id, uuid: instance.uuid, topic: meeting.topic, start_time: instance.start_time, end_time: instance.end_time } } },
+		{ trackingId: 'zoom-delivery-7f3a' },
+	);
+	const viaWebhook = await runZoomToBrevo(sim, meetingSync, { inputItems: [{ json: delivered }], processedData: store });
+	expect(viaWebhook.result.error).toBeUndefined();
+	const people = viaWebhook.contacts.length;
+	expect(people).toBe(3);
+	expect([...eventsPerEmail().values()]).toEqual([1, 1, 1]);
+
+	// The poll, a minute later, emits the same instance under its own tracking ID.
+	clock.advance(MINUTE);
+	const polled = (await poller.poll()).items;
+	expect(polled).toHaveLength(1);
+	expect(polled[0].json.uuid).toBe(instance.uuid);
+	expect(polled[0].json.trackingId).toBe(`poll:meeting.ended:${instance.uuid}`);
+	expect(polled[0].json.trackingId).not.toBe(delivered.trackingId);
+
+	const importsBefore = sim.requests.filter((r) => r.service === 'brevo' && r.path.endsWith('/contacts/import')).length;
+	const viaPoll = await runZoomToBrevo(sim, meetingSync, { inputItems: polled, processedData: store });
+	expect(viaPoll.result.error).toBeUndefined();
+	// Not deduplicated: the delivery record is per tracking ID, so the second item is processed —
+	// Zoom's participants are read again and the contacts written again (same values).
+	expect(viaPoll.items.some((item) => item.json.skipped === true)).toBe(false);
+	expect(sim.requests.filter((r) => r.service === 'brevo' && r.path.endsWith('/contacts/import')).length).toBe(importsBefore + 1);
+	// Deduplicated: the follow-up record is keyed by event, meeting instance (UUID) and email.
+	expect(viaPoll.contacts).toHaveLength(people);
+	for (const contact of viaPoll.contacts) expect(contact.event).toMatchObject({ status: 'already sent' });
+	expect([...eventsPerEmail().values()]).toEqual([1, 1, 1]);
+});

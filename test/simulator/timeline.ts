@@ -1,0 +1,159 @@
+/**
+ * Things that happen at clock times, for what a poll reads: meetings and webinar instances that
+ * end, users (hosts) who join the account. Records go straight into the simulator's Zoom state;
+ * the endpoints decide from the clock what Zoom would show yet (an instance that has not ended is
+ * not a past instance; a report lists it from its `reportedAt`).
+ */
+import { instanceUuid, zoomId } from './fixture/hash';
+import { toZoomTime } from './fixture/participants';
+import type { ParticipantRow, ZoomMeeting, ZoomMeetingInstance, ZoomUser, ZoomWebinar, ZoomWebinarInstance } from './fixture/types';
+import type { ZoomState } from './zoom/state';
+
+let serial = 0;
+const next = (): number => ++serial;
+
+/** Has the instance ended at `nowMs`? Zoom lists past instances only once they ended. */
+export function hasEnded(instance: { end_time: string }, nowMs: number): boolean {
+	return Date.parse(instance.end_time) <= nowMs;
+}
+
+/** Does a usage report list the instance at `nowMs`? Reports lag behind the end (`reportedAt`). */
+export function isReported(instance: { end_time: string; reportedAt?: string }, nowMs: number): boolean {
+	return hasEnded(instance, nowMs) && Date.parse(instance.reportedAt ?? instance.end_time) <= nowMs;
+}
+
+export function addHost(state: ZoomState, name = `Host ${next()}`): ZoomUser {
+	const n = next();
+	const [first, last = 'Host'] = name.split(' ');
+	const user: ZoomUser = {
+		id: zoomId(7, n, 501),
+		first_name: first,
+		last_name: last,
+		display_name: name,
+		email: `host${n}@simcorp.example`,
+		type: 2,
+		role_name: 'Member',
+		pmi: 5560000000 + n,
+		timezone: 'UTC',
+		dept: 'Sales',
+		created_at: '2025-01-01T00:00:00Z',
+		last_login_time: '2026-01-01T00:00:00Z',
+		status: 'active',
+		account_id: state.accountId,
+		language: 'en-US',
+		verified: 1,
+	};
+	state.users.push(user);
+	return user;
+}
+
+/** `people` rows, the host first: the report counts only instances with two or more people. */
+function rowsFor(host: ZoomUser, startMs: number, endMs: number, people: number): ParticipantRow[] {
+	return Array.from({ length: people }, (_, i) => ({
+		id: i === 0 ? host.id : '',
+		name: i === 0 ? host.display_name : `Guest ${i}`,
+		user_id: String(16_000_000 + next()),
+		registrant_id: '',
+		user_email: i === 0 ? host.email : `guest${i}.${next()}@example.org`,
+		join_time: toZoomTime(startMs),
+		leave_time: toZoomTime(endMs),
+		duration: Math.round((endMs - startMs) / 1000),
+		failover: false,
+		status: 'in_meeting' as const,
+		internal_user: i === 0,
+	}));
+}
+
+export interface MeetingEnding {
+	host: ZoomUser;
+	/** ISO times (Zoom's `yyyy-MM-ddTHH:mm:ssZ`). */
+	start: string;
+	end: string;
+	topic?: string;
+	/** An existing meeting gets a new instance (a recurring meeting); else a new meeting. */
+	meeting?: ZoomMeeting;
+	/** Default 3: host and two guests. */
+	people?: number;
+	/** When the report first lists it; default: at its end. */
+	reportedAt?: string;
+}
+
+/** A meeting instance that ends at `end` (invisible to past-meeting reads before that). */
+export function endMeeting(state: ZoomState, e: MeetingEnding): { meeting: ZoomMeeting; instance: ZoomMeetingInstance } {
+	const n = next();
+	const startMs = Date.parse(e.start);
+	const endMs = Date.parse(e.end);
+	const meeting: ZoomMeeting = e.meeting ?? {
+		id: 81_000_000_000 + n,
+		topic: e.topic ?? `Meeting ${n}`,
+		type: 2,
+		host_id: e.host.id,
+		host_email: e.host.email,
+		timezone: 'UTC',
+		duration: Math.max(1, Math.round((endMs - startMs) / 60_000)),
+		created_at: toZoomTime(startMs - 86_400_000),
+		agenda: '',
+		join_url: `https://zoom.us/j/${81_000_000_000 + n}`,
+		instances: [],
+	};
+	if (!e.meeting) state.meetings.push(meeting);
+	const rows = rowsFor(e.host, startMs, endMs, e.people ?? 3);
+	const instance: ZoomMeetingInstance = {
+		uuid: instanceUuid(7, n, 502),
+		start_time: toZoomTime(startMs),
+		end_time: toZoomTime(endMs),
+		duration: Math.max(1, Math.round((endMs - startMs) / 60_000)),
+		participants: rows,
+		stats: { rows: rows.length, people: rows.length, withEmail: rows.length, withoutEmail: 0, waitingRoomOnly: 0, rejoinRows: 0 },
+		...(e.reportedAt ? { reportedAt: e.reportedAt } : {}),
+	};
+	meeting.instances.push(instance);
+	return { meeting, instance };
+}
+
+export interface WebinarEnding {
+	host: ZoomUser;
+	start: string;
+	end: string;
+	topic?: string;
+	webinar?: ZoomWebinar;
+	people?: number;
+	reportedAt?: string;
+}
+
+/** A webinar (or a new instance of one) that ends at `end`. The webinar is listed by
+ *  `/users/{userId}/webinars` from its creation, as Zoom lists scheduled webinars. */
+export function endWebinar(state: ZoomState, e: WebinarEnding): { webinar: ZoomWebinar; instance: ZoomWebinarInstance } {
+	const n = next();
+	const startMs = Date.parse(e.start);
+	const endMs = Date.parse(e.end);
+	const webinar: ZoomWebinar = e.webinar ?? {
+		id: 95_000_000_000 + n,
+		topic: e.topic ?? `Webinar ${n}`,
+		type: 5,
+		host_id: e.host.id,
+		host_email: e.host.email,
+		start_time: toZoomTime(startMs),
+		duration: Math.max(1, Math.round((endMs - startMs) / 60_000)),
+		timezone: 'UTC',
+		agenda: '',
+		created_at: toZoomTime(startMs - 86_400_000),
+		join_url: `https://zoom.us/w/${95_000_000_000 + n}`,
+		registration_url: `https://zoom.us/webinar/register/WN_${n}`,
+		occurrences: [],
+		registrants: [],
+		tracking_sources: [],
+		instances: [],
+	};
+	if (!e.webinar) state.webinars.push(webinar);
+	const instance: ZoomWebinarInstance = {
+		uuid: instanceUuid(7, n, 503),
+		start_time: toZoomTime(startMs),
+		end_time: toZoomTime(endMs),
+		duration: Math.max(1, Math.round((endMs - startMs) / 60_000)),
+		attendees: rowsFor(e.host, startMs, endMs, e.people ?? 3),
+		...(e.reportedAt ? { reportedAt: e.reportedAt } : {}),
+	};
+	webinar.instances.push(instance);
+	return { webinar, instance };
+}

@@ -1,0 +1,124 @@
+/**
+ * What a poll trigger reads, with time moving: the simulator's clock, the meeting report by date
+ * range (history window, one-month range, paging while meetings keep ending), and past instances
+ * that exist only once ended. Formats: see the sources cited in zoom/reports.ts.
+ */
+import { DAY, HOUR, MINUTE, SimClock } from './clock';
+import { startSimulator, type Simulator } from './index';
+import { addHost, endMeeting, endWebinar } from './timeline';
+import { s2sToken, zoom } from './testClient';
+import type { ZoomUser } from './fixture/types';
+
+describe('Zoom reads for polling, on a controllable clock', () => {
+	const clock = new SimClock('2026-11-30T12:00:00Z');
+	let sim: Simulator;
+	let token: string;
+	let host: ZoomUser;
+	// Tokens live an hour of simulated time: a test that moves the clock takes a new one.
+	const later = async (ms: number) => {
+		clock.advance(ms);
+		token = await s2sToken(sim);
+	};
+	// A simulator per test: the clock starts over, and rate windows must not see earlier tests'
+	// requests from a later time.
+	beforeEach(async () => {
+		clock.set('2026-11-30T12:00:00Z');
+		sim = await startSimulator({ now: clock.now });
+		token = await s2sToken(sim);
+		host = addHost(sim.zoom, 'Poll Host');
+	});
+	afterEach(() => sim.close());
+
+	const report = (query: string, user = host.id) => zoom(sim, `/report/users/${user}/meetings?${query}`, token);
+
+	it('stamps answers with the simulated time in the Date header', async () => {
+		clock.set('2026-07-01T08:09:10Z');
+		const reply = await zoom(sim, '/users/me', token);
+		expect(reply.headers.get('date')).toBe('Wed, 01 Jul 2026 08:09:10 GMT');
+	});
+
+	it('lists a meeting once it has ended, not before', async () => {
+		const { instance } = endMeeting(sim.zoom, { host, start: '2026-11-30T12:10:00Z', end: '2026-11-30T12:50:00Z' });
+		const before = await report('from=2026-11-30&to=2026-11-30');
+		expect(before.body.meetings.map((m: { uuid: string }) => m.uuid)).not.toContain(instance.uuid);
+		await later(50 * MINUTE);
+		const after = await report('from=2026-11-30&to=2026-11-30');
+		expect(after.status).toBe(200);
+		const row = after.body.meetings.find((m: { uuid: string }) => m.uuid === instance.uuid);
+		expect(row).toMatchObject({ uuid: instance.uuid, start_time: '2026-11-30T12:10:00Z', end_time: '2026-11-30T12:50:00Z', participants_count: 3, user_email: host.email });
+		expect(after.body).toMatchObject({ from: '2026-11-30', to: '2026-11-30', next_page_token: '' });
+	});
+
+	it('a report that lags lists the instance only from its reportedAt', async () => {
+		const { instance } = endMeeting(sim.zoom, { host, start: '2026-11-29T09:00:00Z', end: '2026-11-29T10:00:00Z', reportedAt: '2026-11-30T13:00:00Z' });
+		const uuids = async () => (await report('from=2026-11-29&to=2026-11-30')).body.meetings.map((m: { uuid: string }) => m.uuid);
+		expect(await uuids()).not.toContain(instance.uuid);
+		await later(HOUR);
+		expect(await uuids()).toContain(instance.uuid);
+	});
+
+	it('leaves out instances with fewer than two people', async () => {
+		const { instance } = endMeeting(sim.zoom, { host, start: '2026-11-28T09:00:00Z', end: '2026-11-28T10:00:00Z', people: 1 });
+		const reply = await report('from=2026-11-28&to=2026-11-28');
+		expect(reply.body.meetings.map((m: { uuid: string }) => m.uuid)).not.toContain(instance.uuid);
+	});
+
+	it('refuses a missing date, a range over a month and a range beyond the past six months', async () => {
+		expect((await report('to=2026-11-30')).body.code).toBe(300);
+		expect((await report('from=2026-10-01&to=2026-11-30')).status).toBe(400);
+		expect((await report('from=2026-05-01&to=2026-05-20')).status).toBe(400);
+		expect((await report('from=2026-06-01&to=2026-06-30')).status).toBe(200);
+	});
+
+	it('is Heavy: the answer carries the Heavy rate-limit category', async () => {
+		const reply = await report('from=2026-11-30&to=2026-11-30');
+		expect(reply.headers.get('x-ratelimit-category')).toBe('Heavy');
+	});
+
+	it('pages newest first; a meeting that ends between two page reads repeats a row at the page boundary', async () => {
+		const pager = addHost(sim.zoom, 'Paging Host');
+		for (let i = 0; i < 5; i++) {
+			endMeeting(sim.zoom, { host: pager, start: clock.iso(-(10 - i) * HOUR), end: clock.iso(-(10 - i) * HOUR + 30 * MINUTE) });
+		}
+		const first = await report('from=2026-11-30&to=2026-11-30&page_size=2', pager.id);
+		expect(first.body.total_records).toBe(5);
+		const firstUuids = first.body.meetings.map((m: { uuid: string }) => m.uuid);
+		endMeeting(sim.zoom, { host: pager, start: clock.iso(-20 * MINUTE), end: clock.iso(-MINUTE) });
+		const second = await report(`from=2026-11-30&to=2026-11-30&page_size=2&next_page_token=${first.body.next_page_token}`, pager.id);
+		expect(second.body.meetings[0].uuid).toBe(firstUuids[1]);
+	});
+
+	it('clamps page_size to 300 and walks a long report with next_page_token', async () => {
+		const busy = addHost(sim.zoom, 'Busy Host');
+		for (let i = 0; i < 310; i++) endMeeting(sim.zoom, { host: busy, start: clock.iso(-DAY + i * MINUTE), end: clock.iso(-DAY + i * MINUTE + 30_000) });
+		const first = await report('from=2026-11-29&to=2026-11-30&page_size=1000', busy.id);
+		expect(first.body.page_size).toBe(300);
+		expect(first.body.meetings).toHaveLength(300);
+		clock.advance(1_100); // Heavy is 10 a second on Pro and the clock stands still otherwise
+		const second = await report(`from=2026-11-29&to=2026-11-30&page_size=1000&next_page_token=${first.body.next_page_token}`, busy.id);
+		expect(second.body.meetings).toHaveLength(10);
+		expect(second.body.next_page_token).toBe('');
+	});
+
+	it('past instances of meetings and webinars are the ended ones only', async () => {
+		const { meeting } = endMeeting(sim.zoom, { host, start: clock.iso(-2 * HOUR), end: clock.iso(-HOUR) });
+		endMeeting(sim.zoom, { host, meeting, start: clock.iso(HOUR), end: clock.iso(2 * HOUR) });
+		const { webinar } = endWebinar(sim.zoom, { host, start: clock.iso(-2 * HOUR), end: clock.iso(-HOUR) });
+		endWebinar(sim.zoom, { host, webinar, start: clock.iso(HOUR), end: clock.iso(2 * HOUR) });
+		expect((await zoom(sim, `/past_meetings/${meeting.id}/instances`, token)).body.meetings).toHaveLength(1);
+		expect((await zoom(sim, `/past_webinars/${webinar.id}/instances`, token)).body.webinars).toHaveLength(1);
+		await later(2 * HOUR);
+		expect((await zoom(sim, `/past_meetings/${meeting.id}/instances`, token)).body.meetings).toHaveLength(2);
+		expect((await zoom(sim, `/past_webinars/${webinar.id}/instances`, token)).body.webinars).toHaveLength(2);
+	});
+
+	it('answers free accounts that reports are for paid plans', async () => {
+		const free = await startSimulator({ now: clock.now, zoom: { plan: 'free' } });
+		try {
+			const reply = await zoom(free, '/report/users/me/meetings?from=2026-11-30&to=2026-11-30', await s2sToken(free));
+			expect(reply.body.code).toBe(200);
+		} finally {
+			await free.close();
+		}
+	});
+});
