@@ -105,16 +105,19 @@ describe('Zoom Trigger webhook', () => {
 	});
 
 	it('version 1.2 no longer offers Ignore Re-Sent Deliveries; its panel says how re-sends are handled', () => {
-		const names = (version: number) => {
+		const names = (version: number, chosen: Record<string, boolean> = {}) => {
 			const description = NodeHelpers.getVersionedNodeType(new ZoomTrigger(), version).description;
 			const options = description.properties.find((p) => p.name === 'options')!.options as Array<{ name: string; displayOptions?: unknown }>;
-			const shown = (p: { displayOptions?: unknown }) => NodeHelpers.displayParameter({}, p as never, { typeVersion: version }, description);
+			const shown = (p: { displayOptions?: unknown }) => NodeHelpers.displayParameter(chosen, p as never, { typeVersion: version }, description);
 			return {
 				options: options.filter(shown).map((o) => o.name),
 				notices: description.properties.filter((p) => p.type === 'notice' && shown(p)).map((p) => p.name),
 			};
 		};
-		expect(names(1.1).options).toEqual(expect.arrayContaining(['deduplicate', 'rememberDeliveries']));
+		expect(names(1.1).options).toContain('deduplicate');
+		// Remember Deliveries only beside the option it belongs to.
+		expect(names(1.1, { deduplicate: true }).options).toContain('rememberDeliveries');
+		expect(names(1.1, { deduplicate: false }).options).not.toContain('rememberDeliveries');
 		expect(names(1.2).options).not.toEqual(expect.arrayContaining(['deduplicate']));
 		expect(names(1.2).options).not.toEqual(expect.arrayContaining(['rememberDeliveries']));
 		expect(names(1.2).notices).toContain('resentDeliveriesNotice');
