@@ -11,7 +11,8 @@ import type {
 export class BrevoV3Api implements ICredentialType {
 	name = 'brevoV3Api';
 
-	displayName = 'Brevo API';
+	// Named for the package: n8n's own Brevo credential ("Brevo") sits beside it in the credential list.
+	displayName = 'Zoom to Brevo: Brevo API';
 
 	icon: Icon = { light: 'file:icons/brevo.svg', dark: 'file:icons/brevo.dark.svg' };
 

@@ -25,7 +25,8 @@ import { describeZoomTokenFailure, tokenFailureFrom } from '../nodes/shared/zoom
 export class ZoomServerToServerOAuthApi implements ICredentialType {
 	name = 'zoomServerToServerOAuthApi';
 
-	displayName = 'Zoom Server-to-Server OAuth API';
+	// Named for the package, beside n8n's own Zoom credentials in the credential list.
+	displayName = 'Zoom to Brevo: Zoom Server-to-Server OAuth API';
 
 	icon: Icon = { light: 'file:icons/zoom.svg', dark: 'file:icons/zoom.dark.svg' };
 

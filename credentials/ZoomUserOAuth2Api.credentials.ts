@@ -25,7 +25,8 @@ export class ZoomUserOAuth2Api implements ICredentialType {
 
 	extends = ['oAuth2Api'];
 
-	displayName = 'Zoom User OAuth2 API';
+	// Named for the package: n8n's own "Zoom OAuth2 API" sits beside it in the credential list.
+	displayName = 'Zoom to Brevo: Zoom User OAuth2 API';
 
 	icon: Icon = { light: 'file:icons/zoom.svg', dark: 'file:icons/zoom.dark.svg' };
 

@@ -9,7 +9,8 @@ import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 export class ZoomWebhookSecretApi implements ICredentialType {
 	name = 'zoomWebhookSecretApi';
 
-	displayName = 'Zoom Webhook Secret API';
+	// Named for the package, like its other credentials.
+	displayName = 'Zoom to Brevo: Zoom Webhook Secret API';
 
 	icon: Icon = { light: 'file:icons/zoom.svg', dark: 'file:icons/zoom.dark.svg' };
 

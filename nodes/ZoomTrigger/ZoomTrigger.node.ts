@@ -50,7 +50,9 @@ async function assertWorkable(hook: IHookFunctions): Promise<'manual' | 'automat
 
 export class ZoomTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Zoom Trigger',
+		// n8n's nodes panel lists triggers without the word "Trigger": plain "Zoom" would sit right
+		// under n8n's own Zoom node. New nodes are still named "Zoom Trigger" on the canvas.
+		displayName: 'Zoom Webhook Trigger',
 		name: 'zoomTrigger',
 		icon: { light: 'file:zoom.svg', dark: 'file:zoom.dark.svg' },
 		group: ['trigger'],
@@ -66,7 +68,7 @@ export class ZoomTrigger implements INodeType {
 		defaultVersion: 1.2,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description:
-			'Starts the workflow when Zoom sends a signed event: meetings, webinars, participants, registrations, recordings',
+			'Starts the workflow when Zoom sends a signed event (meetings, webinars, participants, registrations, recordings) — the Zoom to Brevo package',
 		defaults: { name: 'Zoom Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
