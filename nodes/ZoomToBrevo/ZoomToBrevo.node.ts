@@ -7,7 +7,7 @@ import { optionProperties } from './description/options';
 import { recordingProperties } from './description/recording';
 import { selectorProperties } from './description/selectors';
 import { zoomSourceProperties } from './description/zoomSource';
-import { getBrevoLists } from './methods/loadOptions';
+import { getBrevoLists, getBrevoTemplates } from './methods/loadOptions';
 import { searchMeetings, searchWebinars } from './methods/listSearch';
 
 /** From 1.2: contacts on the first output, the people and deliveries skipped on the second. */
@@ -73,7 +73,7 @@ export class ZoomToBrevo implements INodeType {
 	};
 
 	methods = {
-		loadOptions: { getBrevoLists },
+		loadOptions: { getBrevoLists, getBrevoTemplates },
 		listSearch: { searchMeetings, searchWebinars },
 	};
 

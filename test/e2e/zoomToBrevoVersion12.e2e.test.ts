@@ -2,7 +2,8 @@
  * What a marketer gets on a new Zoom to Brevo node in real n8n 2.41.1: version 1.2, which writes
  * to Brevo by default and sends skipped people to a second output (n8n computes the outputs from
  * the node's version, through the expression in its description); and a list dropdown that loads
- * empty, not with an error, before a Brevo credential is chosen.
+ * empty, not with an error, before a Brevo credential is chosen; a template dropdown for the
+ * recording email.
  */
 import { nodeOutputJson, removeTempDirs, stopAllN8n, type RestClient } from './harness';
 import { manualTrigger, simCredentials, startN8nWithPackage, startSimulator, type Simulator } from './support';
@@ -38,6 +39,22 @@ it('the list dropdown of a node without a Brevo credential loads empty instead o
 		},
 	});
 	expect(options).toEqual([]);
+});
+
+it("Share Recording's template dropdown lists the account's active Brevo templates", async () => {
+	const brevo = await client.createCredential('brevoV3Api', 'Brevo templates', simCredentials.brevo(sim));
+	const options = await client.rest<Array<{ name: string; value: number; description: string }>>('POST', '/dynamic-node-parameters/options', {
+		data: {
+			nodeTypeAndVersion: { name: 'n8n-nodes-zoom-brevo.zoomToBrevo', version: 1.2 },
+			path: 'templateId',
+			methodName: 'getBrevoTemplates',
+			currentNodeParameters: { resource: 'recording', operation: 'shareRecording', shareMode: 'email' },
+			credentials: { brevoV3Api: { id: brevo.id, name: brevo.name } },
+		},
+	});
+	const active = [...sim.brevo.templates.values()].filter((t) => t.isActive);
+	expect(options.map((o) => o.value).sort()).toEqual(active.map((t) => t.id).sort());
+	expect(options).toContainEqual({ name: `${active[0].name} (#${active[0].id})`, value: active[0].id, description: active[0].subject });
 });
 
 it('1.2 writes to Brevo without being told to; contacts leave by the first output, skipped people by the second', async () => {

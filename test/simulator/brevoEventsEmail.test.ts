@@ -91,3 +91,25 @@ describe('Brevo transactional email', () => {
 		expect(plain.status).toBe(201);
 	});
 });
+
+describe('Brevo email templates (GET /smtp/templates)', () => {
+	let sim: Simulator;
+	beforeAll(async () => {
+		sim = await startSimulator();
+	});
+	afterAll(() => sim.close());
+
+	it('lists templates newest first with their count, filters by status and pages by limit and offset', async () => {
+		const all = await brevo(sim, 'GET', '/smtp/templates');
+		expect(all.status).toBe(200);
+		expect(all.body).toMatchObject({ count: 3, templates: [{ id: 3 }, { id: 2 }, { id: 1 }] });
+		const active = await brevo(sim, 'GET', '/smtp/templates?templateStatus=true');
+		expect((active.body as { templates: Array<{ id: number; isActive: boolean }> }).templates.map((t) => [t.id, t.isActive])).toEqual([
+			[2, true],
+			[1, true],
+		]);
+		const page = await brevo(sim, 'GET', '/smtp/templates?limit=1&offset=1&sort=asc');
+		expect(page.body).toMatchObject({ count: 3, templates: [{ id: 2, name: 'Sorry we missed you' }] });
+		expect((await brevo(sim, 'GET', '/smtp/templates?limit=1001')).status).toBe(400);
+	});
+});

@@ -71,3 +71,32 @@ it('1.2: a delivery this node already processed comes out on the Skipped output,
 	expect(again.outputs[0]).toEqual([]);
 	expect(again.outputs[1].map((item) => item.json)).toEqual([expect.objectContaining({ skipped: true, reason: 'already_processed', trackingId: 'track-12' })]);
 });
+
+describe('1.2: Share Recording by email with the template picked from the account', () => {
+	const share = (templateId: unknown) => ({
+		resource: 'recording',
+		operation: 'shareRecording',
+		meetingId: sim.fixture.ids.recurringMeetingUuids.latest,
+		shareMode: 'email',
+		templateId,
+	});
+
+	it('sends the picked template', async () => {
+		const { result } = await runZoomToBrevo(sim, share(sim.fixture.ids.brevoTemplateId), { typeVersion: 1.2 });
+		expect(result.error).toBeUndefined();
+		expect(sim.brevo.emails.length).toBeGreaterThan(0);
+		expect(sim.brevo.emails.every((email) => email.templateId === sim.fixture.ids.brevoTemplateId)).toBe(true);
+	});
+
+	it('a new node with no template chosen is refused by n8n itself: the field is required', async () => {
+		await expect(runZoomToBrevo(sim, share(''), { typeVersion: 1.2 })).rejects.toThrow(/Parameter "Brevo Template Name or ID" is required/);
+		expect(sim.requests).toHaveLength(0);
+	});
+
+	it('an expression that yields no template stops before any call, saying to pick one', async () => {
+		const { result } = await runZoomToBrevo(sim, share('={{ "" }}'), { typeVersion: 1.2 });
+		expect(result.error?.message).toBe('No Brevo template is chosen for the recording email');
+		expect(result.error?.description).toMatch(/Pick one in Brevo Template Name or ID/);
+		expect(sim.requests).toHaveLength(0);
+	});
+});

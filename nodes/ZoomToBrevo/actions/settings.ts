@@ -168,8 +168,20 @@ function readRecordingSettings(context: IExecuteFunctions, itemIndex: number): S
 		shareMode,
 		linkAttribute: shareMode === 'attributes' ? attribute('linkAttribute', 'ZOOM_RECORDING_URL') : 'ZOOM_RECORDING_URL',
 		passcodeAttribute: shareMode === 'attributes' ? attribute('passcodeAttribute', 'ZOOM_RECORDING_PASSCODE') : 'ZOOM_RECORDING_PASSCODE',
-		templateId: shareMode === 'email' ? checkNumber(context, itemIndex, 'templateId', param('templateId', 0), { min: 1, integer: true }) : undefined,
+		templateId: shareMode === 'email' ? readTemplateId(context, itemIndex, param<unknown>('templateId', 0)) : undefined,
 	};
+}
+
+/** The Brevo template to email with: picked from a list from 1.2 on (empty until one is chosen),
+ *  typed as a number before. */
+function readTemplateId(context: IExecuteFunctions, itemIndex: number, value: unknown): number {
+	if (value === '' || value === undefined || value === null) {
+		throw new NodeOperationError(context.getNode(), 'No Brevo template is chosen for the recording email', {
+			itemIndex,
+			description: 'Pick one in Brevo Template Name or ID (Share Recording, by Brevo template email). Only active templates are listed.',
+		});
+	}
+	return checkNumber(context, itemIndex, 'templateId', value, { min: 1, integer: true });
 }
 
 /** The ID a parameter holds, as a string; a clear error when it is empty. */

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { VERSION_1_ONLY } from './versions';
+import { FROM_VERSION_1_2, UP_TO_VERSION_1_1, VERSION_1_ONLY } from './versions';
 import { zoomLocator } from './zoomPickers';
 
 const SHOW = { resource: ['recording'] };
@@ -109,8 +109,28 @@ export const recordingProperties: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		required: true,
-		displayOptions: { show: { ...SHOW, shareMode: ['email'] } },
+		displayOptions: { show: { ...SHOW, shareMode: ['email'], ...UP_TO_VERSION_1_1 } },
 		description:
 			'Brevo transactional template using {{ params.RECORDING_URL }}, {{ params.RECORDING_PASSCODE }}, {{ params.TOPIC }}, {{ params.FIRSTNAME }}',
+	},
+	// 1.2: picked from the account's active templates instead of typing a number that defaulted to 0.
+	{
+		displayName: 'Brevo Template Name or ID',
+		name: 'templateId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getBrevoTemplates' },
+		default: '',
+		required: true,
+		displayOptions: { show: { ...SHOW, shareMode: ['email'], ...FROM_VERSION_1_2 } },
+		description:
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+	},
+	{
+		displayName:
+			'The list shows your active Brevo templates. A template can use {{ params.RECORDING_URL }}, {{ params.RECORDING_PASSCODE }}, {{ params.TOPIC }} and {{ params.FIRSTNAME }}: the node fills them in for each person.',
+		name: 'templateParamsNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { ...SHOW, shareMode: ['email'], ...FROM_VERSION_1_2 } },
 	},
 ];

@@ -12,4 +12,4 @@ export { assertEventNames, sendEvents, type BrevoEvent, type EventDelivery, type
 export { isUnconfirmed, useBrevoTier } from './request';
 export type { BrevoTier } from './pacing';
 export { sendTemplateEmail } from './email';
-export { listBrevoLists } from './lists';
+export { listBrevoLists, listBrevoTemplates } from './lists';

@@ -24,3 +24,25 @@ export async function listBrevoLists(context: Ctx): Promise<Array<{ id: number; 
 	}
 	return lists;
 }
+
+/** Brevo's largest page of templates is 1000; 100 keeps each answer small. */
+const TEMPLATE_PAGE = 100;
+
+/** The account's active transactional templates (the ones an email can be sent with), all pages. */
+export async function listBrevoTemplates(context: Ctx): Promise<Array<{ id: number; name: string; subject: string }>> {
+	const session = await openSession(context);
+	const templates: Array<{ id: number; name: string; subject: string }> = [];
+	for (let page = 0; page < MAX_PAGES; page++) {
+		const body = await requestWithin<{ templates?: Array<{ id?: unknown; name?: unknown; subject?: unknown }>; count?: unknown }>(session, {
+			method: 'GET',
+			path: '/smtp/templates',
+			qs: { templateStatus: true, limit: TEMPLATE_PAGE, offset: page * TEMPLATE_PAGE },
+			what: 'list email templates',
+		});
+		const batch = body?.templates ?? [];
+		for (const t of batch) templates.push({ id: Number(t.id), name: String(t.name ?? ''), subject: String(t.subject ?? '') });
+		const count = typeof body?.count === 'number' ? body.count : undefined;
+		if (batch.length < TEMPLATE_PAGE || (count !== undefined && templates.length >= count)) break;
+	}
+	return templates;
+}

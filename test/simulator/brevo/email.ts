@@ -42,4 +42,32 @@ function send(ctx: BrevoContext, req: SimRequest): SimResponse {
 	return json(201, { messageId });
 }
 
-export const emailRoutes: BrevoRoute[] = [{ method: 'POST', pattern: '/smtp/email', handle: (ctx, req) => send(ctx, req) }];
+/** Brevo's largest page of templates (https://developers.brevo.com/reference/get-smtp-templates:
+ *  `limit` default 50, at most 1000). */
+const MAX_TEMPLATE_PAGE = 1000;
+
+/**
+ * `GET /smtp/templates` (https://developers.brevo.com/reference/get-smtp-templates): paged by
+ * `limit`/`offset`, newest first unless `sort=asc`, `templateStatus=true|false` keeps the active or
+ * inactive ones; the answer is `{ count, templates: [{ id, name, subject, isActive, ... }] }`
+ * (model GetSmtpTemplates / GetSmtpTemplateOverview in Brevo's client libraries).
+ */
+function listTemplates(ctx: BrevoContext, req: SimRequest): SimResponse {
+	const limit = req.query.limit === undefined ? 50 : Number(req.query.limit);
+	const offset = req.query.offset === undefined ? 0 : Number(req.query.offset);
+	if (!Number.isInteger(limit) || limit < 0 || limit > MAX_TEMPLATE_PAGE) return brevoErrors.outOfRange(`limit should be between 0 and ${MAX_TEMPLATE_PAGE}`);
+	if (!Number.isInteger(offset) || offset < 0) return brevoErrors.invalid('offset should be a positive integer');
+	const status = req.query.templateStatus;
+	const all = [...ctx.state.templates.values()]
+		.filter((t) => status === undefined || String(t.isActive) === status)
+		.sort((a, b) => (req.query.sort === 'asc' ? a.id - b.id : b.id - a.id));
+	return json(200, {
+		count: all.length,
+		templates: all.slice(offset, offset + limit).map((t) => ({ id: t.id, name: t.name, subject: t.subject, isActive: t.isActive })),
+	});
+}
+
+export const emailRoutes: BrevoRoute[] = [
+	{ method: 'POST', pattern: '/smtp/email', handle: (ctx, req) => send(ctx, req) },
+	{ method: 'GET', pattern: '/smtp/templates', handle: (ctx, req) => listTemplates(ctx, req) },
+];
