@@ -73,7 +73,7 @@ it('1.2: a delivery this node already processed comes out on the Skipped output,
 });
 
 describe('1.2: Share Recording by email with the template picked from the account', () => {
-	const share = (templateId: unknown) => ({
+	const share = (templateId: number | string) => ({
 		resource: 'recording',
 		operation: 'shareRecording',
 		meetingId: sim.fixture.ids.recurringMeetingUuids.latest,
