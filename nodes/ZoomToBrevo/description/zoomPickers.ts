@@ -33,9 +33,9 @@ export function zoomLocator(options: LocatorOptions): INodeProperties {
 		default: { mode: 'id', value: options.default },
 		required: options.required ?? true,
 		displayOptions: { show: { ...options.show, ...FROM_VERSION_1_1 } },
-		description: options.description,
-		// The default is an expression (the Zoom Trigger's item), which greys out the list.
-		hint: `Preset to the ${options.kind} of the incoming Zoom Trigger item. To choose one yourself, switch this field to Fixed and pick From List.`,
+		// The default is an expression (the Zoom Trigger's item), which greys out the list; n8n's
+		// editor shows no hint under this kind of field, so the tooltip says how to reach it.
+		description: `${options.description} To choose one yourself, switch the field to Fixed and pick From List.`,
 		modes: [
 			{
 				displayName: 'From List',

@@ -1,0 +1,114 @@
+/**
+ * The panels scripts/screenshot.ts looks at: each one a workflow made for it, the node whose panel
+ * opens (or the canvas), and what is clicked before the picture. New nodes carry only what a user
+ * sets first (resource, operation, credentials): the rest is the node's defaults.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+import type { Page } from 'playwright-core';
+
+import type { Simulator } from '../../test/simulator';
+
+export type Credentials = Record<'zoomWebhookSecretApi' | 'zoomServerToServerOAuthApi' | 'brevoV3Api', { id: string; name: string }>;
+
+export interface PanelSpec {
+	name: string;
+	workflow: (credentials: Credentials, sim: Simulator) => Record<string, unknown>;
+	/** The node whose panel is opened (by double click), or the canvas. */
+	open: { node: string } | 'canvas';
+	act?: (page: Page) => Promise<void>;
+	/** Also written, from the light theme, as this file in docs/ (the README's pictures). */
+	readmeCopy?: string;
+}
+
+const start = { id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+
+/** A new Zoom to Brevo node (current version) after a manual trigger, with both credentials. */
+function zoomToBrevo(name: string, parameters: Record<string, unknown>, act?: PanelSpec['act']): PanelSpec {
+	return {
+		name,
+		open: { node: 'Zoom to Brevo' },
+		act,
+		workflow: (credentials) => ({
+			name: `Panel: ${name}`,
+			nodes: [
+				start,
+				{
+					id: 'sync',
+					name: 'Zoom to Brevo',
+					type: 'n8n-nodes-zoom-brevo.zoomToBrevo',
+					typeVersion: 1.2,
+					position: [250, 0],
+					parameters,
+					credentials: { zoomServerToServerOAuthApi: credentials.zoomServerToServerOAuthApi, brevoV3Api: credentials.brevoV3Api },
+				},
+			],
+			connections: { Start: { main: [[{ node: 'Zoom to Brevo', type: 'main', index: 0 }]] } },
+		}),
+	};
+}
+
+export const PANELS: PanelSpec[] = [
+	{
+		name: 'example-webinar-follow-ups',
+		open: 'canvas',
+		readmeCopy: 'example-webinar-follow-ups.png',
+		workflow: (credentials) => {
+			const example = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'examples', 'webinar-ended-follow-ups.json'), 'utf8')) as {
+				nodes: Array<{ credentials?: Record<string, unknown> }>;
+			};
+			for (const node of example.nodes) for (const type of Object.keys(node.credentials ?? {})) node.credentials![type] = credentials[type as keyof Credentials];
+			return example;
+		},
+	},
+	{
+		name: 'zoom-trigger',
+		open: { node: 'Zoom Trigger' },
+		workflow: (credentials) => ({
+			name: 'Panel: Zoom Trigger',
+			nodes: [
+				{
+					id: 'trigger',
+					name: 'Zoom Trigger',
+					type: 'n8n-nodes-zoom-brevo.zoomTrigger',
+					typeVersion: 1.2,
+					position: [0, 0],
+					webhookId: 'panel-zoom-trigger',
+					parameters: {},
+					credentials: { zoomWebhookSecretApi: credentials.zoomWebhookSecretApi },
+				},
+			],
+			connections: {},
+		}),
+	},
+	{
+		name: 'zoom-poll-trigger',
+		open: { node: 'Zoom Poll Trigger' },
+		workflow: (credentials) => ({
+			name: 'Panel: Zoom Poll Trigger',
+			nodes: [
+				{
+					id: 'poll',
+					name: 'Zoom Poll Trigger',
+					type: 'n8n-nodes-zoom-brevo.zoomPollTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: {},
+					credentials: { zoomServerToServerOAuthApi: credentials.zoomServerToServerOAuthApi },
+				},
+			],
+			connections: {},
+		}),
+	},
+	zoomToBrevo('zoom-to-brevo-meeting', { resource: 'meeting', operation: 'syncParticipants' }),
+	zoomToBrevo('zoom-to-brevo-webinar-attendees-with-events', { resource: 'webinar', operation: 'syncAttendees', sendEvent: true }),
+	zoomToBrevo('zoom-to-brevo-share-recording-by-email', { resource: 'recording', operation: 'shareRecording', shareMode: 'email' }, async (page) => {
+		// The template dropdown, loaded from the Brevo account.
+		await page.getByText('Brevo Template Name or ID').first().scrollIntoViewIfNeeded();
+	}),
+	zoomToBrevo('meeting-picker', { resource: 'meeting', operation: 'syncParticipants', meetingId: { __rl: true, mode: 'list', value: '' } }, async (page) => {
+		await page.locator('[data-test-id="rlc-input"]').first().click();
+		await page.waitForTimeout(1_500);
+	}),
+];
