@@ -7,6 +7,7 @@
  * While each panel opens it records the browser's console errors and failed requests (HTTP ≥ 400)
  * and exits non-zero if a panel had any: a new node with its credentials present must open clean.
  * Run: npm run build && npx tsx scripts/screenshot.ts   (CHROMIUM_PATH overrides /usr/bin/chromium)
+ *      --check: open every panel and report, writing no picture (npm test runs it so).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -21,6 +22,7 @@ const DOCS = path.join(__dirname, '..', 'docs');
 const PANEL_DIR = path.join(DOCS, 'panels');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const THEMES = ['light', 'dark'] as const;
+const checkOnly = process.argv.includes('--check');
 
 async function makeCredentials(client: RestClient, sim: Simulator): Promise<Credentials> {
 	const secret = await client.createCredential('zoomWebhookSecretApi', 'Zoom webhook secret', simCredentials.webhookSecret());
@@ -51,7 +53,7 @@ async function main() {
 	});
 	try {
 		const credentials = await makeCredentials(client, sim);
-		fs.mkdirSync(PANEL_DIR, { recursive: true });
+		if (!checkOnly) fs.mkdirSync(PANEL_DIR, { recursive: true });
 		for (const theme of THEMES) {
 			const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1, colorScheme: theme });
 			// n8n keeps the chosen theme in local storage.
@@ -82,6 +84,10 @@ async function main() {
 				}
 				await spec.act?.(page);
 				await page.waitForTimeout(1_000);
+				if (checkOnly) {
+					console.log(`opened ${spec.name} (${theme})`);
+					continue;
+				}
 				const file = path.join(PANEL_DIR, `${spec.name}.${theme}.png`);
 				await page.screenshot({ path: file });
 				console.log(`wrote ${path.relative(process.cwd(), file)}`);

@@ -50,6 +50,10 @@ step "End-to-end tests (real n8n, incl. queue mode)"
 e2e_rc=0
 npx jest --selectProjects e2e --runInBand --json --outputFile="$RESULTS_DIR/e2e.json" || e2e_rc=$?
 
+step "Editor panels in a real browser (Debian's Chromium, installed when missing): no console error, no failed request"
+panels_rc=0
+{ bash scripts/ensure-chromium.sh && npx tsx scripts/screenshot.ts --check; } || panels_rc=$?
+
 step "Main command in its exit mode (npm start -- --exit)"
 demo_rc=0
 npx tsx scripts/start.ts --exit || demo_rc=$?
@@ -60,8 +64,8 @@ npx tsx --expose-gc scripts/bench.ts --quick || bench_rc=$?
 
 step "Summary"
 # The totals line comes last, so the log's closing line says how many tests passed and failed.
-if ((unit_rc != 0 || e2e_rc != 0 || demo_rc != 0 || bench_rc != 0)); then
-  echo "FAILED (unit exit $unit_rc, e2e exit $e2e_rc, main command exit $demo_rc, benchmark exit $bench_rc) after $(($(date +%s) - START))s"
+if ((unit_rc != 0 || e2e_rc != 0 || panels_rc != 0 || demo_rc != 0 || bench_rc != 0)); then
+  echo "FAILED (unit exit $unit_rc, e2e exit $e2e_rc, editor panels exit $panels_rc, main command exit $demo_rc, benchmark exit $bench_rc) after $(($(date +%s) - START))s"
   node scripts/summarize-jest.js "$RESULTS_DIR/unit.json" "$RESULTS_DIR/e2e.json" || true
   exit 1
 fi

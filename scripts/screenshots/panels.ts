@@ -24,8 +24,9 @@ export interface PanelSpec {
 
 const start = { id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
 
-/** A new Zoom to Brevo node (current version) after a manual trigger, with both credentials. */
-function zoomToBrevo(name: string, parameters: Record<string, unknown>, act?: PanelSpec['act']): PanelSpec {
+/** A new Zoom to Brevo node (current version) after a manual trigger, with both credentials
+ *  (or only Zoom's, as a node looks before its Brevo credential is chosen). */
+function zoomToBrevo(name: string, parameters: Record<string, unknown>, act?: PanelSpec['act'], { withBrevo = true } = {}): PanelSpec {
 	return {
 		name,
 		open: { node: 'Zoom to Brevo' },
@@ -41,7 +42,10 @@ function zoomToBrevo(name: string, parameters: Record<string, unknown>, act?: Pa
 					typeVersion: 1.2,
 					position: [250, 0],
 					parameters,
-					credentials: { zoomServerToServerOAuthApi: credentials.zoomServerToServerOAuthApi, brevoV3Api: credentials.brevoV3Api },
+					credentials: {
+						zoomServerToServerOAuthApi: credentials.zoomServerToServerOAuthApi,
+						...(withBrevo ? { brevoV3Api: credentials.brevoV3Api } : {}),
+					},
 				},
 			],
 			connections: { Start: { main: [[{ node: 'Zoom to Brevo', type: 'main', index: 0 }]] } },
@@ -102,6 +106,8 @@ export const PANELS: PanelSpec[] = [
 		}),
 	},
 	zoomToBrevo('zoom-to-brevo-meeting', { resource: 'meeting', operation: 'syncParticipants' }),
+	// Its list dropdown used to answer 500 ("Node does not have any credentials set").
+	zoomToBrevo('zoom-to-brevo-without-brevo-credential', { resource: 'meeting', operation: 'syncParticipants' }, undefined, { withBrevo: false }),
 	zoomToBrevo('zoom-to-brevo-webinar-attendees-with-events', { resource: 'webinar', operation: 'syncAttendees', sendEvent: true }),
 	zoomToBrevo('zoom-to-brevo-share-recording-by-email', { resource: 'recording', operation: 'shareRecording', shareMode: 'email' }, async (page) => {
 		// The template dropdown, loaded from the Brevo account.
