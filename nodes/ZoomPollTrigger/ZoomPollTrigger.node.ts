@@ -1,6 +1,7 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { checkDailyBudget } from './pollBudget';
 import { pollEndedMeetings } from './pollEndedMeetings';
 import { pollEndedWebinars } from './pollEndedWebinars';
 import { readPollSettings } from './pollSettings';
@@ -92,6 +93,8 @@ export class ZoomPollTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const settings = readPollSettings(this);
+		// Fetch Test Event is one poll, whatever the schedule.
+		if (this.getMode() !== 'manual') checkDailyBudget(this, settings);
 		return settings.event === 'webinar.ended' ? await pollEndedWebinars(this, settings) : await pollEndedMeetings(this, settings);
 	}
 }

@@ -9,11 +9,14 @@
  *   cursor (poll-trigger-executor.js, poll-cursor.service.js). What it wrote lives on in memory
  *   until n8n stops.
  * `stored` is what n8n's database holds; `restart()` is n8n stopping and activating again from it.
+ * The node type gets n8n's Poll Times parameter, as n8n's loader adds it to every polling node.
  */
 import './container';
 
 import { Container } from '@n8n/di';
 import { PollContext, PollTriggerExecutor } from 'n8n-core';
+// What n8n's directory loader adds to every polling node (applySpecialNodeParameters): Poll Times.
+import { commonPollingParameters } from 'n8n-core/dist/nodes-loader/constants';
 import type { ICredentialType, IDataObject, INode, INodeExecutionData, INodeParameters, INodeType, WorkflowActivateMode, WorkflowExecuteMode } from 'n8n-workflow';
 import { Workflow, deepCopy } from 'n8n-workflow';
 
@@ -56,6 +59,9 @@ export class PollSession {
 
 	constructor(private readonly opts: PollSessionOptions) {
 		this.type = opts.type ?? `harness.${opts.nodeType.description.name}`;
+		// As n8n loads a polling node: its Poll Times parameter (default every minute) comes first.
+		const { properties, polling } = opts.nodeType.description;
+		if (polling && !properties.some((p) => p.name === 'pollTimes')) properties.unshift(...deepCopy(commonPollingParameters));
 		this.nodeTypes = new TestNodeTypes({ [this.type]: opts.nodeType });
 		this.store = new CredentialStore(opts.credentials ?? {});
 		this.helper = new TestCredentialsHelper(new TestCredentialTypes(opts.credentialTypes, { [this.type]: opts.nodeType }), this.store, opts.credentialOverwrites);

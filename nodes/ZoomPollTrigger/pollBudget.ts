@@ -1,0 +1,121 @@
+/**
+ * Would the schedule exhaust Zoom's daily limit? Meeting Ended spends at least one Heavy call per
+ * host at every poll, and Heavy calls share one daily budget per account (every app, every
+ * workflow). A schedule that needs more than the whole budget fails every poll from some hour on
+ * until midnight UTC, and takes the rest of the account's Heavy calls with it, so it is refused
+ * before the first call: at activation, n8n then refuses to activate the workflow.
+ */
+import type { IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { ZoomPlan } from '../shared/zoomPacer';
+import type { PollSettings } from './pollSettings';
+
+/** Heavy (and Resource-intensive) calls per account and UTC day, from Zoom's rate-limit table. */
+export const DAILY_HEAVY_LIMIT: Record<ZoomPlan, number> = { free: 1_000, pro: 30_000, business: 60_000 };
+
+const PLAN_NAME: Record<ZoomPlan, string> = { free: 'Free', pro: 'Pro', business: 'Business or higher' };
+
+/** One entry of n8n's Poll Times (`pollTimes.item`), as n8n-workflow's toCronExpression reads it. */
+export interface PollTime {
+	mode?: string;
+	value?: number;
+	unit?: string;
+	cronExpression?: string;
+}
+
+/** n8n's default Poll Times for a polling node (n8n-core's commonPollingParameters). */
+const DEFAULT_POLL_TIMES: PollTime[] = [{ mode: 'everyMinute' }];
+
+/** How many values a cron field takes in `[min, max]`; undefined for syntax this does not read. */
+function fieldCount(field: string, min: number, max: number): number | undefined {
+	const values = new Set<number>();
+	for (const part of field.split(',')) {
+		const match = /^(\*|\d+|\d+-\d+)(?:\/(\d+))?$/.exec(part);
+		if (!match) return undefined;
+		const [, range, stepText] = match;
+		const step = stepText === undefined ? 1 : Number(stepText);
+		if (step < 1) return undefined;
+		const [from, end] = range === '*' ? [min, max] : range.split('-').map(Number);
+		// `5` is one value, `5/15` runs from 5 to the field's end (cron's reading).
+		const to = end ?? (stepText === undefined ? from : max);
+		for (let v = Math.max(from, min); v <= Math.min(to, max); v += step) values.add(v);
+	}
+	return values.size;
+}
+
+/** The most polls a cron expression (5 or 6 fields) can run in one day; undefined if unreadable. */
+function cronPollsPerDay(expression: string): number | undefined {
+	const fields = expression.trim().split(/\s+/);
+	if (fields.length !== 5 && fields.length !== 6) return undefined;
+	const [seconds, minutes, hours] = fields.length === 6 ? fields : ['0', ...fields];
+	const counts = [fieldCount(seconds, 0, 59), fieldCount(minutes, 0, 59), fieldCount(hours, 0, 23)];
+	return counts.every((c) => c !== undefined) ? counts.reduce<number>((a, c) => a * (c as number), 1) : undefined;
+}
+
+/**
+ * The most polls n8n runs in one day on these Poll Times (each entry is its own schedule, so
+ * they add up), or undefined when an entry cannot be read (then nothing is refused).
+ */
+export function pollsPerDay(items: PollTime[]): number | undefined {
+	let total = 0;
+	for (const item of items) {
+		let perDay: number | undefined;
+		if (item.mode === 'everyMinute') perDay = 24 * 60;
+		else if (item.mode === 'everyHour') perDay = 24;
+		else if (item.mode === 'everyDay' || item.mode === 'everyWeek' || item.mode === 'everyMonth') perDay = 1;
+		else if (item.mode === 'everyX' && typeof item.value === 'number' && item.value >= 1) {
+			// n8n writes `*/value` into the minute (or hour) field: it fires at 0, value, 2 × value, ...
+			if (item.unit === 'minutes') perDay = 24 * Math.ceil(60 / item.value);
+			else if (item.unit === 'hours') perDay = Math.ceil(24 / item.value);
+		} else if (item.mode === 'custom' && typeof item.cronExpression === 'string') perDay = cronPollsPerDay(item.cronExpression);
+		if (perDay === undefined) return undefined;
+		total += perDay;
+	}
+	return total;
+}
+
+/** Heavy calls one poll makes at least: one usage report per host (more with pages or catch-up). */
+export function heavyCallsPerPoll(settings: Pick<PollSettings, 'event' | 'hosts'>): number {
+	return settings.event === 'meeting.ended' ? settings.hosts.length : 0;
+}
+
+/** The shortest Every X interval whose polls a day fit the limit, in n8n's terms; undefined if none. */
+function shortestInterval(perPoll: number, limit: number): string | undefined {
+	for (let minutes = 1; minutes <= 60; minutes++) {
+		if ((pollsPerDay([{ mode: 'everyX', value: minutes, unit: 'minutes' }]) as number) * perPoll <= limit) return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+	}
+	for (let hours = 1; hours <= 24; hours++) {
+		if ((pollsPerDay([{ mode: 'everyX', value: hours, unit: 'hours' }]) as number) * perPoll <= limit) return `${hours} hour${hours === 1 ? '' : 's'}`;
+	}
+	return undefined;
+}
+
+/** Refuses, before any Zoom call, a schedule whose Heavy calls would exceed the plan's daily limit. */
+export function checkDailyBudget(context: IPollFunctions, settings: PollSettings): void {
+	const perPoll = heavyCallsPerPoll(settings);
+	if (perPoll === 0) return;
+	const raw = context.getNodeParameter('pollTimes', { item: DEFAULT_POLL_TIMES }) as { item?: unknown } | undefined;
+	const items = Array.isArray(raw?.item) ? (raw.item as PollTime[]) : DEFAULT_POLL_TIMES;
+	const polls = pollsPerDay(items);
+	if (polls === undefined) return;
+	const limit = DAILY_HEAVY_LIMIT[settings.zoomPlan];
+	const perDay = polls * perPoll;
+	if (perDay <= limit) return;
+	const hosts = settings.hosts.length;
+	const maxHosts = Math.floor(limit / polls);
+	const interval = shortestInterval(perPoll, limit);
+	const fixes = [
+		maxHosts >= 1 ? `poll ${maxHosts} host${maxHosts === 1 ? '' : 's'} or fewer on this schedule` : undefined,
+		interval ? `poll less often: Poll Times → Every X, every ${interval} or longer` : undefined,
+		settings.zoomPlan === 'business' ? undefined : 'set Zoom Plan to the higher plan the account really has',
+		'or split the hosts between workflows on different Zoom accounts',
+	].filter(Boolean);
+	throw new NodeOperationError(
+		context.getNode(),
+		`This schedule would use ${perDay} of Zoom's ${limit} Heavy calls a day (${PLAN_NAME[settings.zoomPlan]} plan): ${polls} polls a day × ${perPoll} report call${perPoll === 1 ? '' : 's'} per poll (one per host, ${hosts} host${hosts === 1 ? '' : 's'})`,
+		{
+			description: `Zoom's daily limit is shared by every app and workflow of the account, and each poll may need more calls (pages, catch-up after downtime). To fix it: ${fixes.join('; ')}.`,
+		},
+	);
+}

@@ -1,0 +1,115 @@
+/**
+ * Zoom Poll Trigger: a schedule whose Heavy calls would exceed the plan's daily limit is refused
+ * before any Zoom call (n8n then refuses the activation), through n8n-core's PollContext and
+ * PollTriggerExecutor (test/harness/run-poll.ts) against the simulator.
+ */
+import { NodeOperationError } from 'n8n-workflow';
+
+import { ZoomServerToServerOAuthApi } from '../../credentials/ZoomServerToServerOAuthApi.credentials';
+import { pollsPerDay } from '../../nodes/ZoomPollTrigger/pollBudget';
+import { ZoomPollTrigger } from '../../nodes/ZoomPollTrigger/ZoomPollTrigger.node';
+import { PollSession } from '../harness';
+import { simCredentials } from '../simCredentials';
+import { startSimulator, type Simulator } from '../simulator';
+import { HOUR, SimClock } from '../simulator/clock';
+import { addHost } from '../simulator/timeline';
+
+describe('pollsPerDay: the most polls n8n runs in a day on Poll Times', () => {
+	it.each([
+		[[{ mode: 'everyMinute' }], 1440],
+		[[{ mode: 'everyHour' }], 24],
+		[[{ mode: 'everyDay' }], 1],
+		[[{ mode: 'everyWeek' }], 1],
+		// n8n writes */7 into the minute field: minutes 0, 7, ..., 56 of each hour.
+		[[{ mode: 'everyX', value: 7, unit: 'minutes' }], 24 * 9],
+		[[{ mode: 'everyX', value: 5, unit: 'hours' }], 5],
+		[[{ mode: 'custom', cronExpression: '0 */15 * * * *' }], 96],
+		[[{ mode: 'custom', cronExpression: '*/30 9-17 * * 1-5' }], 18],
+		[[{ mode: 'custom', cronExpression: '0 0,30 8,20 * * *' }], 4],
+		[[{ mode: 'everyMinute' }, { mode: 'everyHour' }], 1464],
+		[[{ mode: 'custom', cronExpression: '0 0 L * *' }, { mode: 'everyMinute' }], 1440 + 1],
+	])('%j → %i', (items, expected) => {
+		expect(pollsPerDay(items)).toBe(expected);
+	});
+
+	it('is undefined for what it cannot read (nothing is refused then)', () => {
+		expect(pollsPerDay([{ mode: 'custom', cronExpression: '0 0 MON-FRI * *' }])).toBe(1);
+		expect(pollsPerDay([{ mode: 'custom', cronExpression: '@hourly' }])).toBeUndefined();
+		expect(pollsPerDay([{ mode: 'custom', cronExpression: '0 noon * * *' }])).toBeUndefined();
+		expect(pollsPerDay([{ mode: 'everyX', value: 0, unit: 'minutes' }])).toBeUndefined();
+	});
+});
+
+describe("Zoom Poll Trigger: the schedule within Zoom's daily limit", () => {
+	const clock = new SimClock(Date.now() + 3 * HOUR);
+	let sim: Simulator;
+	let hostEmails: string[];
+	beforeEach(async () => {
+		clock.set(Math.floor(Date.now() / 1000) * 1000 + 3 * HOUR);
+		sim = await startSimulator({ now: clock.now, zoom: { rateLimits: { medium: 1000, heavy: 1000 } } });
+		hostEmails = Array.from({ length: 42 }, (_, i) => addHost(sim.zoom, `Budget Host${i}`).email);
+	});
+	afterEach(() => sim.close());
+
+	const session = (hosts: number, parameters: Record<string, unknown> = {}) =>
+		new PollSession({
+			nodeType: new ZoomPollTrigger(),
+			parameters: { authentication: 'serverToServer', event: 'meeting.ended', scope: 'chosenHosts', hostList: hostEmails.slice(0, hosts).join(', '), ...parameters },
+			credentialTypes: [new ZoomServerToServerOAuthApi()],
+			credentials: { 'Zoom S2S': { type: 'zoomServerToServerOAuthApi', data: simCredentials.zoomS2S(sim) } },
+		});
+	const zoomCalls = () => sim.requests.filter((r) => r.service === 'zoom').length;
+	const everyMinute = { item: [{ mode: 'everyMinute' }] };
+
+	it('21 hosts every minute on Pro (30 240 Heavy calls a day of 30 000): activation refused before any Zoom call, with the numbers and the fixes', async () => {
+		const { error } = await session(21, { pollTimes: everyMinute }).activate();
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error?.message).toBe("This schedule would use 30240 of Zoom's 30000 Heavy calls a day (Pro plan): 1440 polls a day × 21 report calls per poll (one per host, 21 hosts)");
+		const { description } = error as NodeOperationError;
+		expect(description).toContain('poll 20 hosts or fewer on this schedule');
+		expect(description).toContain('every 2 minutes or longer');
+		expect(description).toContain('set Zoom Plan to the higher plan');
+		expect(zoomCalls()).toBe(0);
+	});
+
+	it('without Poll Times set, n8n polls every minute: the same refusal', async () => {
+		const { error } = await session(21).activate();
+		expect(error?.message).toContain('1440 polls a day × 21 report calls');
+		expect(zoomCalls()).toBe(0);
+	});
+
+	it('the same 21 hosts every 2 minutes fit (15 120 a day) and poll', async () => {
+		const poller = session(21, { pollTimes: { item: [{ mode: 'everyX', value: 2, unit: 'minutes' }] } });
+		expect((await poller.activate()).error).toBeUndefined();
+		expect((await poller.poll()).error).toBeUndefined();
+		expect(sim.requests.filter((r) => r.path.includes('/report/users/')).length).toBe(2 * 21);
+	});
+
+	it('20 hosts every minute fit Pro (28 800); on Business or higher 41 fit and 42 do not', async () => {
+		expect((await session(20, { pollTimes: everyMinute }).activate()).error).toBeUndefined();
+		expect((await session(41, { pollTimes: everyMinute, zoomPlan: 'business' }).activate()).error).toBeUndefined();
+		sim.clearRequests();
+		const { error } = await session(42, { pollTimes: everyMinute, zoomPlan: 'business' }).activate();
+		expect(error?.message).toBe("This schedule would use 60480 of Zoom's 60000 Heavy calls a day (Business or higher plan): 1440 polls a day × 42 report calls per poll (one per host, 42 hosts)");
+		expect((error as NodeOperationError).description).not.toContain('Zoom Plan');
+		expect(zoomCalls()).toBe(0);
+	});
+
+	it('several Poll Times add up: 20 hosts every minute and every hour (29 280) fit, 2 × every minute (57 600) does not', async () => {
+		expect((await session(20, { pollTimes: { item: [{ mode: 'everyMinute' }, { mode: 'everyHour', minute: 5 }] } }).activate()).error).toBeUndefined();
+		const { error } = await session(20, { pollTimes: { item: [{ mode: 'everyMinute' }, { mode: 'custom', cronExpression: '30 * * * * *' }] } }).activate();
+		expect(error?.message).toContain('2880 polls a day × 20 report calls');
+	});
+
+	it('Webinar Ended makes no Heavy calls: 42 hosts every minute are not refused', async () => {
+		const { error } = await session(42, { event: 'webinar.ended', pollTimes: everyMinute }).activate();
+		expect(error).toBeUndefined();
+		expect(sim.requests.filter((r) => r.path.includes('/report/')).length).toBe(0);
+	});
+
+	it('Fetch Test Event is one poll, whatever the schedule: not refused', async () => {
+		const { error } = await session(21, { pollTimes: everyMinute }).fetchTestEvent();
+		expect(error).toBeUndefined();
+		expect(zoomCalls()).toBeGreaterThan(0);
+	});
+});
