@@ -2,13 +2,14 @@
  * Zoom Poll Trigger in a real n8n 2.41.1: n8n's own scheduler polls (a cron every minute at a
  * random second, plus one poll at activation), n8n saves the cursor, and Zoom to Brevo syncs what
  * the poll emits. Zoom's clock follows real time (n8n polls by its own clock) three hours ahead of
- * this machine's, and jumps two hours while n8n is stopped.
+ * this machine's, and jumps two hours while n8n is stopped. Meeting Ended, then Webinar Ended on
+ * the same n8n (both workflows stay active; each test looks at its own requests only).
  */
 import { makeTempDir, nodeOutputJson, removeTempDirs, sleep, stopAllN8n, waitFor, type Execution, type N8nInstance, type RestClient } from './harness';
 import { simCredentials, startN8nWithPackage, startSimulator, type N8nPlace, type Simulator } from './support';
 import { HOUR, LiveClock, MINUTE } from '../simulator/clock';
-import type { ZoomMeetingInstance, ZoomUser } from '../simulator/fixture/types';
-import { endMeeting } from '../simulator/timeline';
+import type { ZoomMeetingInstance, ZoomUser, ZoomWebinarInstance } from '../simulator/fixture/types';
+import { endMeeting, endWebinar } from '../simulator/timeline';
 
 const clock = new LiveClock(3 * HOUR);
 let sim: Simulator;
@@ -38,6 +39,9 @@ const meetingEnded = (endOffsetMs: number): ZoomMeetingInstance =>
 	endMeeting(sim.zoom, { host: owner, start: clock.iso(endOffsetMs - 30 * MINUTE), end: clock.iso(endOffsetMs) }).instance;
 
 const emailsOf = (instance: ZoomMeetingInstance) => Array.from({ length: instance.participants.length }, (_, i) => instance.participants.at(i)!.user_email.toLowerCase());
+/** The attendees' emails but the host's (the owner hosts the meetings too). */
+const guestsOf = (instance: ZoomWebinarInstance) =>
+	Array.from({ length: instance.attendees.length }, (_, i) => instance.attendees.at(i)!.user_email.toLowerCase()).filter((email) => email !== owner.email.toLowerCase());
 
 /** How many times each email was sent to Brevo's import (every import body, JSON or CSV). */
 function importedTimes(email: string): number {
@@ -123,4 +127,69 @@ it('an active Meeting Ended poll syncs a meeting that ends; after n8n was down, 
 	const participantReads = sim.requests.filter((r) => r.service === 'zoom' && /\/past_meetings\/.+\/participants$/.test(r.path));
 	const readUuid = (path: string) => decodeURIComponent(decodeURIComponent(path.split('/past_meetings/')[1].replace(/\/participants$/, '')));
 	expect(participantReads.map((r) => readUuid(r.path))).toEqual([first.uuid, a.uuid, b.uuid]);
+});
+
+it('an active Webinar Ended poll syncs the attendees of a webinar that ends into Brevo, once', async () => {
+	const zoom = await client.createCredential('zoomServerToServerOAuthApi', 'zoom webinar poll', simCredentials.zoomS2S(sim));
+	const brevo = await client.createCredential('brevoV3Api', 'brevo webinar poll', simCredentials.brevo(sim));
+	const workflow = await client.createWorkflow({
+		name: 'Webinar ended (polling) → Brevo',
+		nodes: [
+			{
+				id: 'poll',
+				name: 'Zoom Poll Trigger',
+				type: 'n8n-nodes-zoom-brevo.zoomPollTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { authentication: 'serverToServer', event: 'webinar.ended', pollTimes: { item: [{ mode: 'everyMinute' }] } },
+				credentials: { zoomServerToServerOAuthApi: { id: zoom.id, name: zoom.name } },
+			},
+			{
+				id: 'sync',
+				name: 'Zoom to Brevo',
+				type: 'n8n-nodes-zoom-brevo.zoomToBrevo',
+				typeVersion: 1.2,
+				position: [250, 0],
+				parameters: { resource: 'webinar', operation: 'syncAttendees', listIds: [16], writeMode: 'import' },
+				credentials: { zoomServerToServerOAuthApi: { id: zoom.id, name: zoom.name }, brevoV3Api: { id: brevo.id, name: brevo.name } },
+			},
+		],
+		connections: { 'Zoom Poll Trigger': { main: [[{ node: 'Zoom to Brevo', type: 'main', index: 0 }]] } },
+	});
+	/** The owner's webinar list read by this workflow's polls (the meeting workflow reads reports only). */
+	const webinarListReads = () => sim.requests.filter((r) => r.service === 'zoom' && r.method === 'GET' && r.path.endsWith('/users/me/webinars'));
+	const readsBefore = webinarListReads().length;
+
+	// Over before activation: recorded by the activation poll, never emitted. Live at activation
+	// (started an hour earlier, scheduled to run another hour): the host ends it right after the
+	// activation poll, so the next scheduled poll emits it though it started before the cursor began.
+	const before = endWebinar(sim.zoom, { host: owner, start: clock.iso(-2 * HOUR), end: clock.iso(-HOUR) }).instance;
+	const live = endWebinar(sim.zoom, { host: owner, start: clock.iso(-HOUR), end: clock.iso(HOUR) });
+	await client.activateWorkflow(workflow.id);
+	await waitFor(() => (webinarListReads().length > readsBefore ? true : undefined), { timeoutMs: 60_000, intervalMs: 200, what: 'the activation poll' });
+	await sleep(1_100);
+	live.instance.end_time = clock.iso(0);
+	const [run] = await client.waitForExecutions(workflow.id, 1, 150_000);
+	expect(run.status).toBe('success');
+	expect(run.mode).toBe('trigger');
+	expect(triggerUuids(run)).toEqual([live.instance.uuid]);
+	expect(nodeOutputJson(run.data, 'Zoom Poll Trigger')[0]).toMatchObject({ event: 'webinar.ended', id: String(live.webinar.id), trackingId: `poll:webinar.ended:${live.instance.uuid}` });
+
+	// A later scheduled poll emits nothing again.
+	const readsAfterRun = webinarListReads().length;
+	await waitFor(() => (webinarListReads().length > readsAfterRun ? true : undefined), { timeoutMs: 90_000, intervalMs: 500, what: 'a scheduled poll after the sync' });
+	await sleep(5_000);
+	expect(await client.listExecutions(workflow.id)).toHaveLength(1);
+
+	const guests = guestsOf(live.instance);
+	expect(guests.length).toBeGreaterThan(0);
+	for (const email of guests) {
+		expect(sim.brevo.contacts.get(email)?.listIds).toContain(16);
+		expect(importedTimes(email)).toBe(1);
+	}
+	for (const email of guestsOf(before)) expect(sim.brevo.contacts.has(email)).toBe(false);
+	// The attendees were read once, of the instance that ended (by its UUID, which the item carries).
+	const attendeeReads = sim.requests.filter((r) => r.service === 'zoom' && /\/past_webinars\/.+\/participants$/.test(r.path));
+	const readUuid = (path: string) => decodeURIComponent(decodeURIComponent(path.split('/past_webinars/')[1].replace(/\/participants$/, '')));
+	expect(attendeeReads.map((r) => readUuid(r.path))).toEqual([live.instance.uuid]);
 });
