@@ -4,18 +4,22 @@
  *   --quick             smaller sizes and only n8n's default settings and lazy isolates for the
  *                       trigger (used by CI to prove the script runs)
  *   --trigger-only      only the Zoom Trigger vs Webhook node tables (skips Zoom to Brevo)
+ *   --poll-only         only the Zoom Poll Trigger's calls per poll (1, 50 and 500 hosts; quick:
+ *                       1 and 10)
  *   --settings=a,b      only these n8n settings for the trigger (names in TRIGGER_BENCH_SETTINGS,
  *                       scripts/bench/trigger.ts); default: all of them, or the quick ones
  */
 import * as os from 'node:os';
 
 import { removeTempDirs } from '../test/e2e/harness';
+import { benchPollTrigger } from './bench/pollTrigger';
 import { benchOneByOne, benchThreeItemsFree } from './bench/rateBudget';
 import { benchTrigger, settingsSummaryTable, TRIGGER_BENCH_SETTINGS, type TriggerSettingName, type TriggerSummary } from './bench/trigger';
 import { benchMemory, benchZoomToBrevo, type Row } from './bench/zoomToBrevo';
 
 const quick = process.argv.includes('--quick');
 const triggerOnly = process.argv.includes('--trigger-only');
+const pollOnly = process.argv.includes('--poll-only');
 const settingsArg = process.argv.find((arg) => arg.startsWith('--settings='))?.slice('--settings='.length);
 
 function triggerSettings(): TriggerSettingName[] {
@@ -37,6 +41,15 @@ function print(title: string, rows: Row[]) {
 async function main() {
 	console.log(`# n8n-nodes-zoom-brevo benchmark${quick ? ' (quick)' : ''}`);
 	console.log(`\n${new Date().toISOString()} — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+	if (!triggerOnly) {
+		const hosts = quick ? [1, 10] : [1, 50, 500];
+		console.log(`\n## Zoom Poll Trigger: Zoom calls per scheduled poll (${hosts.join(', ')} chosen hosts, Zoom Pro limits)\n`);
+		console.log(await benchPollTrigger(hosts, 700));
+	}
+	if (pollOnly) {
+		removeTempDirs();
+		return;
+	}
 	if (!triggerOnly) {
 		print(
 			quick ? 'Zoom to Brevo: 1 500 rows / 1 000 people, Zoom Pro limits' : 'Zoom to Brevo: 15 000 rows / 10 000 people, Zoom Pro limits',
