@@ -72,12 +72,19 @@ async function main() {
 			for (const spec of PANELS) {
 				panel = spec.name;
 				const workflow = await client.createWorkflow(spec.workflow(credentials, sim) as never);
-				await page.goto(`${n8n.baseUrl}/workflow/${workflow.id}`);
-				await page.waitForSelector('[data-test-id="canvas-node"]', { timeout: 30_000 });
-				await page.waitForTimeout(1_500);
-				// Close any welcome or promotion dialog.
-				await page.keyboard.press('Escape');
-				if (spec.open !== 'canvas') {
+				if (typeof spec.open === 'object' && 'credential' in spec.open) {
+					// n8n opens a credential's dialog from its address.
+					await page.goto(`${n8n.baseUrl}/home/credentials/${credentials[spec.open.credential].id}`);
+					await page.waitForSelector('[data-test-id="editCredential-modal"]', { timeout: 30_000 });
+					await page.waitForTimeout(1_500);
+				} else {
+					await page.goto(`${n8n.baseUrl}/workflow/${workflow.id}`);
+					await page.waitForSelector('[data-test-id="canvas-node"]', { timeout: 30_000 });
+					await page.waitForTimeout(1_500);
+					// Close any welcome or promotion dialog.
+					await page.keyboard.press('Escape');
+				}
+				if (typeof spec.open === 'object' && 'node' in spec.open) {
 					await page.locator('[data-test-id="canvas-node"]').filter({ hasText: spec.open.node }).first().dblclick();
 					await page.waitForSelector('[data-test-id="ndv"]', { timeout: 15_000 });
 					await page.waitForTimeout(1_500);

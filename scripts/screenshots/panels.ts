@@ -15,8 +15,8 @@ export type Credentials = Record<'zoomWebhookSecretApi' | 'zoomServerToServerOAu
 export interface PanelSpec {
 	name: string;
 	workflow: (credentials: Credentials, sim: Simulator) => Record<string, unknown>;
-	/** The node whose panel is opened (by double click), or the canvas. */
-	open: { node: string } | 'canvas';
+	/** The node whose panel is opened (by double click), the canvas, or a credential's dialog. */
+	open: { node: string } | { credential: keyof Credentials } | 'canvas';
 	act?: (page: Page) => Promise<void>;
 	/** Also written, from the light theme, as this file in docs/ (the README's pictures). */
 	readmeCopy?: string;
@@ -113,6 +113,13 @@ export const PANELS: PanelSpec[] = [
 		// The template dropdown, loaded from the Brevo account.
 		await page.getByText('Brevo Template Name or ID').first().scrollIntoViewIfNeeded();
 	}),
+	...(['zoomServerToServerOAuthApi', 'brevoV3Api', 'zoomWebhookSecretApi'] as const).map(
+		(type): PanelSpec => ({
+			name: `credential-${type}`,
+			open: { credential: type },
+			workflow: () => ({ name: `Panel: credential ${type}`, nodes: [start], connections: {} }),
+		}),
+	),
 	zoomToBrevo('meeting-picker', { resource: 'meeting', operation: 'syncParticipants', meetingId: { __rl: true, mode: 'list', value: '' } }, async (page) => {
 		await page.locator('[data-test-id="rlc-input"]').first().click();
 		await page.waitForTimeout(1_500);

@@ -77,9 +77,12 @@ describe('listBrevoLists', () => {
 		sim = await startBrevo();
 		for (let id = 100; id < 220; id++) sim.brevo.lists.set(id, { id, name: `Webinar ${id}`, folderId: 1, createdAt: '2026-01-01T00:00:00.000+00:00' });
 		const run = await probe(sim, 'lists');
-		expect(run.result).toHaveLength(124);
-		expect(run.result).toContainEqual({ id: 15, name: 'Zoom attendees' });
-		expect(new Set(run.result.map((l: any) => l.id)).size).toBe(124);
+		// The fixture's own lists, and the 120 added.
+		const total = sim.brevo.lists.size;
+		expect(total).toBe(125);
+		expect(run.result).toHaveLength(total);
+		expect(run.result).toContainEqual({ id: 15, name: 'Zoom meeting participants' });
+		expect(new Set(run.result.map((l: any) => l.id)).size).toBe(total);
 		const pages = sim.requests.filter((r) => r.path.endsWith('/contacts/lists'));
 		expect(pages.map((r) => r.query)).toEqual([
 			{ limit: '50', offset: '0', sort: 'desc' },

@@ -95,8 +95,8 @@ export function describeExamples(title: string, n8nEnv?: Record<string, string>)
 			expect(attended.length).toBeGreaterThan(0);
 			expect(noShows.length).toBeGreaterThan(0);
 			expect(attended.filter((email) => noShows.includes(email))).toEqual([]);
-			for (const email of attended) expect(listMembers(15)).toContain(email);
-			for (const email of noShows) expect(listMembers(16)).toContain(email);
+			for (const email of attended) expect(listMembers(16)).toContain(email);
+			for (const email of noShows) expect(listMembers(18)).toContain(email);
 
 			// Zoom re-sends the same delivery twice (+5 and +20 minutes, after the first run): no
 			// Remove Duplicates in the workflow, yet no import and no event happens again.

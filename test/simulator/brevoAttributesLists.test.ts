@@ -45,11 +45,11 @@ describe('Brevo lists', () => {
 	});
 	afterAll(() => sim.close());
 
-	it('has lists 15, 16 and 17 and pages with limit ≤ 50 and offset', async () => {
+	it('has lists 15 to 18 and pages with limit ≤ 50 and offset', async () => {
 		const reply = await brevo(sim, 'GET', '/contacts/lists?limit=50&offset=0&sort=asc');
 		expect(reply.status).toBe(200);
-		expect(reply.body.count).toBe(4);
-		expect(reply.body.lists.map((l: { id: number }) => l.id)).toEqual([2, 15, 16, 17]);
+		expect(reply.body.count).toBe(5);
+		expect(reply.body.lists.map((l: { id: number }) => l.id)).toEqual([2, 15, 16, 17, 18]);
 		const second = await brevo(sim, 'GET', '/contacts/lists?limit=2&offset=2&sort=asc');
 		expect(second.body.lists.map((l: { id: number }) => l.id)).toEqual([16, 17]);
 		const tooMany = await brevo(sim, 'GET', '/contacts/lists?limit=51');

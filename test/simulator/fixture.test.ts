@@ -66,7 +66,7 @@ describe('makeFixture', () => {
 		expect(recording.recording_files).toHaveLength(4);
 	});
 
-	it('has a Brevo account with lists 15, 16, 17 and the standard attributes', () => {
+	it("has a Brevo account with the seed workflow's lists (15, 16, 17) plus no-shows (18) and the standard attributes", () => {
 		const { brevo, ids } = makeFixture();
 		expect(ids.brevoListIds.every((id) => brevo.lists.some((l) => l.id === id))).toBe(true);
 		expect(brevo.attributes.map((a) => a.name)).toEqual(expect.arrayContaining(['FIRSTNAME', 'LASTNAME', 'SMS']));

@@ -35,7 +35,7 @@ export function zoomLocator(options: LocatorOptions): INodeProperties {
 		displayOptions: { show: { ...options.show, ...FROM_VERSION_1_1 } },
 		// The default is an expression (the Zoom Trigger's item), which greys out the list; n8n's
 		// editor shows no hint under this kind of field, so the tooltip says how to reach it.
-		description: `${options.description} To choose one yourself, switch the field to Fixed and pick From List.`,
+		description: `${options.description} To choose one yourself, switch the field to Fixed and pick From List`,
 		modes: [
 			{
 				displayName: 'From List',

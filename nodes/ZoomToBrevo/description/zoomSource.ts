@@ -4,8 +4,9 @@ import { VERSION_1_ONLY } from './versions';
 import { zoomLocator } from './zoomPickers';
 
 const MEETING_DESCRIPTION =
-	'A numeric meeting ID means its latest instance; a UUID names one instance. UUIDs that start with "/" or contain "//" are encoded as Zoom requires. The default reads it from a Zoom Trigger item. For a webinar\'s recording, give the webinar ID (the list shows meetings).';
-const WEBINAR_DESCRIPTION = "The webinar's numeric ID. The default reads it from a Zoom Trigger item.";
+	// Plain words: the UUID encoding Zoom requires is the node's business, not the user's.
+	"The meeting's ID means its latest session; a session's UUID means that one. Preset to the meeting of the incoming Zoom Trigger item. For a webinar's recording, give the webinar's ID (the list shows meetings).";
+const WEBINAR_DESCRIPTION = "Preset to the webinar of the incoming Zoom Trigger item.";
 const WEBINAR_OPERATIONS = ['syncAttendees', 'syncAbsentees', 'syncRegistrants'];
 
 /** Which meeting or webinar instance to read. Defaults follow the Zoom Trigger's output, so
