@@ -9,7 +9,7 @@ import { makeTempDir, nodeOutputJson, removeTempDirs, sleep, stopAllN8n, waitFor
 import { simCredentials, startN8nWithPackage, startSimulator, type N8nPlace, type Simulator } from './support';
 import { HOUR, LiveClock, MINUTE } from '../simulator/clock';
 import type { ZoomMeetingInstance, ZoomUser, ZoomWebinarInstance } from '../simulator/fixture/types';
-import { endMeeting, endWebinar } from '../simulator/timeline';
+import { addHost, endMeeting, endWebinar } from '../simulator/timeline';
 
 const clock = new LiveClock(3 * HOUR);
 let sim: Simulator;
@@ -192,4 +192,47 @@ it('an active Webinar Ended poll syncs the attendees of a webinar that ends into
 	const attendeeReads = sim.requests.filter((r) => r.service === 'zoom' && /\/past_webinars\/.+\/participants$/.test(r.path));
 	const readUuid = (path: string) => decodeURIComponent(decodeURIComponent(path.split('/past_webinars/')[1].replace(/\/participants$/, '')));
 	expect(attendeeReads.map((r) => readUuid(r.path))).toEqual([live.instance.uuid]);
+});
+
+it("n8n refuses to publish a Meeting Ended schedule over Zoom's daily Heavy limit, before any Zoom call", async () => {
+	const zoom = await client.createCredential('zoomServerToServerOAuthApi', 'zoom poll budget', simCredentials.zoomS2S(sim));
+	const hosts = Array.from({ length: 21 }, (_, i) => addHost(sim.zoom, `Budget Host${i}`));
+	const workflow = await client.createWorkflow({
+		name: 'Meeting ended (polling), 21 hosts every minute',
+		nodes: [
+			{
+				id: 'poll',
+				name: 'Zoom Poll Trigger',
+				type: 'n8n-nodes-zoom-brevo.zoomPollTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {
+					authentication: 'serverToServer',
+					event: 'meeting.ended',
+					scope: 'chosenHosts',
+					hostList: hosts.map((h) => h.email).join(', '),
+					pollTimes: { item: [{ mode: 'everyMinute' }] },
+				},
+				credentials: { zoomServerToServerOAuthApi: { id: zoom.id, name: zoom.name } },
+			},
+		],
+		connections: {},
+	});
+	// n8n 2.41.1 publishes through its outbox: the activation poll runs shortly after the REST call
+	// returns, and its failure lands in the workflow's publication status (the editor's banner).
+	await client.activateWorkflow(workflow.id);
+	type PublicationStatus = { status: string; triggers: Array<{ nodeId: string; status: string; errorMessage: string | null }> };
+	const publication = await waitFor(
+		async () => {
+			const state = await client.rest<PublicationStatus>('GET', `/workflows/${workflow.id}/publication-status`);
+			return state.status === 'failed' || state.status === 'partial' || state.status === 'published' ? state : undefined;
+		},
+		{ timeoutMs: 60_000, intervalMs: 500, what: "the workflow's publication status" },
+	);
+	expect(publication.status).toBe('failed');
+	expect(publication.triggers).toEqual([
+		expect.objectContaining({ nodeId: 'poll', status: 'failed', errorMessage: expect.stringContaining("This schedule would use 30240 of Zoom's 30000 Heavy calls a day (Pro plan)") }),
+	]);
+	const hostPaths = new Set(hosts.map((h) => `/zoom/v2/report/users/${encodeURIComponent(h.email)}/meetings`));
+	expect(sim.requests.filter((r) => hostPaths.has(r.path))).toEqual([]);
 });
