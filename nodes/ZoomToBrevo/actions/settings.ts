@@ -16,7 +16,6 @@ export type Operation =
 	| 'shareRecording';
 export type WriteMode = 'emit' | 'import' | 'upsert';
 
-/** Everything one input item asks for, read once from the node's parameters. */
 /** How Zoom is called; absent for Sync One Registrant, which reads the trigger's item only. */
 export interface ZoomSettings {
 	credentialType: ZoomCredentialType;
@@ -24,8 +23,9 @@ export interface ZoomSettings {
 	maxDailyWaitMs: number;
 }
 
-/** Each operation reads only the parameters it uses: a field the editor shows is a field that
- *  takes effect (test/zoomToBrevo/shownWhereUsed.test.ts holds the two together). */
+/** Everything one input item asks for, read once from the node's parameters. Each operation
+ *  reads only the parameters it uses: a field the editor shows is a field that takes effect
+ *  (test/zoomToBrevo/shownWhereUsed.test.ts holds the two together). */
 export interface SyncSettings {
 	operation: Operation;
 	zoom?: ZoomSettings;
