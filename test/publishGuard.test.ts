@@ -10,6 +10,8 @@
  *   (`n8n-node release`) set RELEASE_MODE — in effect wherever scripts run.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..');
@@ -18,7 +20,9 @@ const registry = 'http://127.0.0.1:9/';
 
 // --fetch-retries=0: a refused connection is the answer, not something to retry for a minute.
 function publish(args: string[], env: Record<string, string | undefined> = {}) {
-	const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
+	// npm leaves an empty tmp-<pid>-* folder behind in its TMPDIR: give it one that goes away.
+	const tmp = mkdtempSync(join(tmpdir(), 'zb-publish-guard-'));
+	const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, TMPDIR: tmp };
 	// Not on a CI provider, whatever machine runs the tests.
 	for (const key of ['CI', 'GITHUB_ACTIONS', 'GITLAB_CI']) delete childEnv[key];
 	const result = spawnSync('npm', ['publish', `--registry=${registry}`, '--//127.0.0.1:9/:_authToken=not-a-token', '--fetch-retries=0', ...args], {
@@ -27,6 +31,7 @@ function publish(args: string[], env: Record<string, string | undefined> = {}) {
 		encoding: 'utf8',
 		timeout: 50_000,
 	});
+	rmSync(tmp, { recursive: true, force: true });
 	return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
