@@ -12,6 +12,7 @@
 import * as os from 'node:os';
 
 import { removeTempDirs } from '../test/e2e/harness';
+import { removeHarnessUserFolder } from '../test/harness/env';
 import { benchPollTrigger } from './bench/pollTrigger';
 import { benchOneByOne, benchThreeItemsFree } from './bench/rateBudget';
 import { benchTrigger, settingsSummaryTable, TRIGGER_BENCH_SETTINGS, type TriggerSettingName, type TriggerSummary } from './bench/trigger';
@@ -46,10 +47,7 @@ async function main() {
 		console.log(`\n## Zoom Poll Trigger: Zoom calls per scheduled poll (${hosts.join(', ')} chosen hosts, Zoom Pro limits)\n`);
 		console.log(await benchPollTrigger(hosts, 700));
 	}
-	if (pollOnly) {
-		removeTempDirs();
-		return;
-	}
+	if (pollOnly) return;
 	if (!triggerOnly) {
 		print(
 			quick ? 'Zoom to Brevo: 1 500 rows / 1 000 people, Zoom Pro limits' : 'Zoom to Brevo: 15 000 rows / 10 000 people, Zoom Pro limits',
@@ -69,10 +67,19 @@ async function main() {
 	}
 	console.log("\n## Zoom Trigger under each n8n setting (ratios within each setting's own run)\n");
 	console.log(settingsSummaryTable(summaries));
-	removeTempDirs();
 }
 
-main().then(
+/** Whatever happened: the real n8n's temp folders and n8n-core's user folder go. */
+async function mainAndCleanUp() {
+	try {
+		await main();
+	} finally {
+		removeTempDirs();
+		removeHarnessUserFolder();
+	}
+}
+
+mainAndCleanUp().then(
 	() => process.exit(0),
 	(error: unknown) => {
 		console.error('benchmark failed:', error);

@@ -53,3 +53,8 @@ function sweepFoldersOfDeadProcesses() {
 
 
 export const harnessUserFolder = process.env.N8N_USER_FOLDER as string;
+
+/** For scripts (the benchmark), which unlike jest have an end: the folder goes with them. */
+export function removeHarnessUserFolder(): void {
+	rmSync(userFolder, { recursive: true, force: true });
+}
