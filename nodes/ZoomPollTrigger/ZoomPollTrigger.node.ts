@@ -2,6 +2,7 @@ import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunction
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { checkDailyBudget } from './pollBudget';
+import { ZOOM_AUTHENTICATION_OPTIONS, ZOOM_PLAN_OPTIONS } from '../shared/zoomChoices';
 import { pollEndedMeetings } from './pollEndedMeetings';
 import { pollEndedWebinars } from './pollEndedWebinars';
 import { readPollSettings } from './pollSettings';
@@ -32,10 +33,7 @@ export class ZoomPollTrigger implements INodeType {
 				displayName: 'Authentication',
 				name: 'authentication',
 				type: 'options',
-				options: [
-					{ name: 'Server-to-Server OAuth (Recommended)', value: 'serverToServer' },
-					{ name: 'User OAuth2', value: 'userOAuth2' },
-				],
+				options: ZOOM_AUTHENTICATION_OPTIONS,
 				default: 'serverToServer',
 			},
 			{
@@ -80,11 +78,7 @@ export class ZoomPollTrigger implements INodeType {
 				displayName: 'Zoom Plan',
 				name: 'zoomPlan',
 				type: 'options',
-				options: [
-					{ name: 'Free', value: 'free' },
-					{ name: 'Pro', value: 'pro' },
-					{ name: 'Business or Higher', value: 'business' },
-				],
+				options: ZOOM_PLAN_OPTIONS,
 				default: 'pro',
 				description: "Paces calls to the account's rate limits. Meeting reports need Pro or higher.",
 			},

@@ -6,6 +6,7 @@ import type { IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { ZoomCredentialType } from '../shared/zoomApi';
+import { ZOOM_PLAN_OPTIONS } from '../shared/zoomChoices';
 import type { ZoomPlan } from '../shared/zoomPacer';
 
 export interface PollSettings {
@@ -50,7 +51,7 @@ export function readPollSettings(context: IPollFunctions): PollSettings {
 			refuse(context, 'Start From is not a date', `It is ${JSON.stringify(startRaw)}. Pick a date and time, or leave it empty to start from activation.`);
 		}
 	}
-	const zoomPlan = oneOf(context, 'zoomPlan', 'Zoom Plan', ['free', 'pro', 'business'] as const, 'pro');
+	const zoomPlan = oneOf(context, 'zoomPlan', 'Zoom Plan', ZOOM_PLAN_OPTIONS.map((o) => o.value), 'pro');
 	return {
 		credentialType: authentication === 'serverToServer' ? 'zoomServerToServerOAuthApi' : 'zoomUserOAuth2Api',
 		event,

@@ -31,6 +31,20 @@ export interface ReportMeeting {
 	participants_count?: number;
 }
 
+/** Counts the calls of one poll and keeps Zoom's latest clock reading (each answer's `Date`). */
+function watchAnswers() {
+	const watch = {
+		zoomNowMs: undefined as number | undefined,
+		calls: 0,
+		onAnswer: (headers: Record<string, string>) => {
+			watch.calls++;
+			const at = Date.parse(headers.date ?? '');
+			if (!Number.isNaN(at)) watch.zoomNowMs = Math.max(watch.zoomNowMs ?? at, at);
+		},
+	};
+	return watch;
+}
+
 const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
 /** Date ranges (UTC days, both ends included) covering `fromMs` to `toMs`, a month at most each. */
@@ -65,16 +79,11 @@ export async function readEndedMeetings(
 	endedFromMs: number,
 	pacer: ZoomPacer,
 ): Promise<EndedMeetingsRead> {
-	let zoomNowMs: number | undefined;
-	let calls = 0;
-	const onAnswer = (headers: Record<string, string>) => {
-		calls++;
-		const at = Date.parse(headers.date ?? '');
-		if (!Number.isNaN(at)) zoomNowMs = Math.max(zoomNowMs ?? at, at);
-	};
+	const watch = watchAnswers();
+	const onAnswer = watch.onAnswer;
 	// The range ends a day after the later of n8n's and Zoom's clock (known from the first
 	// answer on), so a clock behind Zoom's cannot cut off the last days.
-	const untilMs = () => Math.max(Date.now(), zoomNowMs ?? 0) + DAY_MS;
+	const untilMs = () => Math.max(Date.now(), watch.zoomNowMs ?? 0) + DAY_MS;
 	const rows: ReportMeeting[] = [];
 	for (const host of hosts) {
 		let startMs = Math.max(endedFromMs - DAY_MS, untilMs() - REPORT_HISTORY_DAYS * DAY_MS);
@@ -96,7 +105,7 @@ export async function readEndedMeetings(
 			startMs = Date.parse(range.to) + DAY_MS;
 		}
 	}
-	return { rows, zoomNowMs, calls };
+	return { rows, zoomNowMs: watch.zoomNowMs, calls: watch.calls };
 }
 
 /** A webinar as `GET /users/{userId}/webinars` lists it (fields the item uses). */
@@ -134,13 +143,8 @@ export async function readEndedWebinars(
 	hosts: string[],
 	pacer: ZoomPacer,
 ): Promise<EndedWebinarsRead> {
-	let zoomNowMs: number | undefined;
-	let calls = 0;
-	const onAnswer = (headers: Record<string, string>) => {
-		calls++;
-		const at = Date.parse(headers.date ?? '');
-		if (!Number.isNaN(at)) zoomNowMs = Math.max(zoomNowMs ?? at, at);
-	};
+	const watch = watchAnswers();
+	const onAnswer = watch.onAnswer;
 	const rows: EndedWebinarInstance[] = [];
 	for (const host of hosts) {
 		const webinars = await zoomListAll<ListedWebinar>(
@@ -173,5 +177,5 @@ export async function readEndedWebinars(
 			}
 		}
 	}
-	return { rows, zoomNowMs, calls };
+	return { rows, zoomNowMs: watch.zoomNowMs, calls: watch.calls };
 }

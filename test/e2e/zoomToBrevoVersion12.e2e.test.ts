@@ -29,6 +29,17 @@ it('n8n gives new nodes version 1.2', async () => {
 	expect(types.find((t) => t.name === 'n8n-nodes-zoom-brevo.zoomToBrevo')?.defaultVersion).toBe(1.2);
 });
 
+it("the nodes panel and the credential list name these nodes and credentials apart from n8n's own", async () => {
+	const types = await client.getNodeTypes();
+	expect(types.find((t) => t.name === 'n8n-nodes-zoom-brevo.zoomTrigger')?.displayName).toBe('Zoom Webhook Trigger');
+	const credentials = (await client.getCredentialTypes()).filter((c) => ['zoomServerToServerOAuthApi', 'zoomUserOAuth2Api', 'zoomWebhookSecretApi', 'brevoV3Api'].includes(c.name));
+	expect(credentials).toHaveLength(4);
+	for (const credential of credentials) expect(credential.displayName).toMatch(/^Zoom to Brevo: /);
+	// The Zoom Trigger's own test-panel text reaches the editor.
+	const trigger = types.find((t) => t.name === 'n8n-nodes-zoom-brevo.zoomTrigger') as { triggerPanel?: { header?: string } } | undefined;
+	expect(trigger?.triggerPanel?.header).toBe('Zoom sends events only to the URL saved in your Zoom app');
+});
+
 it('the list dropdown of a node without a Brevo credential loads empty instead of failing', async () => {
 	const options = await client.rest<unknown[]>('POST', '/dynamic-node-parameters/options', {
 		data: {

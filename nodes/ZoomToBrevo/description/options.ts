@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { ZOOM_PLAN_OPTIONS } from '../../shared/zoomChoices';
+
 // Options are shown only for the operations they act on ("/" names a field outside the collection).
 const WEBINAR_READS_WITH_REGISTRATIONS = { show: { '/operation': ['syncAttendees', 'syncAbsentees', 'syncRegistrants'] } };
 const CALLS_ZOOM = { hide: { '/operation': ['syncRegistrantFromEvent'] } };
@@ -73,11 +75,7 @@ export const optionProperties: INodeProperties[] = [
 				displayName: 'Zoom Plan (Rate Limits)',
 				name: 'zoomPlan',
 				type: 'options',
-				options: [
-					{ name: 'Free', value: 'free' },
-					{ name: 'Pro', value: 'pro' },
-					{ name: 'Business or Higher', value: 'business' },
-				],
+				options: ZOOM_PLAN_OPTIONS,
 				default: 'pro',
 				displayOptions: CALLS_ZOOM,
 				description: 'Requests are paced to this plan\'s limits, and slowed further if Zoom\'s rate-limit headers say so',

@@ -1,15 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { ZOOM_AUTHENTICATION_OPTIONS } from '../../shared/zoomChoices';
+
 /** Authentication, resource and operation: what to read from Zoom. */
 export const selectorProperties: INodeProperties[] = [
 	{
 		displayName: 'Authentication',
 		name: 'authentication',
 		type: 'options',
-		options: [
-			{ name: 'Server-to-Server OAuth (Recommended)', value: 'serverToServer' },
-			{ name: 'User OAuth2', value: 'userOAuth2' },
-		],
+		options: ZOOM_AUTHENTICATION_OPTIONS,
 		default: 'serverToServer',
 		displayOptions: { hide: { operation: ['syncRegistrantFromEvent'] } },
 	},
