@@ -9,6 +9,7 @@ import { selectorProperties } from './description/selectors';
 import { zoomSourceProperties } from './description/zoomSource';
 import { getBrevoLists, getBrevoTemplates } from './methods/loadOptions';
 import { searchMeetings, searchWebinars } from './methods/listSearch';
+import { getBrevoAttributeFields } from './methods/resourceMapping';
 
 /** From 1.2: contacts on the first output, the people and deliveries skipped on the second. */
 const SPLIT_OUTPUTS = [
@@ -25,7 +26,8 @@ export class ZoomToBrevo implements INodeType {
 		// 1.1: meetings and webinars are picked from a list, by ID or by join link (resource
 		// locators); version 1 workflows keep their text fields and behave as before.
 		// 1.2: writes to Brevo by default (Batch Import), and people who were skipped go to their own
-		// output, so the next node receives contacts only. 1 and 1.1 keep one output and "emit".
+		// output, so the next node receives contacts only; Attribute Mapping is n8n's resource mapper
+		// (the account's attributes). 1 and 1.1 keep one output, "emit" and their mapping rows.
 		version: [1, 1.1, 1.2],
 		defaultVersion: 1.2,
 		// The canvas shows what the node does, in words (the internal values read "meeting: syncParticipants").
@@ -75,6 +77,7 @@ export class ZoomToBrevo implements INodeType {
 	methods = {
 		loadOptions: { getBrevoLists, getBrevoTemplates },
 		listSearch: { searchMeetings, searchWebinars },
+		resourceMapping: { getBrevoAttributeFields },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

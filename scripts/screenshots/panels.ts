@@ -109,6 +109,10 @@ export const PANELS: PanelSpec[] = [
 	// Its list dropdown used to answer 500 ("Node does not have any credentials set").
 	zoomToBrevo('zoom-to-brevo-without-brevo-credential', { resource: 'meeting', operation: 'syncParticipants' }, undefined, { withBrevo: false }),
 	zoomToBrevo('zoom-to-brevo-webinar-attendees-with-events', { resource: 'webinar', operation: 'syncAttendees', sendEvent: true }),
+	// Attribute Mapping: the account's Brevo attributes (resource mapper), a webinar's defaults.
+	zoomToBrevo('zoom-to-brevo-attribute-mapping', { resource: 'webinar', operation: 'syncAttendees' }, async (page) => {
+		await page.getByText('Zoom Value per Brevo Attribute').first().scrollIntoViewIfNeeded();
+	}),
 	zoomToBrevo('zoom-to-brevo-share-recording-by-email', { resource: 'recording', operation: 'shareRecording', shareMode: 'email' }, async (page) => {
 		// The template dropdown, loaded from the Brevo account.
 		await page.getByText('Brevo Template Name or ID').first().scrollIntoViewIfNeeded();

@@ -3,8 +3,11 @@
  * to Brevo by default and sends skipped people to a second output (n8n computes the outputs from
  * the node's version, through the expression in its description); and a list dropdown that loads
  * empty, not with an error, before a Brevo credential is chosen; a template dropdown for the
- * recording email.
+ * recording email; Attribute Mapping's rows loaded from the Brevo account through n8n's
+ * dynamic-parameters API, as the editor's resource mapper asks for them.
  */
+import type { ResourceMapperFields } from 'n8n-workflow';
+
 import { nodeOutputJson, removeTempDirs, stopAllN8n, type RestClient } from './harness';
 import { manualTrigger, simCredentials, startN8nWithPackage, startSimulator, type Simulator } from './support';
 
@@ -109,4 +112,54 @@ it('1.2 writes to Brevo without being told to; contacts leave by the first outpu
 	for (const contact of contacts) expect(contact).toMatchObject({ email: expect.stringContaining('@'), brevo: { mode: 'import', status: 'completed' } });
 	for (const person of skipped) expect(person).toMatchObject({ skipped: true, reason: expect.any(String) });
 	for (const contact of contacts) expect(sim.brevo.contacts.get(String(contact.email).toLowerCase())?.listIds).toContain(15);
+});
+
+it("Attribute Mapping's rows come from the Brevo account through n8n's API, and a run writes what the saved rows map", async () => {
+	const zoom = await client.createCredential('zoomServerToServerOAuthApi', 'Zoom mapper', simCredentials.zoomS2S(sim));
+	const brevo = await client.createCredential('brevoV3Api', 'Brevo mapper', simCredentials.brevo(sim));
+	const credentials = { zoomServerToServerOAuthApi: { id: zoom.id, name: zoom.name }, brevoV3Api: { id: brevo.id, name: brevo.name } };
+	const parameters = { resource: 'webinar', operation: 'syncAttendees', webinarId: { __rl: true, mode: 'id', value: String(sim.fixture.ids.webinarId) }, writeMode: 'upsert' };
+	const { fields } = await client.rest<ResourceMapperFields>('POST', '/dynamic-node-parameters/resource-mapper-fields', {
+		data: {
+			nodeTypeAndVersion: { name: 'n8n-nodes-zoom-brevo.zoomToBrevo', version: 1.2 },
+			path: 'parameters.attributes',
+			methodName: 'getBrevoAttributeFields',
+			currentNodeParameters: parameters,
+			credentials,
+		},
+	});
+	// The account's own attribute, typed as Brevo's interface names it; a webinar's defaults.
+	expect(fields.find((f) => f.id === 'JOB_TITLE')).toMatchObject({ displayName: 'JOB_TITLE (Text)', removed: true });
+	const shown = Object.fromEntries(fields.filter((f) => !f.removed).map((f) => [f.id, f.defaultValue]));
+	expect(shown).toMatchObject({ FIRSTNAME: 'firstName', WEBINAR_DURATION: 'minutesAttended', UTM_SOURCE: 'utmSource' });
+	expect(shown).not.toHaveProperty('MEETING_DURATION');
+
+	// Saved as the editor saves it after the user dropped every row but two and added JOB_TITLE.
+	const attributes = {
+		mappingMode: 'defineBelow',
+		value: { FIRSTNAME: 'firstName', WEBINAR_DURATION: 'minutesAttended', JOB_TITLE: 'topic' },
+		matchingColumns: [],
+		schema: fields.map((f) => ({ ...f, removed: !['FIRSTNAME', 'WEBINAR_DURATION', 'JOB_TITLE'].includes(f.id) })),
+		attemptToConvertTypes: false,
+		convertFieldsToString: false,
+	};
+	const workflow = await client.createWorkflow({
+		name: 'Zoom to Brevo 1.2 attribute mapping',
+		nodes: [
+			manualTrigger,
+			{ id: 'node-sync', name: 'Zoom to Brevo', type: 'n8n-nodes-zoom-brevo.zoomToBrevo', typeVersion: 1.2, position: [220, 0], parameters: { ...parameters, attributes }, credentials },
+		],
+		connections: { Start: { main: [[{ node: 'Zoom to Brevo', type: 'main', index: 0 }]] } },
+	});
+	const execution = await client.runWorkflowManually(workflow.id);
+	expect(execution.status).toBe('success');
+	const contacts = nodeOutputJson(execution.data, 'Zoom to Brevo').filter((c) => !c.skipped);
+	expect(contacts.length).toBeGreaterThan(0);
+	for (const contact of contacts) {
+		expect(Object.keys(contact.attributes as object).sort()).toEqual(expect.arrayContaining(['JOB_TITLE', 'WEBINAR_DURATION']));
+		expect(Object.keys(contact.attributes as object).every((name) => ['FIRSTNAME', 'WEBINAR_DURATION', 'JOB_TITLE'].includes(name))).toBe(true);
+		const stored = sim.brevo.contacts.get(String(contact.email).toLowerCase())?.attributes;
+		expect(stored).toMatchObject({ JOB_TITLE: (contact.source as { topic: string }).topic, WEBINAR_DURATION: expect.any(Number) });
+		expect(stored).not.toHaveProperty('WEBINAR_NAME');
+	}
 });

@@ -65,9 +65,10 @@ function shown(parameters: INodeParameters, typeVersion: number): Set<string> {
 	return names;
 }
 
-/** Top-level reads as they are; the Options collection by the options looked up in it. */
+/** Top-level reads as they are (a path into a parameter, e.g. the resource mapper's
+ *  `attributes.value`, as its parameter); the Options collection by the options looked up in it. */
 function readNames(reads: Set<string>): Set<string> {
-	return new Set([...reads].filter((name) => name !== 'options'));
+	return new Set([...reads].filter((name) => name !== 'options').map((name) => (name.startsWith('options.') ? name : name.split('.')[0])));
 }
 
 interface Case {

@@ -4,7 +4,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { BrevoTier } from '../../shared/brevo';
 import type { ZoomCredentialType } from '../../shared/zoomApi';
 import type { ZoomPlan } from '../../shared/zoomPacer';
-import { isContactField, type AttributeMapping } from '../contacts/fields';
+import { mappingFromMapper, type AttributeMapperValue, type SyncResource } from '../contacts/attributeFields';
+import { CONTACT_FIELDS, isContactField, type AttributeMapping } from '../contacts/fields';
 import { checkBoolean, checkNumber, checkOption } from './checkSetting';
 
 export type Operation =
@@ -57,12 +58,55 @@ export interface SyncSettings {
 
 const EVENT_NAME = /^[A-Za-z0-9_-]{1,255}$/;
 
-/** Version 1 has one Attribute Mapping; from 1.1 on meetings and webinars have their own (each
- *  with its own defaults), so switching Resource in the editor never keeps the other's rows. */
-function mappingParameterOf(context: IExecuteFunctions, resource: string): string {
-	if (context.getNode().typeVersion < 1.1) return 'attributeMapping';
-	return resource === 'meeting' ? 'meetingAttributeMapping' : 'webinarAttributeMapping';
+/** Version 1 has one Attribute Mapping; 1.1 one per resource (each with its own defaults), so
+ *  switching Resource in the editor never keeps the other's rows; 1.2 n8n's resource mapper. */
+function readMapping(context: IExecuteFunctions, itemIndex: number, resource: SyncResource): AttributeMapping[] {
+	const version = context.getNode().typeVersion;
+	if (version >= 1.2) return readMapperMapping(context, itemIndex, resource);
+	const name = version < 1.1 ? 'attributeMapping' : resource === 'meeting' ? 'meetingAttributeMapping' : 'webinarAttributeMapping';
+	const rows = (context.getNodeParameter(name, itemIndex, {}) as { attributes?: Array<{ attribute?: string; field?: string }> }).attributes ?? [];
+	return rows
+		.filter((row) => (row.attribute ?? '').trim() !== '')
+		.map((row) => {
+			if (!row.field || !isContactField(row.field)) {
+				throw new NodeOperationError(context.getNode(), `Unknown Zoom value "${row.field}" for attribute ${row.attribute}`, {
+					itemIndex,
+					description: 'Pick one of the values offered in the Attribute Mapping.',
+				});
+			}
+			return { attribute: String(row.attribute).trim().toUpperCase(), field: row.field };
+		});
 }
+
+function readMapperMapping(context: IExecuteFunctions, itemIndex: number, resource: SyncResource): AttributeMapping[] {
+	const mapper = (context.getNodeParameter('attributes', itemIndex, null) ?? {}) as AttributeMapperValue;
+	if (mapper.mappingMode !== undefined && mapper.mappingMode !== 'defineBelow') {
+		throw new NodeOperationError(context.getNode(), `Attribute Mapping has an unknown mode "${String(mapper.mappingMode)}"`, {
+			itemIndex,
+			description: 'Open the node and map the attributes below (the only mode this node offers).',
+		});
+	}
+	// Read again through its value: n8n then checks each row against the options it was offered.
+	const value = mapper.value === null || mapper.value === undefined ? null : (context.getNodeParameter('attributes.value', itemIndex, null) as Record<string, unknown> | null);
+	const { mapping, unknown } = mappingFromMapper(value, resource);
+	if (unknown.length > 0) {
+		const [first] = unknown;
+		throw new NodeOperationError(context.getNode(), `Attribute Mapping: "${String(first.value)}" for ${first.attribute} is not a Zoom value`, {
+			itemIndex,
+			description: `Pick a Zoom value from the row's dropdown. An expression must give one of: ${Object.keys(CONTACT_FIELDS).join(', ')}.`,
+		});
+	}
+	const badName = mapping.find(({ attribute }) => !ATTRIBUTE_NAME.test(attribute));
+	if (badName) {
+		throw new NodeOperationError(context.getNode(), `Attribute Mapping: "${badName.attribute}" cannot be a Brevo attribute name`, {
+			itemIndex,
+			description: 'Use letters, digits and "_", starting with a letter, e.g. ZOOM_MINUTES.',
+		});
+	}
+	return mapping;
+}
+
+const ATTRIBUTE_NAME = /^[A-Z][A-Z0-9_]*$/;
 
 export function readSyncSettings(context: IExecuteFunctions, itemIndex: number): SyncSettings {
 	const param = <T>(name: string, fallback: T) => context.getNodeParameter(name, itemIndex, fallback) as T;
@@ -70,19 +114,8 @@ export function readSyncSettings(context: IExecuteFunctions, itemIndex: number):
 	const options = param<IDataObject>('options', {});
 	const isSync = operation !== 'shareRecording';
 
-	const mapping = isSync
-		? (param<{ attributes?: Array<{ attribute?: string; field?: string }> }>(mappingParameterOf(context, param('resource', 'meeting')), {}).attributes ?? [])
-				.filter((row) => (row.attribute ?? '').trim() !== '')
-				.map((row) => {
-					if (!row.field || !isContactField(row.field)) {
-						throw new NodeOperationError(context.getNode(), `Unknown Zoom value "${row.field}" for attribute ${row.attribute}`, {
-							itemIndex,
-							description: 'Pick one of the values offered in the Attribute Mapping.',
-						});
-					}
-					return { attribute: String(row.attribute).trim().toUpperCase(), field: row.field };
-				})
-		: [];
+	const resource = checkOption<string>(context, itemIndex, 'resource', param('resource', 'meeting'));
+	const mapping = isSync ? readMapping(context, itemIndex, resource === 'webinar' ? 'webinar' : 'meeting') : [];
 
 	// Share Recording has its own list field, shown (and read) for the attribute mode only.
 	const listsParameter = isSync ? 'listIds' : param<string>('shareMode', 'attributes') === 'attributes' ? 'recordingListIds' : undefined;
@@ -111,7 +144,6 @@ export function readSyncSettings(context: IExecuteFunctions, itemIndex: number):
 		}
 	}
 
-	const resource = checkOption<string>(context, itemIndex, 'resource', param('resource', 'meeting'));
 	const option = (name: string, fallback: unknown) => (options[name] === undefined ? fallback : options[name]);
 	checkOption<Operation>(context, itemIndex, 'operation', operation, resource);
 	const writeMode = isSync ? checkOption<WriteMode>(context, itemIndex, 'writeMode', param('writeMode', 'emit')) : 'emit';

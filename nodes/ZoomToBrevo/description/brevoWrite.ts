@@ -1,7 +1,7 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 import { CONTACT_FIELDS, DEFAULT_MAPPING, MEETING_DEFAULT_MAPPING, type AttributeMapping } from '../contacts/fields';
-import { FROM_VERSION_1_1, FROM_VERSION_1_2, UP_TO_VERSION_1_1, VERSION_1_ONLY } from './versions';
+import { FROM_VERSION_1_2, UP_TO_VERSION_1_1, VERSION_1_1_ONLY, VERSION_1_ONLY } from './versions';
 
 const SYNCS = ['syncParticipants', 'syncAttendees', 'syncAbsentees', 'syncRegistrants', 'syncRegistrantFromEvent'];
 
@@ -91,8 +91,34 @@ export const brevoWriteProperties: INodeProperties[] = [
 	attributeMapping('attributeMapping', DEFAULT_MAPPING, { operation: SYNCS, ...VERSION_1_ONLY }),
 	// Two parameters, not one with two defaults: n8n stores a fixedCollection's rows when the node
 	// is created, so one shared name would keep the meeting rows after switching to webinar.
-	attributeMapping('meetingAttributeMapping', MEETING_DEFAULT_MAPPING, { resource: ['meeting'], operation: SYNCS, ...FROM_VERSION_1_1 }),
-	attributeMapping('webinarAttributeMapping', DEFAULT_MAPPING, { resource: ['webinar'], operation: SYNCS, ...FROM_VERSION_1_1 }),
+	attributeMapping('meetingAttributeMapping', MEETING_DEFAULT_MAPPING, { resource: ['meeting'], operation: SYNCS, ...VERSION_1_1_ONLY }),
+	attributeMapping('webinarAttributeMapping', DEFAULT_MAPPING, { resource: ['webinar'], operation: SYNCS, ...VERSION_1_1_ONLY }),
+	// 1.2: n8n's resource mapper, one row per Brevo attribute of the account (nine two-field rows
+	// took 1 300 px). Switching Resource reloads the rows with that resource's defaults.
+	{
+		displayName: 'Attribute Mapping',
+		name: 'attributes',
+		type: 'resourceMapper',
+		noDataExpression: true,
+		// `value: null` until the editor fills in the resource's defaults; the node reads null as
+		// those defaults too (a workflow imported from JSON), and an emptied mapping as none.
+		default: { mappingMode: 'defineBelow', value: null },
+		typeOptions: {
+			loadOptionsDependsOn: ['resource'],
+			resourceMapper: {
+				resourceMapperMethod: 'getBrevoAttributeFields',
+				mode: 'add',
+				fieldWords: { singular: 'attribute', plural: 'attributes' },
+				valuesLabel: 'Zoom Value per Brevo Attribute',
+				addAllFields: true,
+				multiKeyMatch: false,
+				supportAutoMap: false,
+			},
+		},
+		displayOptions: { show: { operation: SYNCS, ...FROM_VERSION_1_2 } },
+		description: 'Which Zoom value each Brevo attribute gets. Values Zoom does not have are not sent.',
+		hint: 'Attributes marked "not in Brevo yet" are created on the first write (Missing Attributes).',
+	},
 	// 1.2 writes by default: a new node that only emitted looked like a sync that had happened.
 	writeModeProperty('emit', UP_TO_VERSION_1_1),
 	writeModeProperty('import', FROM_VERSION_1_2),
