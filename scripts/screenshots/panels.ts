@@ -111,7 +111,7 @@ export const PANELS: PanelSpec[] = [
 	zoomToBrevo('zoom-to-brevo-webinar-attendees-with-events', { resource: 'webinar', operation: 'syncAttendees', sendEvent: true }),
 	// Attribute Mapping: the account's Brevo attributes (resource mapper), a webinar's defaults.
 	zoomToBrevo('zoom-to-brevo-attribute-mapping', { resource: 'webinar', operation: 'syncAttendees' }, async (page) => {
-		await page.getByText('Zoom Value per Brevo Attribute').first().scrollIntoViewIfNeeded();
+		await page.getByText('ZOOM_SESSIONS', { exact: false }).first().scrollIntoViewIfNeeded();
 	}),
 	zoomToBrevo('zoom-to-brevo-share-recording-by-email', { resource: 'recording', operation: 'shareRecording', shareMode: 'email' }, async (page) => {
 		// The template dropdown, loaded from the Brevo account.

@@ -69,7 +69,7 @@ describe('the rows the editor loads', () => {
 		// Boolean attributes have no Zoom value to hold; identifiers would change who a contact is.
 		for (const id of ['VIP', 'SMS', 'WHATSAPP', 'LANDLINE_NUMBER', 'EXT_ID']) expect(byId.has(id)).toBe(false);
 		// Suggested attributes the account lacks are offered, marked as created on write.
-		expect(byId.get('WEBINAR_DURATION')).toMatchObject({ displayName: 'WEBINAR_DURATION (not in Brevo yet)', removed: false });
+		expect(byId.get('WEBINAR_DURATION')).toMatchObject({ displayName: 'WEBINAR_DURATION (new)', removed: false });
 	});
 
 	it('webinars default to WEBINAR_* names and UTM_SOURCE; meetings to MEETING_* and no UTM_SOURCE', async () => {

@@ -91,7 +91,7 @@ export function attributeFields(resource: SyncResource, account: AccountAttribut
 
 	const row = (name: string, type: BrevoAttributeType | undefined, defaultField?: ContactFieldName): ResourceMapperField => ({
 		id: name,
-		displayName: account === undefined ? name : type ? `${name} (${TYPE_LABELS[type]})` : `${name} (not in Brevo yet)`,
+		displayName: account === undefined ? name : type ? `${name} (${TYPE_LABELS[type]})` : `${name} (new)`,
 		type: 'options',
 		options: zoomValuesFor(type),
 		required: false,

@@ -117,7 +117,7 @@ export const brevoWriteProperties: INodeProperties[] = [
 		},
 		displayOptions: { show: { operation: SYNCS, ...FROM_VERSION_1_2 } },
 		description: 'Which Zoom value each Brevo attribute gets. Values Zoom does not have are not sent.',
-		hint: 'Attributes marked "not in Brevo yet" are created on the first write (Missing Attributes).',
+		hint: 'Attributes marked "new" are not in your Brevo account yet: the first write creates them (see Missing Attributes).',
 	},
 	// 1.2 writes by default: a new node that only emitted looked like a sync that had happened.
 	writeModeProperty('emit', UP_TO_VERSION_1_1),
