@@ -108,7 +108,21 @@ export const PANELS: PanelSpec[] = [
 	zoomToBrevo('zoom-to-brevo-meeting', { resource: 'meeting', operation: 'syncParticipants' }),
 	// Its list dropdown used to answer 500 ("Node does not have any credentials set").
 	zoomToBrevo('zoom-to-brevo-without-brevo-credential', { resource: 'meeting', operation: 'syncParticipants' }, undefined, { withBrevo: false }),
-	zoomToBrevo('zoom-to-brevo-webinar-attendees-with-events', { resource: 'webinar', operation: 'syncAttendees', sendEvent: true }),
+	zoomToBrevo('zoom-to-brevo-webinar-attendees-with-events', { resource: 'webinar', operation: 'syncAttendees', sendEvent: true }, async (page) => {
+		await page.getByText('Send Brevo Event').first().scrollIntoViewIfNeeded();
+	}),
+	// Every option added: the longest labels of the panel, at n8n's default panel width.
+	zoomToBrevo(
+		'zoom-to-brevo-options',
+		{
+			resource: 'webinar',
+			operation: 'syncAttendees',
+			options: { registrationDetails: true, brevoTier: 'general', dryRun: true, logApiCalls: true, maxDailyWaitSeconds: 60, repeatFollowUps: false, zoomPlan: 'pro' },
+		},
+		async (page) => {
+			await page.getByText('Zoom Plan (Rate Limits)').first().scrollIntoViewIfNeeded();
+		},
+	),
 	// Attribute Mapping: the account's Brevo attributes (resource mapper), a webinar's defaults.
 	zoomToBrevo('zoom-to-brevo-attribute-mapping', { resource: 'webinar', operation: 'syncAttendees' }, async (page) => {
 		await page.getByText('ZOOM_SESSIONS', { exact: false }).first().scrollIntoViewIfNeeded();
