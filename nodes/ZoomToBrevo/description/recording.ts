@@ -1,10 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { FROM_VERSION_1_2, UP_TO_VERSION_1_1, VERSION_1_ONLY } from './versions';
+import { recordingSourceProperties, WEBINAR_RECIPIENTS } from './recordingSource';
+import { FROM_VERSION_1_2, UP_TO_VERSION_1_1, VERSION_1_1_ONLY, VERSION_1_ONLY } from './versions';
 import { zoomLocator } from './zoomPickers';
 
 const SHOW = { resource: ['recording'] };
-const WEBINAR_RECIPIENTS = ['webinarAttendees', 'webinarRegistrants', 'webinarAbsentees'];
 
 /** Recording → Share Recording: who gets the link, and how. */
 export const recordingProperties: INodeProperties[] = [
@@ -25,6 +25,8 @@ export const recordingProperties: INodeProperties[] = [
 		default: 'meetingParticipants',
 		displayOptions: { show: SHOW },
 	},
+	...recordingSourceProperties,
+	// Up to 1.1: whose people receive the recording that the Meeting field names.
 	{
 		displayName: 'Webinar ID',
 		name: 'recordingWebinarId',
@@ -39,7 +41,7 @@ export const recordingProperties: INodeProperties[] = [
 		kind: 'webinar',
 		default: '={{ $json.id }}',
 		required: false,
-		show: { ...SHOW, recipients: WEBINAR_RECIPIENTS },
+		show: { ...SHOW, recipients: WEBINAR_RECIPIENTS, ...VERSION_1_1_ONLY },
 		description: 'The webinar the recording belongs to',
 	}),
 	{
