@@ -124,9 +124,12 @@ export const PANELS: PanelSpec[] = [
 		},
 	),
 	// Attribute Mapping: the account's Brevo attributes (resource mapper), a webinar's defaults.
-	zoomToBrevo('zoom-to-brevo-attribute-mapping', { resource: 'webinar', operation: 'syncAttendees' }, async (page) => {
-		await page.getByText('ZOOM_SESSIONS', { exact: false }).first().scrollIntoViewIfNeeded();
-	}),
+	{
+		...zoomToBrevo('zoom-to-brevo-attribute-mapping', { resource: 'webinar', operation: 'syncAttendees' }, async (page) => {
+			await page.getByText('ZOOM_SESSIONS', { exact: false }).first().scrollIntoViewIfNeeded();
+		}),
+		readmeCopy: 'attribute-mapping.png',
+	},
 	zoomToBrevo('zoom-to-brevo-share-recording-by-email', { resource: 'recording', operation: 'shareRecording', shareMode: 'email' }, async (page) => {
 		// The template dropdown, loaded from the Brevo account.
 		await page.getByText('Brevo Template Name or ID').first().scrollIntoViewIfNeeded();
@@ -138,8 +141,11 @@ export const PANELS: PanelSpec[] = [
 			workflow: () => ({ name: `Panel: credential ${type}`, nodes: [start], connections: {} }),
 		}),
 	),
-	zoomToBrevo('meeting-picker', { resource: 'meeting', operation: 'syncParticipants', meetingId: { __rl: true, mode: 'list', value: '' } }, async (page) => {
-		await page.locator('[data-test-id="rlc-input"]').first().click();
-		await page.waitForTimeout(1_500);
-	}),
+	{
+		...zoomToBrevo('meeting-picker', { resource: 'meeting', operation: 'syncParticipants', meetingId: { __rl: true, mode: 'list', value: '' } }, async (page) => {
+			await page.locator('[data-test-id="rlc-input"]').first().click();
+			await page.waitForTimeout(1_500);
+		}),
+		readmeCopy: 'meeting-picker.png',
+	},
 ];

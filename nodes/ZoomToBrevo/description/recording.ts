@@ -63,6 +63,37 @@ export const recordingProperties: INodeProperties[] = [
 		default: 'attributes',
 		displayOptions: { show: SHOW },
 	},
+	// The template right under Share By: it is what the email mode asks for.
+	{
+		displayName: 'Template ID',
+		name: 'templateId',
+		type: 'number',
+		default: 0,
+		required: true,
+		displayOptions: { show: { ...SHOW, shareMode: ['email'], ...UP_TO_VERSION_1_1 } },
+		description:
+			'Brevo transactional template using {{ params.RECORDING_URL }}, {{ params.RECORDING_PASSCODE }}, {{ params.TOPIC }}, {{ params.FIRSTNAME }}',
+	},
+	// 1.2: picked from the account's active templates instead of typing a number that defaulted to 0.
+	{
+		displayName: 'Brevo Template Name or ID',
+		name: 'templateId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getBrevoTemplates' },
+		default: '',
+		required: true,
+		displayOptions: { show: { ...SHOW, shareMode: ['email'], ...FROM_VERSION_1_2 } },
+		description:
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+	},
+	{
+		displayName:
+			'The list shows your active Brevo templates. A template can use {{ params.RECORDING_URL }}, {{ params.RECORDING_PASSCODE }}, {{ params.TOPIC }} and {{ params.FIRSTNAME }}: the node fills them in for each person.',
+		name: 'templateParamsNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { ...SHOW, shareMode: ['email'], ...FROM_VERSION_1_2 } },
+	},
 	{
 		displayName: 'Link Attribute',
 		name: 'linkAttribute',
@@ -104,35 +135,5 @@ export const recordingProperties: INodeProperties[] = [
 		default: 'zoom_recording_ready',
 		displayOptions: { show: { ...SHOW, recordingSendEvent: [true] } },
 		description: 'Letters, digits, "-" and "_"',
-	},
-	{
-		displayName: 'Template ID',
-		name: 'templateId',
-		type: 'number',
-		default: 0,
-		required: true,
-		displayOptions: { show: { ...SHOW, shareMode: ['email'], ...UP_TO_VERSION_1_1 } },
-		description:
-			'Brevo transactional template using {{ params.RECORDING_URL }}, {{ params.RECORDING_PASSCODE }}, {{ params.TOPIC }}, {{ params.FIRSTNAME }}',
-	},
-	// 1.2: picked from the account's active templates instead of typing a number that defaulted to 0.
-	{
-		displayName: 'Brevo Template Name or ID',
-		name: 'templateId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getBrevoTemplates' },
-		default: '',
-		required: true,
-		displayOptions: { show: { ...SHOW, shareMode: ['email'], ...FROM_VERSION_1_2 } },
-		description:
-			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-	},
-	{
-		displayName:
-			'The list shows your active Brevo templates. A template can use {{ params.RECORDING_URL }}, {{ params.RECORDING_PASSCODE }}, {{ params.TOPIC }} and {{ params.FIRSTNAME }}: the node fills them in for each person.',
-		name: 'templateParamsNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: { show: { ...SHOW, shareMode: ['email'], ...FROM_VERSION_1_2 } },
 	},
 ];
