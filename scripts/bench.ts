@@ -4,8 +4,8 @@
  *   --quick             smaller sizes and only n8n's default settings and lazy isolates for the
  *                       trigger (used by CI to prove the script runs)
  *   --trigger-only      only the Zoom Trigger vs Webhook node tables (skips Zoom to Brevo)
- *   --poll-only         only the Zoom Poll Trigger's calls per poll (1, 50 and 500 hosts; quick:
- *                       1 and 10)
+ *   --poll-only         only the Zoom Poll Trigger: calls per poll (1, 50 and 500 hosts; quick:
+ *                       1 and 10) and, not in quick, a meeting's end to Brevo in real n8n
  *   --settings=a,b      only these n8n settings for the trigger (names in TRIGGER_BENCH_SETTINGS,
  *                       scripts/bench/trigger.ts); default: all of them, or the quick ones
  */
@@ -13,6 +13,7 @@ import * as os from 'node:os';
 
 import { removeTempDirs } from '../test/e2e/harness';
 import { removeHarnessUserFolder } from '../test/harness/env';
+import { benchPollLatency, pollLatencyTable } from './bench/pollLatency';
 import { benchPollTrigger } from './bench/pollTrigger';
 import { benchOneByOne, benchThreeItemsFree } from './bench/rateBudget';
 import { benchTrigger, settingsSummaryTable, TRIGGER_BENCH_SETTINGS, type TriggerSettingName, type TriggerSummary } from './bench/trigger';
@@ -46,6 +47,11 @@ async function main() {
 		const hosts = quick ? [1, 10] : [1, 50, 500];
 		console.log(`\n## Zoom Poll Trigger: Zoom calls per scheduled poll (${hosts.join(', ')} chosen hosts, Zoom Pro limits)\n`);
 		console.log(await benchPollTrigger(hosts, 700));
+		if (!quick) {
+			// Minutes of real polling: the full benchmark only.
+			console.log("\n## Zoom Poll Trigger in real n8n: a meeting's end to its people in Brevo (Every Minute, Batch Import)\n");
+			console.log(pollLatencyTable(await benchPollLatency()));
+		}
 	}
 	if (pollOnly) return;
 	if (!triggerOnly) {

@@ -28,9 +28,11 @@ async function makeCredentials(client: RestClient, sim: Simulator): Promise<Cred
 	const secret = await client.createCredential('zoomWebhookSecretApi', 'Zoom webhook secret', simCredentials.webhookSecret());
 	const zoom = await client.createCredential('zoomServerToServerOAuthApi', 'Zoom Server-to-Server', simCredentials.zoomS2S(sim));
 	const brevo = await client.createCredential('brevoV3Api', 'Brevo', simCredentials.brevo(sim));
+	const zoomUser = await client.createCredential('zoomUserOAuth2Api', 'Zoom user OAuth2', simCredentials.zoomUser(sim));
 	return {
 		zoomWebhookSecretApi: { id: secret.id, name: secret.name },
 		zoomServerToServerOAuthApi: { id: zoom.id, name: zoom.name },
+		zoomUserOAuth2Api: { id: zoomUser.id, name: zoomUser.name },
 		brevoV3Api: { id: brevo.id, name: brevo.name },
 	};
 }

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 
 import type { Simulator } from '../../test/simulator';
 
-export type Credentials = Record<'zoomWebhookSecretApi' | 'zoomServerToServerOAuthApi' | 'brevoV3Api', { id: string; name: string }>;
+export type Credentials = Record<'zoomWebhookSecretApi' | 'zoomServerToServerOAuthApi' | 'zoomUserOAuth2Api' | 'brevoV3Api', { id: string; name: string }>;
 
 export interface PanelSpec {
 	name: string;
@@ -134,7 +134,7 @@ export const PANELS: PanelSpec[] = [
 		// The template dropdown, loaded from the Brevo account.
 		await page.getByText('Brevo Template Name or ID').first().scrollIntoViewIfNeeded();
 	}),
-	...(['zoomServerToServerOAuthApi', 'brevoV3Api', 'zoomWebhookSecretApi'] as const).map(
+	...(['zoomServerToServerOAuthApi', 'zoomUserOAuth2Api', 'brevoV3Api', 'zoomWebhookSecretApi'] as const).map(
 		(type): PanelSpec => ({
 			name: `credential-${type}`,
 			open: { credential: type },
