@@ -1,11 +1,12 @@
 /**
  * What a poll trigger reads, with time moving: the simulator's clock, the meeting report by date
- * range (history window, one-month range, paging while meetings keep ending), and past instances
- * that exist only once ended. Formats: see the sources cited in zoom/reports.ts.
+ * range (history window, one-month range, paging while meetings keep ending), past instances
+ * that exist only once ended, registrants listed from when they registered. Formats: see the
+ * sources cited in zoom/reports.ts and zoom/webinars.ts.
  */
 import { DAY, HOUR, MINUTE, SimClock } from './clock';
 import { startSimulator, type Simulator } from './index';
-import { addHost, endMeeting, endWebinar } from './timeline';
+import { addHost, endMeeting, endWebinar, register, scheduleWebinar } from './timeline';
 import { s2sToken, zoom } from './testClient';
 import type { ZoomUser } from './fixture/types';
 
@@ -120,5 +121,25 @@ describe('Zoom reads for polling, on a controllable clock', () => {
 		} finally {
 			await free.close();
 		}
+	});
+
+	it('lists a registrant from the time they registered, in registration order, once approved', async () => {
+		const webinar = scheduleWebinar(sim.zoom, { host, start: '2026-12-07T15:00:00Z' });
+		const early = register({ webinar, at: '2026-11-30T12:05:00Z' });
+		const held = register({ webinar, at: '2026-11-30T12:10:00Z', status: 'pending' });
+		const late = register({ webinar, at: '2026-11-30T12:20:00Z', source: 'Newsletter' });
+		const listed = async () => (await zoom(sim, `/webinars/${webinar.id}/registrants?page_size=300`, token)).body.registrants.map((r: { id: string }) => r.id);
+		expect(await listed()).toEqual([]);
+		await later(15 * MINUTE);
+		expect(await listed()).toEqual([early.id]);
+		held.status = 'approved';
+		await later(10 * MINUTE);
+		expect(await listed()).toEqual([early.id, held.id, late.id]);
+		const reply = await zoom(sim, `/webinars/${webinar.id}/registrants?page_size=300`, token);
+		expect(reply.body.registrants[2]).toMatchObject({ id: late.id, email: late.email, status: 'approved', create_time: '2026-11-30T12:20:00Z', join_url: late.join_url });
+		expect(reply.body.registrants[2]).not.toHaveProperty('tracking_source');
+		const source = webinar.tracking_sources.find((s) => s.source_name === 'Newsletter');
+		const bySource = await zoom(sim, `/webinars/${webinar.id}/registrants?tracking_source_id=${source?.id}`, token);
+		expect(bySource.body.registrants.map((r: { id: string }) => r.id)).toEqual([late.id]);
 	});
 });
