@@ -5,6 +5,7 @@ import { checkDailyBudget } from './pollBudget';
 import { ZOOM_AUTHENTICATION_OPTIONS, ZOOM_PLAN_OPTIONS } from '../shared/zoomChoices';
 import { pollEndedMeetings } from './pollEndedMeetings';
 import { pollEndedWebinars } from './pollEndedWebinars';
+import { pollRecordings } from './pollRecordings';
 import { pollRegistrants } from './pollRegistrants';
 import { readPollSettings } from './pollSettings';
 
@@ -20,7 +21,7 @@ export class ZoomPollTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["event"] }}',
-		description: 'Starts the workflow when a Zoom meeting or webinar ends or a webinar gets a registrant, by asking Zoom at set times (no webhook needed)',
+		description: 'Starts the workflow when a Zoom meeting or webinar ends, a webinar gets a registrant or a cloud recording is ready, by asking Zoom at set times (no webhook needed)',
 		defaults: { name: 'Zoom Poll Trigger' },
 		polling: true,
 		inputs: [],
@@ -50,6 +51,11 @@ export class ZoomPollTrigger implements INodeType {
 						value: 'webinar.registration_created',
 						description: 'Someone registered for a webinar and was approved (Medium calls: one per host, unless webinars are chosen, and one per webinar per 300 registrants)',
 					},
+					{
+						name: 'Recording Completed',
+						value: 'recording.completed',
+						description: 'A cloud recording of a meeting or webinar finished processing (Medium calls: one per host; one Light call per new recording)',
+					},
 				],
 				default: 'meeting.ended',
 			},
@@ -70,7 +76,7 @@ export class ZoomPollTrigger implements INodeType {
 				type: 'string',
 				default: '',
 				placeholder: 'ana@example.com, ben@example.com',
-				description: 'Emails or Zoom user IDs of the hosts, separated by commas. Each costs Zoom calls at every poll: one Heavy call for Meeting Ended, one Medium call plus one per webinar for Webinar Ended and New Webinar Registrant.',
+				description: 'Emails or Zoom user IDs of the hosts, separated by commas. Each costs Zoom calls at every poll: one Heavy call for Meeting Ended, one Medium call plus one per webinar for Webinar Ended and New Webinar Registrant, one Medium call for Recording Completed.',
 				displayOptions: { show: { authentication: ['serverToServer'], scope: ['chosenHosts'] } },
 			},
 			{
@@ -88,7 +94,7 @@ export class ZoomPollTrigger implements INodeType {
 				name: 'startFrom',
 				type: 'dateTime',
 				default: '',
-				description: 'Also start the workflow, on the first poll, for meetings that ended since this time (Zoom keeps about six months), webinars that started since then, or registrants who registered since then. Empty: only what happens after activation.',
+				description: 'Also start the workflow, on the first poll, for meetings that ended since this time (Zoom keeps about six months), webinars that started since then, registrants who registered since then, or recordings of meetings and webinars that started since then. Empty: only what happens after activation.',
 			},
 			{
 				displayName: 'Zoom Plan',
@@ -107,6 +113,7 @@ export class ZoomPollTrigger implements INodeType {
 		if (this.getMode() !== 'manual') checkDailyBudget(this, settings);
 		if (settings.event === 'webinar.ended') return await pollEndedWebinars(this, settings);
 		if (settings.event === 'webinar.registration_created') return await pollRegistrants(this, settings);
+		if (settings.event === 'recording.completed') return await pollRecordings(this, settings);
 		return await pollEndedMeetings(this, settings);
 	}
 }

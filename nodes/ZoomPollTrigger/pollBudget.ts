@@ -84,6 +84,8 @@ export function pollsPerDay(items: PollTime[]): number | undefined {
  *   chosen), one registrant list per webinar and 300 registrants; for a webinar with new
  *   registrants, Light: its tracking sources (and details, when chosen), Medium: one registrant
  *   list per tracking source that has registrations.
+ * - Recording Completed: none; Medium: one recording list per host (more with pages of 300 or
+ *   catch-up after downtime), Light: one read of each recording to emit.
  */
 export function heavyCallsPerPoll(settings: Pick<PollSettings, 'event' | 'hosts'>): number {
 	switch (settings.event) {
@@ -91,6 +93,7 @@ export function heavyCallsPerPoll(settings: Pick<PollSettings, 'event' | 'hosts'
 			return settings.hosts.length;
 		case 'webinar.ended':
 		case 'webinar.registration_created':
+		case 'recording.completed':
 			return 0;
 	}
 }

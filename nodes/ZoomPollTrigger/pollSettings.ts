@@ -10,7 +10,7 @@ import { ZOOM_PLAN_OPTIONS } from '../shared/zoomChoices';
 import type { ZoomPlan } from '../shared/zoomPacer';
 
 /** The events the trigger polls for, named as the Zoom Trigger's webhook events. */
-export const POLL_EVENTS = ['meeting.ended', 'webinar.ended', 'webinar.registration_created'] as const;
+export const POLL_EVENTS = ['meeting.ended', 'webinar.ended', 'webinar.registration_created', 'recording.completed'] as const;
 export type PollEvent = (typeof POLL_EVENTS)[number];
 
 export interface PollSettings {

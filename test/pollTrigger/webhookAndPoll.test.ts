@@ -11,7 +11,7 @@ import { PollSession, ProcessedDataStore } from '../harness';
 import { simCredentials } from '../simCredentials';
 import { startSimulator, zoomEventPayloads, type Simulator } from '../simulator';
 import { DAY, MINUTE, SimClock } from '../simulator/clock';
-import { endMeeting, register, scheduleWebinar } from '../simulator/timeline';
+import { endMeeting, recordingCompletes, register, scheduleWebinar } from '../simulator/timeline';
 import { runZoomToBrevo } from '../zoomToBrevo/nodeRunner';
 
 const clock = new SimClock();
@@ -110,4 +110,34 @@ it("a registrant: the poll item is the Zoom Trigger's webinar.registration_creat
 	const viaWebhook = await runZoomToBrevo(sim, sync, { inputItems: [{ json: delivered }], processedData: store });
 	expect(viaWebhook.result.error).toBeUndefined();
 	expect(sim.brevo.contacts.get(registrant.email)?.attributes).toEqual(written?.attributes);
+});
+
+it("a recording: the poll item is the Zoom Trigger's recording.completed item but for its tracking ID, and Share Recording emails its link to the meeting's participants once, whichever item comes first", async () => {
+	const poller = new PollSession({
+		nodeType: new ZoomPollTrigger(),
+		parameters: { authentication: 'serverToServer', event: 'recording.completed' },
+		credentialTypes: [new ZoomServerToServerOAuthApi()],
+		credentials: { 'Zoom S2S': { type: 'zoomServerToServerOAuthApi', data: simCredentials.zoomS2S(sim) } },
+	});
+	await poller.activate();
+	const { meeting, instance } = endMeeting(sim.zoom, { host: sim.zoom.users[0], start: clock.iso(MINUTE), end: clock.iso(30 * MINUTE) });
+	const recording = recordingCompletes(sim.zoom, { meeting, instance, at: clock.iso(40 * MINUTE) });
+	clock.advance(45 * MINUTE);
+
+	const polled = (await poller.poll()).items;
+	expect(polled).toHaveLength(1);
+	// The webhook: Zoom's delivery for the same recording at the time of the poll, shaped by the Zoom Trigger.
+	const { event, payload } = zoomEventPayloads.recordingCompleted(sim.credentials.zoom.accountId, recording, sim.url);
+	const delivered = shapeDelivery({ event, event_ts: clock.now(), payload }, { trackingId: 'zoom-delivery-2b7e' });
+	expect(polled[0].json).toEqual({ ...delivered, trackingId: `poll:recording.completed:${instance.uuid}` });
+
+	// Zoom to Brevo's own defaults read the recording's instance from either item.
+	const share = { resource: 'recording', operation: 'shareRecording', meetingId: '={{ $json.uuid || $json.id }}', shareMode: 'email', templateId: sim.fixture.ids.brevoTemplateId };
+	const viaPoll = await runZoomToBrevo(sim, share, { inputItems: polled, processedData: store });
+	expect(viaPoll.result.error).toBeUndefined();
+	expect(sim.brevo.emails).toHaveLength(3);
+	expect(sim.brevo.emails.every((email) => JSON.stringify(email).includes(`${sim.url}${recording.share_url}`))).toBe(true);
+	const viaWebhook = await runZoomToBrevo(sim, share, { inputItems: [{ json: delivered }], processedData: store });
+	expect(viaWebhook.result.error).toBeUndefined();
+	expect(sim.brevo.emails).toHaveLength(3);
 });

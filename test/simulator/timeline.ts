@@ -1,12 +1,14 @@
 /**
  * Things that happen at clock times, for what a poll reads: meetings and webinar instances that
- * end, users (hosts) who join the account, webinars scheduled and people registering for them. Records go straight into the simulator's Zoom state;
+ * end, users (hosts) who join the account, webinars scheduled and people registering for them,
+ * cloud recordings that finish processing. Records go straight into the simulator's Zoom state;
  * the endpoints decide from the clock what Zoom would show yet (an instance that has not ended is
  * not a past instance; a report lists it from its `reportedAt`).
  */
 import { instanceUuid, zoomId } from './fixture/hash';
 import { toZoomTime } from './fixture/participants';
-import type { ParticipantRow, ZoomMeeting, ZoomMeetingInstance, ZoomRegistrant, ZoomUser, ZoomWebinar, ZoomWebinarInstance } from './fixture/types';
+import type { ParticipantRow, ZoomMeeting, ZoomMeetingInstance, ZoomRecording, ZoomRegistrant, ZoomUser, ZoomWebinar, ZoomWebinarInstance } from './fixture/types';
+import { makeRecording } from './fixture/recordings';
 import { makeRegistrants, trackingSources } from './fixture/webinars';
 import type { ZoomState } from './zoom/state';
 
@@ -223,4 +225,19 @@ export function register(r: Registration): ZoomRegistrant {
 	};
 	r.webinar.registrants.push(registrant);
 	return registrant;
+}
+
+export interface RecordingCompletion {
+	meeting: ZoomMeeting;
+	instance: ZoomMeetingInstance;
+	/** ISO time Zoom finishes processing the files; listed as `processing` from the end until then. Default: the end. */
+	at?: string;
+}
+
+/** The instance was recorded to the cloud: its recording (the fixture's four files) completes at `at`. */
+export function recordingCompletes(state: ZoomState, r: RecordingCompletion): ZoomRecording {
+	const recording = makeRecording(next(), state.accountId, r.meeting, r.instance);
+	r.instance.recording = recording;
+	if (r.at) r.instance.recordingCompletedAt = r.at;
+	return recording;
 }
