@@ -6,6 +6,8 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { BREVO_DEFAULT_BASE_URL as BREVO_API } from '../nodes/shared/brevo/types';
+
 /** Brevo (formerly Sendinblue) v3 API key. Its own type name, apart from n8n's built-in
  *  `sendInBlueApi`, so installing this package never changes n8n's Brevo node. */
 export class BrevoV3Api implements ICredentialType {
@@ -20,20 +22,34 @@ export class BrevoV3Api implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
+			displayName:
+				"This credential talks to a test server, not to Brevo: the package's simulator, set up by npm start or its tests, or a Base URL saved with version 0.3.0 or earlier. To use Brevo, create a new credential.",
+			name: 'testServerNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: {
+				show: { baseUrl: [{ _cnd: { exists: true } }] },
+				hide: { baseUrl: [BREVO_API, `${BREVO_API}/`] },
+			},
+		},
+		{
 			displayName: 'API Key',
 			name: 'apiKey',
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'Brevo → SMTP & API → API Keys. Starts with xkeysib-.',
+			placeholder: 'xkeysib-...',
+			description: 'In Brevo under SMTP & API → API Keys: a v3 API key, not an SMTP key',
 		},
 		{
+			// Hidden: only the tests and the demo point it elsewhere (at the simulator), and real
+			// users reach a proxy through n8n's own proxy settings. Values saved while it was a
+			// visible field (0.3.0 and earlier) are kept and still used.
 			displayName: 'Base URL',
 			name: 'baseUrl',
-			type: 'string',
-			default: 'https://api.brevo.com/v3',
-			description: 'Leave as is for Brevo. Change it only to go through a proxy or a local simulator.',
+			type: 'hidden',
+			default: BREVO_API,
 		},
 	];
 
@@ -48,7 +64,8 @@ export class BrevoV3Api implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: "={{ String($credentials.baseUrl || 'https://api.brevo.com/v3').replace(/\\/+$/, '') }}",
+			// Resolved as nodes/shared/brevo/request.ts resolves it for the nodes' calls.
+			baseURL: `={{ String($credentials.baseUrl || '').trim().replace(/\\/+$/, '') || '${BREVO_API}' }}`,
 			url: '/account',
 		},
 		rules: [

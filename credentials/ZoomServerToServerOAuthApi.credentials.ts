@@ -14,7 +14,10 @@ import {
 	zoomOAuthBaseUrl,
 	zoomUrlExpression,
 } from '../nodes/shared/zoomEnvironment';
+import { SERVER_TO_SERVER_SCOPES } from '../nodes/shared/zoomScopes';
 import { describeZoomTokenFailure, tokenFailureFrom } from '../nodes/shared/zoomTokenErrors';
+
+const [TEST_SCOPE, ...OTHER_SCOPES] = SERVER_TO_SERVER_SCOPES;
 
 /**
  * Zoom Server-to-Server OAuth: the account_credentials grant is not one of n8n's OAuth2 grant
@@ -40,7 +43,8 @@ export class ZoomServerToServerOAuthApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			description: "From your Server-to-Server OAuth app's App Credentials page",
+			description:
+				'On the App Credentials page of your Server-to-Server OAuth app in the Zoom App Marketplace',
 		},
 		{
 			displayName: 'Client ID',
@@ -48,6 +52,7 @@ export class ZoomServerToServerOAuthApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
+			description: 'On the same App Credentials page',
 		},
 		{
 			displayName: 'Client Secret',
@@ -56,7 +61,8 @@ export class ZoomServerToServerOAuthApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			hint: 'Scopes used by these nodes: user:read:list_users:admin, meeting:read:list_meetings:admin and webinar:read:list_webinars:admin (the meeting and webinar pickers), meeting:read:list_past_participants:admin, report:read:list_meeting_participants:admin, webinar:read:list_registrants:admin, webinar:read:list_past_participants:admin, webinar:read:list_absentees:admin, cloud_recording:read:list_recording_files:admin',
+			description: 'On the same App Credentials page',
+			hint: "Add the scopes these nodes use on your app's Scopes page: the package's README lists them",
 		},
 		{
 			displayName: 'Access Token',
@@ -106,7 +112,7 @@ export class ZoomServerToServerOAuthApi implements ICredentialType {
 	};
 
 	// Listing one user is the cheapest call an account-level app can make; it needs
-	// user:read:list_users:admin, which the node's pickers need too.
+	// user:read:list_users:admin (TEST_SCOPE), which the node's pickers need too.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: zoomUrlExpression('$credentials', 'api'),
@@ -118,8 +124,8 @@ export class ZoomServerToServerOAuthApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 400,
-					message:
-						'Zoom accepted the Account ID, Client ID and Secret, but the app lacks a scope: add user:read:list_users:admin (and the scopes in the Client Secret hint) on the Scopes page of your app, then activate it again.',
+					// The whole list here, where the user is about to edit the app's scopes.
+					message: `Zoom accepted the Account ID, Client ID and Secret, but the app lacks a scope: add ${TEST_SCOPE} on the Scopes page of your app, then activate it again. The nodes also use ${OTHER_SCOPES.join(', ')}.`,
 				},
 			},
 			{

@@ -2,19 +2,6 @@ import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
 import { zoomEnvironmentProperties, zoomUrlExpression } from '../nodes/shared/zoomEnvironment';
 
-/** Scopes a user-level Zoom app needs for everything these nodes do (granular scope names). */
-const USER_SCOPES = [
-	'user:read:user',
-	'meeting:read:list_meetings',
-	'meeting:read:list_past_participants',
-	'report:read:list_meeting_participants',
-	'webinar:read:list_webinars',
-	'webinar:read:list_registrants',
-	'webinar:read:list_past_participants',
-	'webinar:read:list_absentees',
-	'cloud_recording:read:list_recording_files',
-];
-
 /**
  * Zoom user-level OAuth 2.0 (authorization code). n8n's OAuth2 machinery does the consent screen,
  * the code exchange and the refresh (Zoom rotates refresh tokens; n8n stores the new one). Zoom
@@ -34,7 +21,10 @@ export class ZoomUserOAuth2Api implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
-			displayName: `Add these scopes to your Zoom OAuth app: ${USER_SCOPES.join(', ')}`,
+			// Client ID and Secret are n8n's OAuth2 fields, so the notice says where they are; the
+			// scope list itself is in the README, as it does not fit in a dialog.
+			displayName:
+				"Copy the Client ID and Client Secret from your Zoom app's App Credentials page, and add the scopes these nodes use (listed in the package's README) on its Scopes page",
 			name: 'scopesNotice',
 			type: 'notice',
 			default: '',

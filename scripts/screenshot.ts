@@ -1,8 +1,8 @@
 /**
  * Looks at every panel of the package in n8n's editor, as a marketer would: a real n8n with the
  * package, Debian's headless Chromium (apt-get install chromium) driven by playwright-core, in the
- * light and the dark theme. Writes docs/panels/<panel>.<theme>.png, and the README's two pictures
- * (docs/example-webinar-follow-ups.png, docs/meeting-picker.png).
+ * light and the dark theme. Writes docs/panels/<panel>.<theme>.png, and the README's pictures
+ * (docs/example-webinar-follow-ups.png, docs/meeting-picker.png, docs/attribute-mapping.png).
  *
  * While each panel opens it records the browser's console errors and failed requests (HTTP ≥ 400)
  * and exits non-zero if a panel had any: a new node with its credentials present must open clean.

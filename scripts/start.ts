@@ -2,8 +2,9 @@
  * The README's main command (`npm start`): a real n8n 2.x with this package installed on its
  * community-node path, the example workflows imported and activated, on the built-in Zoom + Brevo
  * simulator (or on real accounts when their keys are in the environment). In simulator mode it
- * delivers signed webinar.ended, meeting.ended, recording.completed and registration events,
- * prints what happened, and leaves the editor open until Ctrl-C.
+ * delivers signed webinar.ended, meeting.ended, recording.completed and registration events, ends
+ * a meeting for the Zoom Poll Trigger to find, prints what happened, and leaves the editor open
+ * until Ctrl-C.
  *
  * n8n is kept in `.n8n-demo/` (scripts/demo/state.ts): a second start finds the credentials,
  * workflows and executions of the first. `--fresh` starts over; `--exit` runs to the end and exits
@@ -13,7 +14,7 @@ import { DEFAULT_OWNER, removeTempDirs } from '../test/e2e/harness';
 import { startN8nWithPackage } from '../test/e2e/support';
 import { demoAccounts } from './demo/accounts';
 import { ensureCredentials } from './demo/credentials';
-import { deliverDemoEvents } from './demo/deliveries';
+import { deliverDemoEvents, endMeetingForPoll } from './demo/deliveries';
 import { reportDemo } from './demo/report';
 import { openDemoState, usualPortIfFree } from './demo/state';
 import { ensureWorkflows } from './demo/workflows';
@@ -96,13 +97,16 @@ async function main(): Promise<boolean> {
 	const workflows = await ensureWorkflows(client, started.n8n.baseUrl, credentials, templateId, state.record.workflows);
 	state.save(state.record);
 	for (const workflow of workflows) {
-		say(`  ${workflow.name} (${workflow.kept ? 'kept' : 'imported'})\n          Zoom event notification URL: ${workflow.url}`);
+		const how = workflow.trigger.kind === 'webhook' ? `Zoom event notification URL: ${workflow.trigger.url}` : 'asks Zoom every minute (no URL needed)';
+		say(`  ${workflow.name} (${workflow.kept ? 'kept' : 'imported'})\n          ${how}`);
 	}
 
 	let ok = true;
 	if (accounts.sim) {
 		say('delivering signed Zoom events (webinar.ended, meeting.ended, recording.completed, webinar.registration_created)');
 		const deliveries = await deliverDemoEvents(accounts.sim, client, workflows);
+		const polling = workflows.find((w) => w.trigger.kind === 'poll');
+		if (polling) deliveries.push(await endMeetingForPoll(accounts.sim, client, polling, say));
 		ok = reportDemo(accounts.sim, deliveries, { deliveredBefore: state.record.deliveredAt }, say);
 		// The simulator is the same each run: once its events went through, a later run's follow-ups
 		// are re-sends, which must not reach anyone.

@@ -1,79 +1,105 @@
 import type { ICredentialDataDecryptedObject, INodeProperties } from 'n8n-workflow';
 
-/** Where a Zoom account lives. ZoomGov accounts use their own hosts; "custom" points the
- *  credential at any Zoom-compatible server (a proxy, or the simulator used by tests and the demo). */
-export type ZoomEnvironment = 'zoom' | 'zoomGov' | 'custom';
+/** Where a Zoom account lives: ZoomGov accounts use their own hosts. */
+export type ZoomEnvironment = 'zoom' | 'zoomGov';
 
-const HOSTS: Record<Exclude<ZoomEnvironment, 'custom'>, { api: string; oauth: string }> = {
+const HOSTS: Record<ZoomEnvironment, { api: string; oauth: string }> = {
 	zoom: { api: 'https://api.zoom.us/v2', oauth: 'https://zoom.us' },
 	zoomGov: { api: 'https://api.zoomgov.com/v2', oauth: 'https://zoomgov.com' },
 };
 
-const withoutTrailingSlash = (url: string) => url.replace(/\/+$/, '');
+/**
+ * Hidden fields that send a credential to another server than Zoom: the package's simulator in
+ * the tests, the demo and the benchmark. Set, they win over the Environment. Credentials saved
+ * with 0.3.0 or earlier under the Environment "Custom" hold their URLs in the same fields, so they
+ * keep reaching the same server with no code for "custom" itself (its value now falls back to
+ * Zoom's hosts, which only matters if a URL is empty).
+ */
+const OVERRIDE_FIELD = { api: 'apiBaseUrl', oauth: 'oauthBaseUrl' } as const;
 
 function environmentOf(credentials: ICredentialDataDecryptedObject): ZoomEnvironment {
-	const value = credentials.environment;
-	return value === 'zoomGov' || value === 'custom' ? value : 'zoom';
+	return credentials.environment === 'zoomGov' ? 'zoomGov' : 'zoom';
+}
+
+function baseUrl(credentials: ICredentialDataDecryptedObject, kind: 'api' | 'oauth'): string {
+	const override = String(credentials[OVERRIDE_FIELD[kind]] ?? '')
+		.trim()
+		.replace(/\/+$/, '');
+	return override || HOSTS[environmentOf(credentials)][kind];
 }
 
 /** Base of Zoom's REST API for these credentials, e.g. https://api.zoom.us/v2 */
 export function zoomApiBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	const environment = environmentOf(credentials);
-	if (environment === 'custom') return withoutTrailingSlash(String(credentials.apiBaseUrl ?? ''));
-	return HOSTS[environment].api;
+	return baseUrl(credentials, 'api');
 }
 
 /** Base of Zoom's OAuth server (token and authorize endpoints live below /oauth). */
 export function zoomOAuthBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	const environment = environmentOf(credentials);
-	if (environment === 'custom') return withoutTrailingSlash(String(credentials.oauthBaseUrl ?? ''));
-	return HOSTS[environment].oauth;
+	return baseUrl(credentials, 'oauth');
 }
 
 /** The same choice as an n8n expression, for places that only take expressions
  *  (credential test requests, OAuth2 URLs). `source` is `$credentials` or `$self`. */
 export function zoomUrlExpression(source: '$credentials' | '$self', kind: 'api' | 'oauth', suffix = ''): string {
-	const custom = kind === 'api' ? 'apiBaseUrl' : 'oauthBaseUrl';
+	const override = `${source}.${OVERRIDE_FIELD[kind]}`;
 	return (
-		`={{ (${source}.environment === 'custom' ? String(${source}.${custom}).replace(/\\/+$/, '') : ` +
-		`${source}.environment === 'zoomGov' ? '${HOSTS.zoomGov[kind]}' : '${HOSTS.zoom[kind]}') + '${suffix}' }}`
+		`={{ (String(${override} ?? '').trim().replace(/\\/+$/, '') || ` +
+		`(${source}.environment === 'zoomGov' ? '${HOSTS.zoomGov[kind]}' : '${HOSTS.zoom[kind]}')) + '${suffix}' }}`
 	);
 }
 
+/** Shown when a hidden base URL is set, so the dialog says where the credential really goes.
+ *  Two notices because displayOptions can only AND different fields: the second covers a
+ *  credential that has only an OAuth base URL. */
+const TEST_SERVER_NOTICE =
+	"This credential talks to a test server, not to Zoom: the package's simulator, set up by npm start or its tests, or a custom server saved with version 0.3.0 or earlier. To use Zoom, create a new credential.";
+
 /** Environment fields shared by both Zoom credentials. */
 export const zoomEnvironmentProperties: INodeProperties[] = [
+	{
+		displayName: TEST_SERVER_NOTICE,
+		name: 'testServerNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { apiBaseUrl: [{ _cnd: { exists: true } }] } },
+	},
+	{
+		displayName: TEST_SERVER_NOTICE,
+		name: 'testServerOAuthNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: {
+			show: { oauthBaseUrl: [{ _cnd: { exists: true } }] },
+			hide: { apiBaseUrl: [{ _cnd: { exists: true } }] },
+		},
+	},
 	{
 		displayName: 'Environment',
 		name: 'environment',
 		type: 'options',
 		options: [
-			{ name: 'Zoom (Global)', value: 'zoom', description: 'Uses api.zoom.us and zoom.us' },
-			{ name: 'ZoomGov', value: 'zoomGov', description: 'Uses api.zoomgov.com and zoomgov.com' },
-			{
-				name: 'Custom',
-				value: 'custom',
-				description: 'Any Zoom-compatible server, e.g. a proxy or a local simulator',
-			},
+			{ name: 'Zoom (Global)', value: 'zoom', description: 'Accounts on zoom.us' },
+			{ name: 'ZoomGov', value: 'zoomGov', description: 'Accounts on zoomgov.com' },
 		],
 		default: 'zoom',
+		description: 'Where your Zoom account lives. Most accounts are on Zoom (Global).',
+		// Not offered beside a base URL, which wins over it. Hidden, n8n also leaves it out of
+		// the data it hands the nodes, so a side without a URL of its own goes to Zoom (Global):
+		// no writer sets only one URL (the simulator sets both, the old Custom required both).
+		displayOptions: {
+			hide: { apiBaseUrl: [{ _cnd: { exists: true } }], oauthBaseUrl: [{ _cnd: { exists: true } }] },
+		},
 	},
 	{
 		displayName: 'API Base URL',
 		name: 'apiBaseUrl',
-		type: 'string',
+		type: 'hidden',
 		default: '',
-		placeholder: 'https://api.zoom.us/v2',
-		required: true,
-		displayOptions: { show: { environment: ['custom'] } },
 	},
 	{
 		displayName: 'OAuth Base URL',
 		name: 'oauthBaseUrl',
-		type: 'string',
+		type: 'hidden',
 		default: '',
-		placeholder: 'https://zoom.us',
-		description: 'The token and authorize endpoints are expected below /oauth',
-		required: true,
-		displayOptions: { show: { environment: ['custom'] } },
 	},
 ];

@@ -29,7 +29,7 @@ export function adviseOnZoomError(
 	if (status === undefined) {
 		return {
 			message: `Could not reach Zoom to ${what}`,
-			description: `The connection failed (${networkCode ?? 'no answer'}). Check the credential's Environment (or API Base URL) and the network between n8n and Zoom.`,
+			description: `The connection failed (${networkCode ?? 'no answer'}). Check the credential's Environment (Zoom or ZoomGov) and the network between n8n and Zoom, including n8n's proxy if it uses one.`,
 		};
 	}
 	if (code === 4711 || /does not contain scopes/i.test(message ?? '')) {

@@ -59,7 +59,7 @@ export function describeZoomTokenFailure(failure: TokenFailure, tokenUrl: string
 	if (failure.status === undefined) {
 		// Words, not codes: n8n replaces a message that contains ECONNREFUSED & co. with its own.
 		const why = NETWORK_WORDS[failure.networkCode ?? ''] ?? 'no answer';
-		return `Could not reach Zoom's OAuth server at ${tokenUrl} (${why}). Check the credential's Environment and, for Custom, the OAuth Base URL.`;
+		return `Could not reach Zoom's OAuth server at ${tokenUrl} (${why}). Check the credential's Environment (Zoom or ZoomGov) and the network between n8n and Zoom, including n8n's proxy if it uses one.`;
 	}
 	if (error === 'invalid_client' || (failure.status === 401 && /\bclient(_id|_secret)?\b/i.test(reason))) {
 		return 'Zoom rejected the Client ID or Client Secret (invalid_client). Copy both again from the App Credentials page of your Server-to-Server OAuth app in the Zoom App Marketplace.';

@@ -1,9 +1,14 @@
 /**
  * The Zoom events the demo delivers (signed by the simulator), one per example workflow, one at a
  * time: each waits for the execution it started, so what Brevo received can be told per workflow.
+ * Then a meeting ends in the simulated Zoom, for the polling example to find at its next poll.
  */
+import { randomBytes } from 'node:crypto';
+
 import { isExecutionDone, waitFor, type RestClient } from '../../test/e2e/harness';
 import { SIM_DEFAULTS, zoomEventPayloads, type Simulator } from '../../test/simulator';
+import { toZoomTime } from '../../test/simulator/fixture/participants';
+import { endMeeting } from '../../test/simulator/timeline';
 import type { DemoWorkflow } from './workflows';
 
 /** What the simulated Brevo holds at one moment, in the terms of the report. */
@@ -20,8 +25,9 @@ export interface BrevoSnapshot {
 export interface Delivery {
 	workflow: DemoWorkflow;
 	event: string;
-	status: number;
-	valid: boolean;
+	/** A signed webhook delivery: Zoom's URL validation and the delivery's HTTP status; or a
+	 *  meeting the poll trigger found, with the seconds from its end to the finished sync. */
+	via: { kind: 'webhook'; status: number; valid: boolean } | { kind: 'poll'; seconds: number };
 	/** Status of the execution the delivery started ('none' when none finished in time). */
 	execution: string;
 	before: BrevoSnapshot;
@@ -53,31 +59,71 @@ function demoEvents(sim: Simulator): Record<string, { event: string; payload: Re
 	};
 }
 
+/** The execution a workflow starts after `earlier`, once it finished ('none' if none in time). */
+async function nextExecution(client: RestClient, workflow: DemoWorkflow, earlier: Set<string>, timeoutMs: number): Promise<string> {
+	return await waitFor(
+		async () => {
+			const finished = (await client.listExecutions(workflow.id)).find((e) => !earlier.has(e.id) && isExecutionDone(e.status));
+			return finished?.status;
+		},
+		{ timeoutMs, intervalMs: 300, what: `the execution of "${workflow.name}"` },
+	).catch(() => 'none');
+}
+
+/** Contact imports finish in Brevo after the call that starts them. */
+async function importsDone(sim: Simulator): Promise<void> {
+	await waitFor(() => ([...sim.brevo.processes.values()].every((p) => p.status === 'completed' || p.status === 'failed') ? true : undefined), {
+		timeoutMs: 30_000,
+		what: 'Brevo contact imports to finish',
+	}).catch(() => undefined);
+}
+
+const executionIds = async (client: RestClient, workflow: DemoWorkflow) => new Set((await client.listExecutions(workflow.id)).map((e) => e.id));
+
 export async function deliverDemoEvents(sim: Simulator, client: RestClient, workflows: DemoWorkflow[]): Promise<Delivery[]> {
 	const events = demoEvents(sim);
 	const secretToken = SIM_DEFAULTS.zoom.webhookSecretToken;
 	const deliveries: Delivery[] = [];
 	for (const workflow of workflows) {
 		const event = events[workflow.file];
-		if (!event) continue;
+		if (!event || workflow.trigger.kind !== 'webhook') continue;
 		// A kept workflow has executions of earlier runs: this delivery's is the one after them.
-		const earlier = new Set((await client.listExecutions(workflow.id)).map((e) => e.id));
+		const earlier = await executionIds(client, workflow);
 		const before = snapshotBrevo(sim);
-		const validation = await sim.sendUrlValidation(workflow.url, { secretToken });
-		const answer = await sim.sendWebhook(workflow.url, { ...event, secretToken });
-		const execution = await waitFor(
-			async () => {
-				const finished = (await client.listExecutions(workflow.id)).find((e) => !earlier.has(e.id) && isExecutionDone(e.status));
-				return finished?.status;
-			},
-			{ timeoutMs: 90_000, intervalMs: 300, what: `the execution of "${workflow.name}"` },
-		).catch(() => 'none');
-		// Contact imports finish in Brevo after the call that starts them.
-		await waitFor(() => ([...sim.brevo.processes.values()].every((p) => p.status === 'completed' || p.status === 'failed') ? true : undefined), {
-			timeoutMs: 30_000,
-			what: 'Brevo contact imports to finish',
-		}).catch(() => undefined);
-		deliveries.push({ workflow, event: event.event, status: answer.status, valid: validation.valid, execution, before, after: snapshotBrevo(sim) });
+		const validation = await sim.sendUrlValidation(workflow.trigger.url, { secretToken });
+		const answer = await sim.sendWebhook(workflow.trigger.url, { ...event, secretToken });
+		const execution = await nextExecution(client, workflow, earlier, 90_000);
+		await importsDone(sim);
+		deliveries.push({ workflow, event: event.event, via: { kind: 'webhook', status: answer.status, valid: validation.valid }, execution, before, after: snapshotBrevo(sim) });
 	}
 	return deliveries;
+}
+
+/** Report reads of the app owner's meetings: what the Meeting Ended poll asks Zoom. */
+const reportReads = (sim: Simulator) => sim.requests.filter((r) => r.service === 'zoom' && r.method === 'GET' && r.path.endsWith('/report/users/me/meetings')).length;
+
+/**
+ * Ends a meeting of the app's owner in the simulated Zoom and waits for the polling workflow to
+ * sync it: n8n polls every minute (and once at activation, which must come first: a meeting that
+ * ended before the first poll counts as old).
+ */
+export async function endMeetingForPoll(sim: Simulator, client: RestClient, workflow: DemoWorkflow, say: (text: string) => void): Promise<Delivery> {
+	await waitFor(() => (reportReads(sim) > 0 ? true : undefined), { timeoutMs: 90_000, intervalMs: 500, what: 'the first poll of "' + workflow.name + '"' });
+	const earlier = await executionIds(client, workflow);
+	const before = snapshotBrevo(sim);
+	// The demo's simulator keeps real time (scripts/demo/accounts.ts gives it no clock of its own).
+	const endMs = Date.now();
+	// Its own UUID at each start: the poll's cursor, kept in n8n from the last start, must not take
+	// it for the meeting that start ended.
+	const { instance } = endMeeting(sim.zoom, {
+		host: sim.zoom.users[0],
+		topic: 'Demo: meeting ended just now',
+		start: toZoomTime(endMs - 30 * 60_000),
+		end: toZoomTime(endMs),
+		uuid: randomBytes(16).toString('base64'),
+	});
+	say(`a meeting ended in the simulated Zoom (${instance.participants.length} people): the Zoom Poll Trigger finds it at its next poll, within a minute`);
+	const execution = await nextExecution(client, workflow, earlier, 150_000);
+	await importsDone(sim);
+	return { workflow, event: 'meeting.ended', via: { kind: 'poll', seconds: Math.round((Date.now() - endMs) / 1000) }, execution, before, after: snapshotBrevo(sim) };
 }

@@ -60,13 +60,17 @@ export function reportDemo(
 	say('');
 	say('what happened — each Zoom event, the workflow it started, and what that wrote into Brevo:');
 	for (const delivery of deliveries) {
-		const good = delivery.valid && delivery.status === 200 && delivery.execution === 'success';
+		const { via } = delivery;
+		const lists = listChanges(sim, delivery.before, delivery.after);
+		// A polled meeting is new at every start: its people must reach Brevo each time.
+		const good = (via.kind === 'poll' ? lists.length > 0 : via.valid && via.status === 200) && delivery.execution === 'success';
 		ok &&= good;
-		say(`  ${good ? '✓' : '✗'} ${delivery.event} → "${delivery.workflow.name}": URL validation ${delivery.valid ? 'ok' : 'FAILED'}, HTTP ${delivery.status}, execution ${delivery.execution}`);
-		const written = [
-			...listChanges(sim, delivery.before, delivery.after),
-			...[...eventChanges(delivery.before, delivery.after)].map(([name, n]) => `event ${name}: ${n} sent`),
-		];
+		const how =
+			via.kind === 'webhook'
+				? `URL validation ${via.valid ? 'ok' : 'FAILED'}, HTTP ${via.status}`
+				: `found by the Zoom Poll Trigger, synced ${via.seconds} s after the meeting ended`;
+		say(`  ${good ? '✓' : '✗'} ${delivery.event} → "${delivery.workflow.name}": ${how}, execution ${delivery.execution}`);
+		const written = [...lists, ...[...eventChanges(delivery.before, delivery.after)].map(([name, n]) => `event ${name}: ${n} sent`)];
 		const emails = delivery.after.emails - delivery.before.emails;
 		if (emails) written.push(`${plural(emails, 'email')} sent`);
 		for (const line of written.length ? written : ['nothing new in Brevo']) say(`      ${line}`);
@@ -80,8 +84,12 @@ export function reportDemo(
 	const lists = [...last.members].filter(([, members]) => members.size).map(([id, members]) => `"${sim.brevo.lists.get(id)?.name}" (#${id}) ${members.size}`);
 	say(`  Brevo lists now — ${lists.join(' · ') || 'all empty'}`);
 	if (deliveredBefore) {
-		// Same meetings, same people as the earlier run: any follow-up now is one sent twice.
-		const again = [...fired.values()].reduce((sum, n) => sum + n, 0) + emails;
+		// Same meetings, same people as the earlier run: any follow-up a webhook delivery started now
+		// is one sent twice. (The polled meeting is a new one at each start: its follow-ups are due.)
+		const webhook = deliveries.filter((d) => d.via.kind === 'webhook');
+		const resent = webhook.length ? eventChanges(webhook[0].before, webhook[webhook.length - 1].after) : new Map<string, number>();
+		const resentEmails = webhook.length ? webhook[webhook.length - 1].after.emails - webhook[0].before.emails : 0;
+		const again = [...resent.values()].reduce((sum, n) => sum + n, 0) + resentEmails;
 		ok &&= again === 0;
 		say(
 			again === 0

@@ -14,7 +14,8 @@ export interface DemoWorkflow {
 	file: string;
 	id: string;
 	name: string;
-	url: string;
+	/** How Zoom's events reach it: a webhook at `url`, or the Zoom Poll Trigger asking Zoom. */
+	trigger: { kind: 'webhook'; url: string } | { kind: 'poll' };
 	/** Whether it was made by an earlier start. */
 	kept: boolean;
 }
@@ -26,6 +27,7 @@ type WorkflowNode = Workflow['nodes'][number] & {
 };
 
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
+const POLL_TRIGGER = 'n8n-nodes-zoom-brevo.zoomPollTrigger';
 
 /** Points every node's credentials at `credentials`; whether anything changed. */
 function pointAt(nodes: WorkflowNode[], credentials: CredentialRefs): boolean {
@@ -52,10 +54,7 @@ export async function ensureWorkflows(
 	const ready: DemoWorkflow[] = [];
 	for (const file of fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.json')).sort()) {
 		const example = JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8')) as { name: string; nodes: WorkflowNode[] };
-		// A polling example is left out: the demo shows what each webhook delivery did, one at a
-		// time, and a poll would sync whatever the demo's Zoom lists, at its own times, into that
-		// report. test/e2e/examplesSuite.ts runs it.
-		if (!example.nodes.some((node) => node.webhookId)) continue;
+		const polls = example.nodes.some((node) => node.type === POLL_TRIGGER);
 		// By the id this demo saved; without a record (deleted demo.json), by the example's name.
 		const found = existing.find((w) => w.id === saved[file]) ?? (saved[file] ? undefined : existing.find((w) => w.name === example.name));
 		let workflow: Workflow;
@@ -73,12 +72,16 @@ export async function ensureWorkflows(
 		// Activating publishes the saved version; an edit the user saved but did not publish is
 		// published only where the demo had to change the workflow itself.
 		if (!workflow.active || changed) await client.activateWorkflow(workflow.id);
+		saved[file] = workflow.id;
+		if (polls) {
+			ready.push({ file, id: workflow.id, name: workflow.name, trigger: { kind: 'poll' }, kept: Boolean(found) });
+			continue;
+		}
 		const hook = (workflow.nodes as WorkflowNode[]).find((n) => n.webhookId)?.webhookId;
 		if (!hook) throw new Error(`the workflow "${workflow.name}" (${file}) has no Zoom Trigger any more: \`npm start -- --fresh\` starts over`);
 		const url = productionWebhookUrl(baseUrl, `${hook}/webhook`);
 		await waitForWebhook(url);
-		saved[file] = workflow.id;
-		ready.push({ file, id: workflow.id, name: workflow.name, url, kept: Boolean(found) });
+		ready.push({ file, id: workflow.id, name: workflow.name, trigger: { kind: 'webhook', url }, kept: Boolean(found) });
 	}
 	return ready;
 }

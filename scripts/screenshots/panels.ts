@@ -108,11 +108,28 @@ export const PANELS: PanelSpec[] = [
 	zoomToBrevo('zoom-to-brevo-meeting', { resource: 'meeting', operation: 'syncParticipants' }),
 	// Its list dropdown used to answer 500 ("Node does not have any credentials set").
 	zoomToBrevo('zoom-to-brevo-without-brevo-credential', { resource: 'meeting', operation: 'syncParticipants' }, undefined, { withBrevo: false }),
-	zoomToBrevo('zoom-to-brevo-webinar-attendees-with-events', { resource: 'webinar', operation: 'syncAttendees', sendEvent: true }),
-	// Attribute Mapping: the account's Brevo attributes (resource mapper), a webinar's defaults.
-	zoomToBrevo('zoom-to-brevo-attribute-mapping', { resource: 'webinar', operation: 'syncAttendees' }, async (page) => {
-		await page.getByText('ZOOM_SESSIONS', { exact: false }).first().scrollIntoViewIfNeeded();
+	zoomToBrevo('zoom-to-brevo-webinar-attendees-with-events', { resource: 'webinar', operation: 'syncAttendees', sendEvent: true }, async (page) => {
+		await page.getByText('Send Brevo Event').first().scrollIntoViewIfNeeded();
 	}),
+	// Every option added: the longest labels of the panel, at n8n's default panel width.
+	zoomToBrevo(
+		'zoom-to-brevo-options',
+		{
+			resource: 'webinar',
+			operation: 'syncAttendees',
+			options: { registrationDetails: true, brevoTier: 'general', dryRun: true, logApiCalls: true, maxDailyWaitSeconds: 60, repeatFollowUps: false, zoomPlan: 'pro' },
+		},
+		async (page) => {
+			await page.getByText('Zoom Plan (Rate Limits)').first().scrollIntoViewIfNeeded();
+		},
+	),
+	// Attribute Mapping: the account's Brevo attributes (resource mapper), a webinar's defaults.
+	{
+		...zoomToBrevo('zoom-to-brevo-attribute-mapping', { resource: 'webinar', operation: 'syncAttendees' }, async (page) => {
+			await page.getByText('ZOOM_SESSIONS', { exact: false }).first().scrollIntoViewIfNeeded();
+		}),
+		readmeCopy: 'attribute-mapping.png',
+	},
 	zoomToBrevo('zoom-to-brevo-share-recording-by-email', { resource: 'recording', operation: 'shareRecording', shareMode: 'email' }, async (page) => {
 		// The template dropdown, loaded from the Brevo account.
 		await page.getByText('Brevo Template Name or ID').first().scrollIntoViewIfNeeded();
@@ -124,8 +141,11 @@ export const PANELS: PanelSpec[] = [
 			workflow: () => ({ name: `Panel: credential ${type}`, nodes: [start], connections: {} }),
 		}),
 	),
-	zoomToBrevo('meeting-picker', { resource: 'meeting', operation: 'syncParticipants', meetingId: { __rl: true, mode: 'list', value: '' } }, async (page) => {
-		await page.locator('[data-test-id="rlc-input"]').first().click();
-		await page.waitForTimeout(1_500);
-	}),
+	{
+		...zoomToBrevo('meeting-picker', { resource: 'meeting', operation: 'syncParticipants', meetingId: { __rl: true, mode: 'list', value: '' } }, async (page) => {
+			await page.locator('[data-test-id="rlc-input"]').first().click();
+			await page.waitForTimeout(1_500);
+		}),
+		readmeCopy: 'meeting-picker.png',
+	},
 ];

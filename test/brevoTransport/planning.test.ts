@@ -122,7 +122,7 @@ describe('error advice', () => {
 	it('reads a dropped connection as a place to check', () => {
 		const advice = adviseOnBrevoError({ networkCode: 'ECONNREFUSED', baseUrl: 'http://127.0.0.1:9' }, 'list contact lists');
 		expect(advice.message).toBe('Could not reach Brevo to list contact lists');
-		expect(advice.description).toMatch(/Base URL \(http:\/\/127\.0\.0\.1:9\)/);
+		expect(advice.description).toMatch(/between n8n and Brevo \(http:\/\/127\.0\.0\.1:9\)/);
 	});
 
 	it('maps process statuses', () => {

@@ -121,7 +121,7 @@ describe('brevoRequest errors', () => {
 		expect((bad.error as any).httpCode).toBe('401');
 		const nowhere = await probe(sim, 'request', { method: 'GET', path: '/account', what: 'read the account' }, { baseUrl: 'http://127.0.0.1:9/v3/' });
 		expect(nowhere.error?.message).toBe('Could not reach Brevo to read the account');
-		expect(nowhere.error?.description).toMatch(/connection failed \(ECONNREFUSED\).*Base URL \(http:\/\/127\.0\.0\.1:9\/v3\)/);
+		expect(nowhere.error?.description).toMatch(/connection failed \(ECONNREFUSED\).*between n8n and Brevo \(http:\/\/127\.0\.0\.1:9\/v3\)/);
 		const ok = await probe(sim, 'request', { method: 'GET', path: '/account', what: 'read the account' });
 		expect(ok.result).toMatchObject({ email: 'marketing@simcorp.example' });
 	});

@@ -68,6 +68,15 @@ describe('Zoom Server-to-Server OAuth credential', () => {
 		for (const call of apiCalls) expect(call.headers.authorization).toBe(`Bearer ${credentials.zoomS2S.data.accessToken}`);
 	});
 
+	it('still reaches the server of a credential saved with the Environment "Custom" (0.3.0 and earlier)', async () => {
+		await start();
+		const credentials = s2sCredentials({ environment: 'custom' });
+		const result = await run(credentials);
+		expect(result.error).toBeUndefined();
+		expect(tokenRequests()).toHaveLength(1);
+		expect(sim.requests.filter((r) => r.service === 'zoom').map((r) => r.status)).toEqual([200]);
+	});
+
 	it('renews a token that expires in the middle of an execution once, transparently', async () => {
 		await start({ zoom: { tokenTtlSeconds: 0.4 } });
 		const credentials = s2sCredentials();

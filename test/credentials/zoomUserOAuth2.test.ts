@@ -34,11 +34,12 @@ async function authorizationCodeTokens() {
 	return token.data as { access_token: string; refresh_token: string; token_type: string; expires_in: number };
 }
 
-function userCredentials(tokens: Record<string, string | number>): StoredCredentials {
+/** `saved` 0.3.0 stored the simulator's URLs under the Environment "custom"; today's data has none. */
+function userCredentials(tokens: Record<string, string | number>, saved: 'now' | '0.3.0' = 'now'): StoredCredentials {
 	return {
 		zoomUser: {
 			type: 'zoomUserOAuth2Api',
-			data: { ...simCredentials.zoomUser(sim), oauthTokenData: tokens },
+			data: { ...simCredentials.zoomUser(sim), ...(saved === '0.3.0' ? { environment: 'custom' } : {}), oauthTokenData: tokens },
 		},
 	};
 }
@@ -70,10 +71,11 @@ describe('Zoom user OAuth2 credential', () => {
 		expect(call?.headers.authorization).toBe(`Bearer ${tokens.access_token}`);
 	});
 
-	it('refreshes an expired token with the refresh token (Basic auth header) and stores the rotated one', async () => {
+	// The refresh goes to the credential's Access Token URL, an expression over its data.
+	it.each(['now', '0.3.0'] as const)('refreshes an expired token with the refresh token (Basic auth header) and stores the rotated one (credential saved %s)', async (saved) => {
 		sim = await startSimulator();
 		const tokens = await authorizationCodeTokens();
-		const credentials = userCredentials(tokens);
+		const credentials = userCredentials(tokens, saved);
 		sim.expireTokens();
 		sim.clearRequests();
 

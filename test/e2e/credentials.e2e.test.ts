@@ -35,6 +35,13 @@ describe('Zoom Server-to-Server OAuth credential in real n8n', () => {
 		expect(zoom.requests.some((r) => r.service === 'zoom' && r.path.endsWith('/users'))).toBe(true);
 	});
 
+	it('passes it too for a credential saved with the Environment "Custom" (0.3.0 and earlier)', async () => {
+		const zoom = await sim();
+		const credential = await client.createCredential('zoomServerToServerOAuthApi', 'Zoom S2S saved with 0.3.0', simCredentials.zoomS2S(zoom, { environment: 'custom' }));
+		expect(await client.testCredential(credential.id)).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(zoom.requests.some((r) => r.service === 'zoom-oauth' && r.path.endsWith('/oauth/token'))).toBe(true);
+	});
+
 	it.each([
 		['a wrong client secret', { clientSecret: 'not-the-secret' }, /Zoom rejected the Client ID or Client Secret/],
 		['a wrong account ID', { accountId: 'someone-elses-account' }, /Zoom does not accept the Account ID/],

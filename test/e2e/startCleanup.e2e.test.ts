@@ -99,7 +99,7 @@ it('first start, Ctrl-C once: no process, no n8n and no temp folder is left behi
 	const { run, made } = await start();
 	expect(run.output()).toMatch(/imported\)/);
 	await pressCtrlC(run, 1, made);
-	expect(Object.keys(readDemo().workflows)).toHaveLength(4);
+	expect(Object.keys(readDemo().workflows)).toHaveLength(5);
 	expect(fs.existsSync(path.join(stateDir, 'user', '.n8n', 'database.sqlite'))).toBe(true);
 }, 420_000);
 
@@ -113,10 +113,10 @@ it('second start finds the first one\'s workflows (no copies) and follow-ups are
 	const { run, made } = await start();
 	try {
 		expect(run.output()).toMatch(/n8n kept in .* from earlier runs \(start 2\)/);
-		expect(run.output().match(/\(kept\)/g)).toHaveLength(4);
+		expect(run.output().match(/\(kept\)/g)).toHaveLength(5);
 		expect(run.output()).toMatch(/credential "Brevo" was deleted: made again/);
 		// Every delivery ran through (the webinar's with the new Brevo credential) ...
-		expect(run.output().match(/✓ [a-z_.]+ → "/g)).toHaveLength(4);
+		expect(run.output().match(/✓ [a-z_.]+ → "/g)).toHaveLength(5);
 		// ... and none of the first run's follow-ups went out again.
 		expect(run.output()).toMatch(/✓ no follow-up event or email sent again/);
 

@@ -66,6 +66,15 @@ describe('makeFixture', () => {
 		expect(recording.recording_files).toHaveLength(4);
 	});
 
+	it('has a cloud recording of every past webinar instance, with the webinar type', () => {
+		const { zoom, ids } = makeFixture();
+		const instances = zoom.webinars.flatMap((w) => w.instances.map((i) => ({ webinar: w, instance: i })));
+		expect(instances.map(({ instance }) => instance.uuid)).toEqual([ids.webinarUuid, ...ids.recurringWebinarUuids]);
+		for (const { webinar, instance } of instances) {
+			expect(instance.recording).toMatchObject({ id: webinar.id, uuid: instance.uuid, type: webinar.type, topic: webinar.topic, start_time: instance.start_time });
+		}
+	});
+
 	it("has a Brevo account with the seed workflow's lists (15, 16, 17) plus no-shows (18) and the standard attributes", () => {
 		const { brevo, ids } = makeFixture();
 		expect(ids.brevoListIds.every((id) => brevo.lists.some((l) => l.id === id))).toBe(true);

@@ -79,6 +79,10 @@ export interface MeetingEnding {
 	people?: number;
 	/** When the report first lists it; default: at its end. */
 	reportedAt?: string;
+	/** The instance's UUID; default: one made from a counter, the same in every process (a demo
+	 *  that ends a meeting at each start gives its own, or a poll cursor kept from the last start
+	 *  would take the new meeting for the old one). */
+	uuid?: string;
 }
 
 /** A meeting instance that ends at `end` (invisible to past-meeting reads before that). */
@@ -102,7 +106,7 @@ export function endMeeting(state: ZoomState, e: MeetingEnding): { meeting: ZoomM
 	if (!e.meeting) state.meetings.push(meeting);
 	const rows = rowsFor(e.host, startMs, endMs, e.people ?? 3);
 	const instance: ZoomMeetingInstance = {
-		uuid: instanceUuid(7, n, 502),
+		uuid: e.uuid ?? instanceUuid(7, n, 502),
 		start_time: toZoomTime(startMs),
 		end_time: toZoomTime(endMs),
 		duration: Math.max(1, Math.round((endMs - startMs) / 60_000)),

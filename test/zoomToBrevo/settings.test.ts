@@ -16,7 +16,7 @@ const meeting = () => ({ resource: 'meeting', operation: 'syncParticipants', mee
 
 it.each([
 	['an unknown Zoom plan', { options: { zoomPlan: 'enterprise' } }, /^"enterprise" is not a value of Zoom Plan \(Rate Limits\)$/, /free \(Free\), pro \(Pro\), business \(Business or Higher\)/],
-	['a wait that is not a number', { options: { maxDailyWaitSeconds: 'soon' } }, /^Max Wait for Zoom Daily Limit \(Seconds\) must be a number from 0 to 86400, not "soon"$/, /Set Max Wait/],
+	['a wait that is not a number', { options: { maxDailyWaitSeconds: 'soon' } }, /^Daily Limit Wait \(Seconds\) must be a number from 0 to 86400, not "soon"$/, /Set Daily Limit Wait/],
 	['a negative wait', { options: { maxDailyWaitSeconds: -1 } }, /must be a number from 0 to 86400, not "-1"/, /./],
 	['an operation of another resource', { operation: 'shareRecording' }, /^"shareRecording" is not a value of Operation$/, /syncParticipants \(Sync Participants\)/],
 	['an unknown write mode', { writeMode: 'bulk' }, /^"bulk" is not a value of Write to Brevo$/, /import/],

@@ -96,6 +96,10 @@ const syncVariants = (label: string, parameters: () => INodeParameters, input?: 
 ];
 
 const recording = (extra: INodeParameters) => () => ({ resource: 'recording', operation: 'shareRecording', meetingId: meetingUuid(), ...extra });
+const webinarRecording = (recipients: string, extra: INodeParameters) => () => {
+	const id = String(sim.fixture.ids.webinarId);
+	return { resource: 'recording', operation: 'shareRecording', recipients, meetingId: id, recordingWebinarId: id, ...extra };
+};
 
 const cases: Case[] = [
 	...syncVariants('meeting participants', () => ({ resource: 'meeting', operation: 'syncParticipants', meetingId: meetingUuid() })),
@@ -107,15 +111,17 @@ const cases: Case[] = [
 	{ label: 'recording as attributes, to meeting participants', parameters: recording({ shareMode: 'attributes', recordingListIds: [15] }) },
 	{ label: 'recording as attributes with an event', parameters: recording({ shareMode: 'attributes', recordingSendEvent: true, recordingEventName: 'zoom_recording_ready', options: { dryRun: true } }) },
 	{ label: 'recording by template email', parameters: recording({ shareMode: 'email', templateId: 1, options: { dryRun: true } }) },
-	// Webinar recipients add the webinar field (registrants: the fixture's recording is a meeting's,
-	// and attendees would be read for that recording's instance).
-	{ label: 'recording to webinar registrants', parameters: recording({ recipients: 'webinarRegistrants', options: { dryRun: true } }) },
+	// Webinar recipients: up to 1.1 Meeting names the recording (the webinar's ID, as its tooltip
+	// says) and Webinar the people; from 1.2 Webinar alone does both, and Meeting (set here all the
+	// same) is hidden and must not be read.
+	{ label: 'recording to webinar attendees', parameters: webinarRecording('webinarAttendees', { recordingListIds: [15] }) },
+	{ label: 'recording to webinar registrants', parameters: webinarRecording('webinarRegistrants', { options: { dryRun: true } }) },
+	{ label: 'recording to webinar absentees by template email', parameters: webinarRecording('webinarAbsentees', { shareMode: 'email', templateId: 1, options: { dryRun: true } }) },
 ];
 
 describe.each([1, 1.1, 1.2])('version %s', (typeVersion) => {
 	it.each(cases.map((c) => [c.label, c] as const))('%s: the fields shown are the fields read', async (_label, spec) => {
 		const parameters = spec.parameters();
-		if (parameters.recipients) parameters.recordingWebinarId = String(sim.fixture.ids.webinarId);
 		const reads = new Set<string>();
 		const { result } = await runZoomToBrevo(sim, parameters, {
 			typeVersion,

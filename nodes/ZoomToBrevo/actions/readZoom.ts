@@ -121,15 +121,20 @@ export async function readWebinarRegistrants(
 	return { source, people: fromRegistrants(await registrantRows(zoom, webinarId, qs, withDetails, warnings), 'registered'), warnings };
 }
 
+/** Absentees of the webinar's latest session, of one occurrence, or of one session named by its
+ *  instance UUID (Zoom's absentee list takes a webinar's ID or an instance UUID in the path). */
 export async function readWebinarAbsentees(
 	zoom: ZoomClient,
 	webinarId: string,
 	occurrenceId: string | undefined,
 	withDetails: boolean,
+	instanceUuid?: string,
 ): Promise<ZoomRead> {
 	const source = await webinarSource(zoom, webinarId);
+	if (instanceUuid) source.uuid = instanceUuid;
+	const instance = instanceUuid ? meetingPathId(instanceUuid) : encodeId(webinarId);
 	const qs: IDataObject = occurrenceId ? { occurrence_id: occurrenceId } : {};
-	const rows = await zoom.list<RegistrantRow>(`/past_webinars/${encodeId(webinarId)}/absentees`, 'registrants', 'heavy', 'list the webinar absentees', qs);
+	const rows = await zoom.list<RegistrantRow>(`/past_webinars/${instance}/absentees`, 'registrants', 'heavy', 'list the webinar absentees', qs);
 	const warnings: string[] = [];
 	const utm = withDetails ? await utmSourceByEmail(zoom, webinarId, { status: 'approved' }, warnings) : new Map<string, string>();
 	return { source, people: fromRegistrants(withUtm(rows, utm), 'absent'), warnings };

@@ -10,12 +10,15 @@ import { countStatuses, sendEventsOnce, sendOnce, type Batch, type FollowUpDeliv
 import { contactItems, skippedItems, summaryLine } from './output';
 import { withProgressNote } from './progress';
 import { readMeetingParticipants, readWebinarAbsentees, readWebinarAttendees, readWebinarRegistrants, type ZoomRead } from './readZoom';
+import { checkRecordingKind, recordingSourceOf, type RecordingSource } from './recordingSource';
 import { requiredId, type SyncSettings } from './settings';
 import { meetingPathId, type ZoomClient } from './zoomClient';
 
 interface RecordingInfo {
 	uuid?: string;
 	id?: number | string;
+	/** The meeting's or webinar's type. */
+	type?: number | string;
 	topic?: string;
 	start_time?: string;
 	share_url?: string;
@@ -23,18 +26,23 @@ interface RecordingInfo {
 	recording_play_passcode?: string;
 }
 
+/** The people of the recording's meeting or webinar, as Recipients says. */
 async function recipients(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	zoom: ZoomClient,
 	recording: RecordingInfo,
-	meetingId: string,
+	source: RecordingSource,
 	who: NonNullable<SyncSettings['recording']>['recipients'],
 ): Promise<ZoomRead> {
-	if (who === 'meetingParticipants') return await readMeetingParticipants(zoom, recording.uuid ?? meetingId, false);
-	const webinarId = requiredId(context, itemIndex, 'recordingWebinarId', 'Webinar ID');
+	if (who === 'meetingParticipants') return await readMeetingParticipants(zoom, recording.uuid ?? source.id, false);
+	// 1.2: the recording's own webinar and session, from Zoom's answer (the field may hold a
+	// session's UUID; the webinar and its registrations go by the numeric ID). Up to 1.1: the
+	// webinar the Webinar field names, and absentees of its latest session.
+	const fromRecording = source.field === 'recordingWebinarId';
+	const webinarId = fromRecording ? String(recording.id ?? source.id) : requiredId(context, itemIndex, 'recordingWebinarId', 'Webinar ID');
 	if (who === 'webinarAttendees') return await readWebinarAttendees(zoom, webinarId, recording.uuid, true);
-	if (who === 'webinarAbsentees') return await readWebinarAbsentees(zoom, webinarId, undefined, true);
+	if (who === 'webinarAbsentees') return await readWebinarAbsentees(zoom, webinarId, undefined, true, fromRecording ? recording.uuid : undefined);
 	return await readWebinarRegistrants(zoom, webinarId, { status: 'approved' }, false);
 }
 
@@ -128,8 +136,10 @@ async function emailRecording(
 export async function shareRecording(context: IExecuteFunctions, itemIndex: number, settings: SyncSettings, zoom: ZoomClient | undefined): Promise<INodeExecutionData[]> {
 	const share = settings.recording as NonNullable<SyncSettings['recording']>;
 	if (!zoom) throw new NodeOperationError(context.getNode(), 'Share Recording reads Zoom: its Zoom settings are missing', { itemIndex });
-	const meetingId = requiredId(context, itemIndex, 'meetingId', 'Meeting ID or UUID');
-	const recording = await zoom.get<RecordingInfo>(`/meetings/${meetingPathId(meetingId)}/recordings`, 'light', 'read the recording');
+	const source = recordingSourceOf(context, itemIndex, share.recipients);
+	// Zoom reads a webinar's recording through the meetings endpoint too (recordingSource.ts).
+	const recording = await zoom.get<RecordingInfo>(`/meetings/${meetingPathId(source.id)}/recordings`, 'light', 'read the recording');
+	checkRecordingKind(context, itemIndex, source, recording.type);
 	if (!recording.share_url) {
 		throw new NodeOperationError(context.getNode(), 'Zoom returned no share link for this recording', {
 			itemIndex,
@@ -141,7 +151,7 @@ export async function shareRecording(context: IExecuteFunctions, itemIndex: numb
 		RECORDING_PASSCODE: recording.password ?? recording.recording_play_passcode ?? '',
 		TOPIC: recording.topic ?? '',
 	};
-	const read = await recipients(context, itemIndex, zoom, recording, meetingId, share.recipients);
+	const read = await recipients(context, itemIndex, zoom, recording, source, share.recipients);
 	for (const warning of read.warnings ?? []) context.addExecutionHints({ message: warning, type: 'warning', location: 'outputPane' });
 	const people = read.people.people;
 	// Follow-ups are once per person and recording: the recording's instance.

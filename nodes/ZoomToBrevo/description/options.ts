@@ -38,6 +38,17 @@ export const optionProperties: INodeProperties[] = [
 					"Contact and event requests are paced to this many per second for the whole run (all items); Brevo's rate-limit headers slow them further",
 			},
 			{
+				// Short enough for n8n's default panel width (the longer name was cut off).
+				displayName: 'Daily Limit Wait (Seconds)',
+				name: 'maxDailyWaitSeconds',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 60,
+				displayOptions: CALLS_ZOOM,
+				description:
+					'When Zoom\'s daily limit is reached, wait at most this long for it to reset; beyond that the node stops and says when it resets',
+			},
+			{
 				displayName: 'Dry Run',
 				name: 'dryRun',
 				type: 'boolean',
@@ -52,16 +63,6 @@ export const optionProperties: INodeProperties[] = [
 				default: false,
 				description:
 					"Whether to write one line per Zoom and Brevo call to n8n's log (method, path, status, time, rate-limit headers; never tokens, keys or data), for debugging",
-			},
-			{
-				displayName: 'Max Wait for Zoom Daily Limit (Seconds)',
-				name: 'maxDailyWaitSeconds',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 60,
-				displayOptions: CALLS_ZOOM,
-				description:
-					'When Zoom\'s daily limit is reached, wait at most this long for it to reset; beyond that the node stops with the reset time',
 			},
 			{
 				displayName: 'Repeat Follow-Ups',

@@ -1,10 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { FROM_VERSION_1_2, UP_TO_VERSION_1_1, VERSION_1_ONLY } from './versions';
+import { recordingSourceProperties, WEBINAR_RECIPIENTS } from './recordingSource';
+import { FROM_VERSION_1_2, UP_TO_VERSION_1_1, VERSION_1_1_ONLY, VERSION_1_ONLY } from './versions';
 import { zoomLocator } from './zoomPickers';
 
 const SHOW = { resource: ['recording'] };
-const WEBINAR_RECIPIENTS = ['webinarAttendees', 'webinarRegistrants', 'webinarAbsentees'];
 
 /** Recording → Share Recording: who gets the link, and how. */
 export const recordingProperties: INodeProperties[] = [
@@ -25,6 +25,8 @@ export const recordingProperties: INodeProperties[] = [
 		default: 'meetingParticipants',
 		displayOptions: { show: SHOW },
 	},
+	...recordingSourceProperties,
+	// Up to 1.1: whose people receive the recording that the Meeting field names.
 	{
 		displayName: 'Webinar ID',
 		name: 'recordingWebinarId',
@@ -39,7 +41,7 @@ export const recordingProperties: INodeProperties[] = [
 		kind: 'webinar',
 		default: '={{ $json.id }}',
 		required: false,
-		show: { ...SHOW, recipients: WEBINAR_RECIPIENTS },
+		show: { ...SHOW, recipients: WEBINAR_RECIPIENTS, ...VERSION_1_1_ONLY },
 		description: 'The webinar the recording belongs to',
 	}),
 	{
@@ -60,6 +62,37 @@ export const recordingProperties: INodeProperties[] = [
 		],
 		default: 'attributes',
 		displayOptions: { show: SHOW },
+	},
+	// The template right under Share By: it is what the email mode asks for.
+	{
+		displayName: 'Template ID',
+		name: 'templateId',
+		type: 'number',
+		default: 0,
+		required: true,
+		displayOptions: { show: { ...SHOW, shareMode: ['email'], ...UP_TO_VERSION_1_1 } },
+		description:
+			'Brevo transactional template using {{ params.RECORDING_URL }}, {{ params.RECORDING_PASSCODE }}, {{ params.TOPIC }}, {{ params.FIRSTNAME }}',
+	},
+	// 1.2: picked from the account's active templates instead of typing a number that defaulted to 0.
+	{
+		displayName: 'Brevo Template Name or ID',
+		name: 'templateId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getBrevoTemplates' },
+		default: '',
+		required: true,
+		displayOptions: { show: { ...SHOW, shareMode: ['email'], ...FROM_VERSION_1_2 } },
+		description:
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+	},
+	{
+		displayName:
+			'The list shows your active Brevo templates. A template can use {{ params.RECORDING_URL }}, {{ params.RECORDING_PASSCODE }}, {{ params.TOPIC }} and {{ params.FIRSTNAME }}: the node fills them in for each person.',
+		name: 'templateParamsNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { ...SHOW, shareMode: ['email'], ...FROM_VERSION_1_2 } },
 	},
 	{
 		displayName: 'Link Attribute',
@@ -102,35 +135,5 @@ export const recordingProperties: INodeProperties[] = [
 		default: 'zoom_recording_ready',
 		displayOptions: { show: { ...SHOW, recordingSendEvent: [true] } },
 		description: 'Letters, digits, "-" and "_"',
-	},
-	{
-		displayName: 'Template ID',
-		name: 'templateId',
-		type: 'number',
-		default: 0,
-		required: true,
-		displayOptions: { show: { ...SHOW, shareMode: ['email'], ...UP_TO_VERSION_1_1 } },
-		description:
-			'Brevo transactional template using {{ params.RECORDING_URL }}, {{ params.RECORDING_PASSCODE }}, {{ params.TOPIC }}, {{ params.FIRSTNAME }}',
-	},
-	// 1.2: picked from the account's active templates instead of typing a number that defaulted to 0.
-	{
-		displayName: 'Brevo Template Name or ID',
-		name: 'templateId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getBrevoTemplates' },
-		default: '',
-		required: true,
-		displayOptions: { show: { ...SHOW, shareMode: ['email'], ...FROM_VERSION_1_2 } },
-		description:
-			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-	},
-	{
-		displayName:
-			'The list shows your active Brevo templates. A template can use {{ params.RECORDING_URL }}, {{ params.RECORDING_PASSCODE }}, {{ params.TOPIC }} and {{ params.FIRSTNAME }}: the node fills them in for each person.',
-		name: 'templateParamsNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: { show: { ...SHOW, shareMode: ['email'], ...FROM_VERSION_1_2 } },
 	},
 ];

@@ -22,6 +22,8 @@ interface LocatorOptions {
 	kind: 'meeting' | 'webinar';
 	description: string;
 	required?: boolean;
+	/** The By ID hint, when the field takes more than the kind's usual ID. */
+	idPlaceholder?: string;
 }
 
 export function zoomLocator(options: LocatorOptions): INodeProperties {
@@ -32,7 +34,8 @@ export function zoomLocator(options: LocatorOptions): INodeProperties {
 		type: 'resourceLocator',
 		default: { mode: 'id', value: options.default },
 		required: options.required ?? true,
-		displayOptions: { show: { ...options.show, ...FROM_VERSION_1_1 } },
+		// A field of one version only narrows `@version` in its own `show`.
+		displayOptions: { show: { ...FROM_VERSION_1_1, ...options.show } },
 		// The default is an expression (the Zoom Trigger's item), which greys out the list; n8n's
 		// editor shows no hint under this kind of field, so the tooltip says how to reach it.
 		description: `${options.description} To choose one yourself, switch the field to Fixed and pick From List`,
@@ -51,7 +54,8 @@ export function zoomLocator(options: LocatorOptions): INodeProperties {
 				displayName: 'By ID',
 				name: 'id',
 				type: 'string',
-				placeholder: options.kind === 'meeting' ? 'e.g. 85746065432 or a UUID like 4444AAAiAAAAAiAiAiiAii==' : 'e.g. 81234567890',
+				placeholder:
+					options.idPlaceholder ?? (options.kind === 'meeting' ? 'e.g. 85746065432 or a UUID like 4444AAAiAAAAAiAiAiiAii==' : 'e.g. 81234567890'),
 			},
 			{
 				displayName: 'By Join Link',

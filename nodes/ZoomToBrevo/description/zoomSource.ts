@@ -1,11 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { VERSION_1_ONLY } from './versions';
+import { FROM_VERSION_1_2, VERSION_1_1_ONLY, VERSION_1_ONLY } from './versions';
 import { zoomLocator } from './zoomPickers';
 
-const MEETING_DESCRIPTION =
+export const MEETING_DESCRIPTION =
 	// Plain words: the UUID encoding Zoom requires is the node's business, not the user's.
-	"The meeting's ID means its latest session; a session's UUID means that one. Preset to the meeting of the incoming Zoom Trigger item. For a webinar's recording, give the webinar's ID (the list shows meetings).";
+	"The meeting's ID means its latest session; a session's UUID means that one. Preset to the meeting of the incoming Zoom Trigger item.";
+/** Up to 1.1 Share Recording read a webinar's recording through the Meeting field too; from 1.2
+ *  the Webinar field names it (description/recordingSource.ts). */
+const MEETING_DESCRIPTION_UP_TO_1_1 = `${MEETING_DESCRIPTION} For a webinar's recording, give the webinar's ID (the list shows meetings).`;
 const WEBINAR_DESCRIPTION = "Preset to the webinar of the incoming Zoom Trigger item.";
 const WEBINAR_OPERATIONS = ['syncAttendees', 'syncAbsentees', 'syncRegistrants'];
 
@@ -19,14 +22,23 @@ export const zoomSourceProperties: INodeProperties[] = [
 		default: '={{ $json.uuid || $json.id }}',
 		required: true,
 		displayOptions: { show: { resource: ['meeting', 'recording'], ...VERSION_1_ONLY } },
-		description: MEETING_DESCRIPTION,
+		description: MEETING_DESCRIPTION_UP_TO_1_1,
 	},
 	zoomLocator({
 		displayName: 'Meeting',
 		name: 'meetingId',
 		kind: 'meeting',
 		default: '={{ $json.uuid || $json.id }}',
-		show: { resource: ['meeting', 'recording'] },
+		show: { resource: ['meeting', 'recording'], ...VERSION_1_1_ONLY },
+		description: MEETING_DESCRIPTION_UP_TO_1_1,
+	}),
+	// 1.2: Share Recording's Meeting field sits next to Recipients (description/recordingSource.ts).
+	zoomLocator({
+		displayName: 'Meeting',
+		name: 'meetingId',
+		kind: 'meeting',
+		default: '={{ $json.uuid || $json.id }}',
+		show: { resource: ['meeting'], ...FROM_VERSION_1_2 },
 		description: MEETING_DESCRIPTION,
 	}),
 	{

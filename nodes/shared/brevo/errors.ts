@@ -111,7 +111,7 @@ export function adviseOnBrevoError(facts: FailureFacts, what: string): BrevoErro
 	if (status === undefined) {
 		return {
 			message: `Could not reach Brevo to ${what}`,
-			description: `The connection failed (${networkCode ?? 'no answer'}).${retried} Check the credential's Base URL${facts.baseUrl ? ` (${facts.baseUrl})` : ''} and the network between n8n and Brevo.`,
+			description: `The connection failed (${networkCode ?? 'no answer'}).${retried} Check the network between n8n and Brevo${facts.baseUrl ? ` (${facts.baseUrl})` : ''}, including n8n's proxy if it uses one.`,
 			cause: networkCode === 'ECONNREFUSED' || networkCode === 'ENOTFOUND' ? 'configuration-invalid' : 'temporarily-unavailable',
 		};
 	}

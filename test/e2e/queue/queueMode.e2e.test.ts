@@ -12,11 +12,15 @@
  *    the contacts land in Brevo and the S2S token is fetched once (counted at the simulator).
  * 3. The same delivery re-sent twice: one import, each contact's event exactly once, through n8n's
  *    deduplication store in PostgreSQL, shared by the worker's executions.
+ * 4. Zoom Poll Trigger (Meeting Ended) → Zoom to Brevo: the main polls (only the main activates
+ *    triggers), a meeting that ends is synced by the worker, once, and the cursor is in PostgreSQL.
  *
  * The figures (deliveries, executions, duplicates, token requests) are printed at the end.
  */
 import { nodeOutputJson, parseFlatted, productionWebhookUrl, removeTempDirs, sleep, waitFor, waitForWebhook, type RunExecutionData } from '../harness';
 import { SIM_DEFAULTS, simCredentials, startSimulator, type Simulator } from '../support';
+import { toZoomTime } from '../../simulator/fixture/participants';
+import { endMeeting } from '../../simulator/timeline';
 import { executionsOf, startQueueInstallation, staticDataOf, stopQueueInstallation, type ExecutionRow, type QueueInstallation } from './installation';
 import { executionsFinishedByWorker, executionsStartedByWorker } from './n8n-queue';
 
@@ -378,5 +382,60 @@ describe('queue mode: Zoom to Brevo (Server-to-Server credential) on the worker'
 		expect(perEmail.size).toBeGreaterThan(0);
 		expect([...perEmail.values()].every((n) => n === 1)).toBe(true);
 		Object.assign(figures, { resentTwiceExecutions: rows.length, resentTwiceImports: 1, resentTwiceContactsWithOneEvent: perEmail.size });
+	});
+});
+
+describe('queue mode: Zoom Poll Trigger on the main, the sync on the worker', () => {
+	it('a meeting that ends is found by the main\'s poll and synced once by the worker; the cursor is kept in PostgreSQL', async () => {
+		const zoom = await q.client.createCredential('zoomServerToServerOAuthApi', 'zoom s2s poll', simCredentials.zoomS2S(sim));
+		const brevo = await q.client.createCredential('brevoV3Api', 'brevo poll', simCredentials.brevo(sim));
+		const workflow = await q.client.createWorkflow({
+			name: 'Queue mode: meeting ended (polling) → Brevo',
+			nodes: [
+				{
+					id: 'poll',
+					name: 'Zoom Poll Trigger',
+					type: `${PACKAGE_TYPE}.zoomPollTrigger`,
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: { authentication: 'serverToServer', event: 'meeting.ended', pollTimes: { item: [{ mode: 'everyMinute' }] } },
+					credentials: { zoomServerToServerOAuthApi: { id: zoom.id, name: zoom.name } },
+				},
+				{
+					id: 'sync',
+					name: 'Zoom to Brevo',
+					type: `${PACKAGE_TYPE}.zoomToBrevo`,
+					typeVersion: 1.2,
+					position: [250, 0],
+					parameters: { resource: 'meeting', operation: 'syncParticipants', listIds: [15], sendEvent: true },
+					credentials: { zoomServerToServerOAuthApi: { id: zoom.id, name: zoom.name }, brevoV3Api: { id: brevo.id, name: brevo.name } },
+				},
+			],
+			connections: { 'Zoom Poll Trigger': { main: [[{ node: 'Zoom to Brevo', type: 'main', index: 0 }]] } },
+		});
+		const reportReads = () => sim.requests.filter((r) => r.service === 'zoom' && r.path.endsWith('/report/users/me/meetings')).length;
+		const readsBefore = reportReads();
+		await q.client.activateWorkflow(workflow.id);
+		// n8n polls once at activation: that poll records "now", so only what ends after it counts.
+		await waitFor(() => (reportReads() > readsBefore ? true : undefined), { timeoutMs: 90_000, intervalMs: 500, what: 'the activation poll' });
+
+		// The simulator keeps real time here: the meeting ends now, for the next minute's poll.
+		const { instance } = endMeeting(sim.zoom, { host: sim.zoom.users[0], start: toZoomTime(Date.now() - 30 * 60_000), end: toZoomTime(Date.now()), topic: 'Queue-mode poll' });
+		const [row] = await waitForFinished(workflow.id, 1, 150_000);
+		expect(row).toMatchObject({ status: 'success', mode: 'trigger' });
+		expect(executionsFinishedByWorker(q.worker.logs()).has(row.id)).toBe(true);
+
+		const guests = Array.from({ length: instance.participants.length }, (_, i) => instance.participants.at(i)!.user_email.toLowerCase());
+		for (const email of guests) expect(sim.brevo.contacts.get(email)?.listIds).toContain(15);
+		const cursor = (staticDataOf(q.postgres, workflow.id)['node:Zoom Poll Trigger'] as { cursor?: { seen?: Record<string, number> } } | undefined)?.cursor;
+		expect(Object.keys(cursor?.seen ?? {})).toContain(instance.uuid);
+
+		// The next poll finds nothing new: still one execution.
+		const reads = reportReads();
+		await waitFor(() => (reportReads() > reads ? true : undefined), { timeoutMs: 90_000, intervalMs: 500, what: 'the next poll' });
+		await sleep(3_000);
+		expect(executionsOf(q.postgres, workflow.id)).toHaveLength(1);
+		await q.client.deactivateWorkflow(workflow.id);
+		Object.assign(figures, { pollRunsOnWorker: 1, pollSecondsFromEndToSync: Math.round((Date.now() - Date.parse(instance.end_time)) / 1000) });
 	});
 });

@@ -1,7 +1,7 @@
-import { json, type SimRequest, type SimResponse } from '../http';
+import { isSimResponse, json, type SimRequest, type SimResponse } from '../http';
 import type { ZoomRecording } from '../fixture/types';
 import { zoomErrors } from './errors';
-import { findMeeting, parseInstanceRef } from './meetingIds';
+import { findMeeting, findWebinar, parseInstanceRef, type InstanceRef } from './meetingIds';
 import type { ZoomRoute } from './route';
 import { ZOOM_SCOPES } from './scopes';
 import type { ZoomContext } from './state';
@@ -26,6 +26,31 @@ function served(ctx: ZoomContext, recording: ZoomRecording, withDownloadToken: b
 	};
 }
 
+/**
+ * The instance whose recording `GET /meetings/{meetingId}/recordings` answers with, of a meeting
+ * or of a webinar. Zoom's reference, "Get meeting recordings"
+ * (https://developers.zoom.us/docs/api/meetings/#tag/cloud-recording/GET/meetings/{meetingId}/recordings),
+ * says of `meetingId`: "To get a meeting's cloud recordings, provide the meeting ID or UUID. If
+ * providing the meeting ID instead of UUID, the response will be for the latest meeting instance.
+ * To get a webinar's cloud recordings, provide the webinar's ID or UUID. If providing the webinar
+ * ID instead of UUID, the response will be for the latest webinar instance." The response is the
+ * same recording object for both (`uuid`, `id`, `topic`, `type`, `share_url`, `password`,
+ * `recording_play_passcode`, `recording_files`, ...); its `type` is the webinar's type for a
+ * webinar's recording ("If the recording is of a webinar: 5 — A webinar. 6 — A recurring webinar
+ * without a fixed time. 9 — A recurring webinar with a fixed time."). Both are quoted from Zoom's
+ * OpenAPI description of the endpoint, as SDKs generated from it carry it word for word.
+ * What no doc says, and the simulator chooses: a numeric id means the most recent instance that
+ * has a recording.
+ */
+function recordedInstance(ctx: ZoomContext, ref: InstanceRef): { recording?: ZoomRecording } | SimResponse {
+	const inMeetings = findMeeting(ctx.state, ref);
+	const inWebinars = inMeetings ? undefined : findWebinar(ctx.state, ref);
+	const instances = inMeetings?.meeting.instances ?? inWebinars?.webinar.instances;
+	if (!instances) return zoomErrors.meetingNotFound(ref.shown);
+	const named = ref.kind === 'numeric' ? [...instances].reverse().find((i) => i.recording) : (inMeetings ?? inWebinars)?.instance;
+	return named ?? {};
+}
+
 export const recordingRoutes: ZoomRoute[] = [
 	{
 		method: 'GET',
@@ -37,13 +62,9 @@ export const recordingRoutes: ZoomRoute[] = [
 			if (ttl !== undefined && !(Number.isInteger(Number(ttl)) && Number(ttl) >= 1 && Number(ttl) <= MAX_TTL_SECONDS)) {
 				return zoomErrors.invalidField('ttl');
 			}
-			const ref = parseInstanceRef(params.meetingId);
-			const found = findMeeting(ctx.state, ref);
-			if (!found) return zoomErrors.meetingNotFound(ref.shown);
-			// A numeric id means the most recent instance that has a recording.
-			const instance =
-				ref.kind === 'numeric' ? [...found.meeting.instances].reverse().find((i) => i.recording) : found.instance;
-			if (!instance?.recording) return zoomErrors.recordingNotFound();
+			const instance = recordedInstance(ctx, parseInstanceRef(params.meetingId));
+			if (isSimResponse(instance)) return instance;
+			if (!instance.recording) return zoomErrors.recordingNotFound();
 			const withToken = (req.query.include_fields ?? '').split(',').includes('download_access_token');
 			return json(200, served(ctx, instance.recording, withToken));
 		},
@@ -57,7 +78,7 @@ export const recordingRoutes: ZoomRoute[] = [
  */
 export function handleRecordingFile(ctx: ZoomContext, req: SimRequest): SimResponse {
 	const [, kind, id] = req.subPath.split('/').slice(1);
-	const recordings = ctx.state.meetings.flatMap((m) => m.instances.flatMap((i) => (i.recording ? [i.recording] : [])));
+	const recordings = [...ctx.state.meetings, ...ctx.state.webinars].flatMap((m) => m.instances.flatMap((i) => (i.recording ? [i.recording] : [])));
 	if (kind === 'share' || kind === 'play') {
 		return { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, raw: `<html><body>Zoom recording ${id ?? ''}</body></html>` };
 	}
