@@ -9,7 +9,8 @@ import { simCredentials } from '../simCredentials';
 import { startSimulator, type Simulator } from '../simulator';
 import { DAY, HOUR, MINUTE, SimClock } from '../simulator/clock';
 import type { ZoomMeetingInstance, ZoomUser } from '../simulator/fixture/types';
-import { addHost, endMeeting, recordingCompletes } from '../simulator/timeline';
+import { addHost, endMeeting, endWebinar, recordingCompletes } from '../simulator/timeline';
+import { runZoomToBrevo } from '../zoomToBrevo/nodeRunner';
 
 describe('Zoom Poll Trigger: Recording Completed', () => {
 	// Zoom's clock, three hours ahead of this machine's: the trigger must go by Zoom's alone.
@@ -143,6 +144,27 @@ describe('Zoom Poll Trigger: Recording Completed', () => {
 		expect(uuids((await poller.poll()).items)).toEqual([newest?.uuid]);
 		clock.advance(MINUTE);
 		expect((await poller.poll()).items).toEqual([]);
+	});
+
+	it("a webinar's recording comes the same way, named by the webinar's ID and the session's UUID; Share Recording (1.2 defaults) emails its attendees", async () => {
+		const poller = session();
+		await poller.activate();
+		const meetingRecording = recorded(0, 20 * MINUTE, MINUTE);
+		const { webinar, instance } = endWebinar(sim.zoom, { host: owner, start: clock.iso(5 * MINUTE), end: clock.iso(HOUR) });
+		recordingCompletes(sim.zoom, { meeting: webinar, instance, at: clock.iso(HOUR + 10 * MINUTE) });
+		clock.advance(HOUR + 15 * MINUTE);
+		const { items } = await poller.poll();
+		expect(uuids(items)).toEqual([meetingRecording.uuid, instance.uuid]);
+		expect(items[1].json).toMatchObject({ event: 'recording.completed', id: String(webinar.id), uuid: instance.uuid, topic: webinar.topic, object: { type: 5 } });
+		clock.advance(MINUTE);
+		expect((await poller.poll()).items).toEqual([]);
+
+		const share = { resource: 'recording', operation: 'shareRecording', recipients: 'webinarAttendees', shareMode: 'email', templateId: sim.fixture.ids.brevoTemplateId };
+		const { result } = await runZoomToBrevo(sim, share, { inputItems: [items[1]], typeVersion: 1.2 });
+		expect(result.error).toBeUndefined();
+		const attendees = Array.from({ length: instance.attendees.length }, (_, i) => instance.attendees.at(i)?.user_email.toLowerCase());
+		expect(sim.brevo.emails.flatMap((email) => email.to.map((to) => to.email.toLowerCase())).sort()).toEqual(attendees.sort());
+		expect(sim.brevo.emails.every((email) => JSON.stringify(email).includes(`${sim.url}${instance.recording?.share_url}`))).toBe(true);
 	});
 
 	it('Fetch Test Event returns the latest completed recording and leaves the cursor alone', async () => {

@@ -232,13 +232,14 @@ export function register(r: Registration): ZoomRegistrant {
 }
 
 export interface RecordingCompletion {
-	meeting: ZoomMeeting;
-	instance: ZoomMeetingInstance;
+	/** A meeting's instance, or a webinar's: Zoom records both alike. */
+	meeting: ZoomMeeting | ZoomWebinar;
+	instance: ZoomMeetingInstance | ZoomWebinarInstance;
 	/** ISO time Zoom finishes processing the files; listed as `processing` from the end until then. Default: the end. */
 	at?: string;
 }
 
-/** The instance was recorded to the cloud: its recording (the fixture's four files) completes at `at`. */
+/** The meeting or webinar instance was recorded to the cloud: its recording (the fixture's four files) completes at `at`. */
 export function recordingCompletes(state: ZoomState, r: RecordingCompletion): ZoomRecording {
 	const recording = makeRecording(next(), state.accountId, r.meeting, r.instance);
 	r.instance.recording = recording;

@@ -10,14 +10,15 @@
  * CloudRecordingListAllRecordingsResponse: envelope `from`, `to`, `page_size`, `total_records`,
  * `next_page_token`; `meetings[]` with `uuid`, `id`, `account_id`, `host_id`, `topic`, `type`,
  * `start_time`, `duration`, `total_size`, `recording_count`, `recording_files[]` with `status`).
- * What no doc says, and the simulator chooses: a recording is listed once its instance ended, its
+ * What no doc says, and the simulator chooses: a recording (of a meeting or a webinar instance) is
+ * listed once its instance ended, its
  * files `processing` until `recordingCompletedAt` (default: the end) and `completed` from then on;
  * the range filter is on the instance's start day in UTC; rows come newest start first; a bad range
  * is refused with the usage report's words (zoom/reports.ts).
  */
 import { json } from '../http';
 import { safeDecode } from '../router';
-import type { ZoomMeeting, ZoomMeetingInstance, ZoomRecording } from '../fixture/types';
+import type { ZoomMeetingInstance, ZoomRecording, ZoomWebinarInstance } from '../fixture/types';
 import { hasEnded } from '../timeline';
 import { zoomErrors } from './errors';
 import { isPage, listKey, paginate } from './paging';
@@ -26,6 +27,8 @@ import type { ZoomRoute } from './route';
 import { ZOOM_SCOPES } from './scopes';
 import type { ZoomContext } from './state';
 import { findUser } from './users';
+
+type Instance = ZoomMeetingInstance | ZoomWebinarInstance;
 
 const DAY_MS = 86_400_000;
 const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -36,7 +39,7 @@ function absolute(ctx: ZoomContext, path: string): string {
 
 /** The row: the fields Rivet's type lists (no share link, passcode or download token: those come
  *  from the per-meeting read), files as processed by now. */
-function listedRow(ctx: ZoomContext, instance: ZoomMeetingInstance, r: ZoomRecording) {
+function listedRow(ctx: ZoomContext, instance: Instance, r: ZoomRecording) {
 	const done = Date.parse(instance.recordingCompletedAt ?? instance.end_time) <= ctx.now();
 	return {
 		uuid: r.uuid,
@@ -74,10 +77,12 @@ export const userRecordingRoutes: ZoomRoute[] = [
 			const range = reportRange(ctx, { from, to: req.query.to || dayOf(Date.parse(from) + DAY_MS) });
 			if ('status' in range) return range;
 			const now = ctx.now();
-			const rows = ctx.state.meetings
-				.filter((m: ZoomMeeting) => m.host_id === user.id)
-				.flatMap((m) => m.instances.map((i) => ({ i, recording: i.recording })))
-				.filter((r): r is { i: ZoomMeetingInstance; recording: ZoomRecording } => r.recording !== undefined && hasEnded(r.i, now))
+			// "When a user records a meeting or a webinar by choosing the Record to the Cloud option" (the
+			// reference's description, as the zoom-api crate on docs.rs carries it): both are listed.
+			const recorded: Instance[] = [...ctx.state.meetings, ...ctx.state.webinars].filter((m) => m.host_id === user.id).flatMap((m): Instance[] => m.instances);
+			const rows = recorded
+				.map((i) => ({ i, recording: i.recording }))
+				.filter((r): r is { i: Instance; recording: ZoomRecording } => r.recording !== undefined && hasEnded(r.i, now))
 				.filter(({ i }) => i.start_time.slice(0, 10) >= range.from && i.start_time.slice(0, 10) <= range.to)
 				.sort((a, b) => Date.parse(b.i.start_time) - Date.parse(a.i.start_time))
 				.map(({ i, recording }) => listedRow(ctx, i, recording));
