@@ -5,6 +5,8 @@ import { checkDailyBudget } from './pollBudget';
 import { ZOOM_AUTHENTICATION_OPTIONS, ZOOM_PLAN_OPTIONS } from '../shared/zoomChoices';
 import { pollEndedMeetings } from './pollEndedMeetings';
 import { pollEndedWebinars } from './pollEndedWebinars';
+import { pollRecordings } from './pollRecordings';
+import { pollRegistrants } from './pollRegistrants';
 import { readPollSettings } from './pollSettings';
 
 /**
@@ -19,7 +21,7 @@ export class ZoomPollTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["event"] }}',
-		description: 'Starts the workflow when a Zoom meeting or webinar ends, by asking Zoom at set times (no webhook needed)',
+		description: 'Starts the workflow when a Zoom meeting or webinar ends, a webinar gets a registrant or a cloud recording is ready, by asking Zoom at set times (no webhook needed)',
 		defaults: { name: 'Zoom Poll Trigger' },
 		polling: true,
 		inputs: [],
@@ -44,6 +46,16 @@ export class ZoomPollTrigger implements INodeType {
 				options: [
 					{ name: 'Meeting Ended', value: 'meeting.ended', description: 'A meeting instance with two or more people ended (Heavy usage-report calls, Pro plan or higher)' },
 					{ name: 'Webinar Ended', value: 'webinar.ended', description: 'A webinar instance ended (Medium calls: one per host and one per webinar it lists)' },
+					{
+						name: 'New Webinar Registrant',
+						value: 'webinar.registration_created',
+						description: 'Someone registered for a webinar and was approved (Medium calls: one per host, unless webinars are chosen, and one per webinar per 300 registrants)',
+					},
+					{
+						name: 'Recording Completed',
+						value: 'recording.completed',
+						description: 'A cloud recording of a meeting or webinar finished processing (Medium calls: one per host; one Light call per new recording)',
+					},
 				],
 				default: 'meeting.ended',
 			},
@@ -64,15 +76,25 @@ export class ZoomPollTrigger implements INodeType {
 				type: 'string',
 				default: '',
 				placeholder: 'ana@example.com, ben@example.com',
-				description: 'Emails or Zoom user IDs of the hosts, separated by commas. Each costs Zoom calls at every poll: one Heavy call for Meeting Ended, one Medium call plus one per webinar for Webinar Ended.',
+				description: 'Emails or Zoom user IDs of the hosts, separated by commas. Each costs Zoom calls at every poll: one Heavy call for Meeting Ended, one Medium call plus one per webinar for Webinar Ended and New Webinar Registrant, one Medium call for Recording Completed.',
 				displayOptions: { show: { authentication: ['serverToServer'], scope: ['chosenHosts'] } },
+			},
+			{
+				displayName: 'Webinars',
+				name: 'webinarIds',
+				type: 'string',
+				default: '',
+				placeholder: '857 4606 5432, 912 3344 5566',
+				description:
+					"IDs of the webinars whose registrants start the workflow, separated by commas (one Medium call each per poll). Empty: every upcoming webinar of the hosts (one more Medium call per host to list them).",
+				displayOptions: { show: { event: ['webinar.registration_created'] } },
 			},
 			{
 				displayName: 'Start From',
 				name: 'startFrom',
 				type: 'dateTime',
 				default: '',
-				description: 'Also start the workflow, on the first poll, for meetings that ended since this time (Zoom keeps about six months), or webinars that started since then. Empty: only what ends after activation.',
+				description: 'Also start the workflow, on the first poll, for meetings that ended since this time (Zoom keeps about six months), webinars that started since then, registrants who registered since then, or recordings of meetings and webinars that started since then. Empty: only what happens after activation.',
 			},
 			{
 				displayName: 'Zoom Plan',
@@ -89,6 +111,9 @@ export class ZoomPollTrigger implements INodeType {
 		const settings = readPollSettings(this);
 		// Fetch Test Event is one poll, whatever the schedule.
 		if (this.getMode() !== 'manual') checkDailyBudget(this, settings);
-		return settings.event === 'webinar.ended' ? await pollEndedWebinars(this, settings) : await pollEndedMeetings(this, settings);
+		if (settings.event === 'webinar.ended') return await pollEndedWebinars(this, settings);
+		if (settings.event === 'webinar.registration_created') return await pollRegistrants(this, settings);
+		if (settings.event === 'recording.completed') return await pollRecordings(this, settings);
+		return await pollEndedMeetings(this, settings);
 	}
 }

@@ -75,9 +75,27 @@ export function pollsPerDay(items: PollTime[]): number | undefined {
 	return total;
 }
 
-/** Heavy calls one poll makes at least: one usage report per host (more with pages or catch-up). */
+/**
+ * Heavy calls one poll makes at least, per event. Only Heavy (and Resource-intensive) calls count
+ * toward Zoom's daily limit; Medium and Light ones are paced per second and have no daily cap.
+ * - Meeting Ended: one usage report per host (more with pages of 300 or catch-up after downtime).
+ * - Webinar Ended: none; Medium: one webinar list per host, one past-instance list per webinar.
+ * - New Webinar Registrant: none; Medium: one webinar list per host (none when webinars are
+ *   chosen), one registrant list per webinar and 300 registrants; for a webinar with new
+ *   registrants, Light: its tracking sources (and details, when chosen), Medium: one registrant
+ *   list per tracking source that has registrations.
+ * - Recording Completed: none; Medium: one recording list per host (more with pages of 300 or
+ *   catch-up after downtime), Light: one read of each recording to emit.
+ */
 export function heavyCallsPerPoll(settings: Pick<PollSettings, 'event' | 'hosts'>): number {
-	return settings.event === 'meeting.ended' ? settings.hosts.length : 0;
+	switch (settings.event) {
+		case 'meeting.ended':
+			return settings.hosts.length;
+		case 'webinar.ended':
+		case 'webinar.registration_created':
+		case 'recording.completed':
+			return 0;
+	}
 }
 
 /** The shortest Every X interval whose polls a day fit the limit, in n8n's terms; undefined if none. */

@@ -9,11 +9,17 @@ import type { ZoomCredentialType } from '../shared/zoomApi';
 import { ZOOM_PLAN_OPTIONS } from '../shared/zoomChoices';
 import type { ZoomPlan } from '../shared/zoomPacer';
 
+/** The events the trigger polls for, named as the Zoom Trigger's webhook events. */
+export const POLL_EVENTS = ['meeting.ended', 'webinar.ended', 'webinar.registration_created', 'recording.completed'] as const;
+export type PollEvent = (typeof POLL_EVENTS)[number];
+
 export interface PollSettings {
 	credentialType: ZoomCredentialType;
-	event: 'meeting.ended' | 'webinar.ended';
+	event: PollEvent;
 	/** Zoom user IDs or emails; `me` is the credential's user (the app's owner for Server-to-Server). */
 	hosts: string[];
+	/** New Webinar Registrant: the chosen webinars' numeric IDs; empty means every upcoming webinar of the hosts. */
+	webinarIds: string[];
 	startFromMs?: number;
 	zoomPlan: ZoomPlan;
 }
@@ -30,7 +36,7 @@ function oneOf<T extends string>(context: IPollFunctions, name: string, label: s
 
 export function readPollSettings(context: IPollFunctions): PollSettings {
 	const authentication = oneOf(context, 'authentication', 'Authentication', ['serverToServer', 'userOAuth2'] as const, 'serverToServer');
-	const event = oneOf(context, 'event', 'Event', ['meeting.ended', 'webinar.ended'] as const, 'meeting.ended');
+	const event = oneOf(context, 'event', 'Event', POLL_EVENTS, 'meeting.ended');
 	const scope = authentication === 'serverToServer' ? oneOf(context, 'scope', 'Hosts', ['me', 'chosenHosts'] as const, 'me') : 'me';
 	let hosts = ['me'];
 	if (scope === 'chosenHosts') {
@@ -43,6 +49,7 @@ export function readPollSettings(context: IPollFunctions): PollSettings {
 		const keyOf = (h: string) => (h.includes('@') ? h.toLowerCase() : h);
 		hosts = hosts.filter((h, i) => hosts.findIndex((other) => keyOf(other) === keyOf(h)) === i);
 	}
+	const webinarIds = event === 'webinar.registration_created' ? readWebinarIds(context) : [];
 	const startRaw = context.getNodeParameter('startFrom', '') as unknown;
 	let startFromMs: number | undefined;
 	if (startRaw !== '' && startRaw !== undefined && startRaw !== null) {
@@ -56,7 +63,28 @@ export function readPollSettings(context: IPollFunctions): PollSettings {
 		credentialType: authentication === 'serverToServer' ? 'zoomServerToServerOAuthApi' : 'zoomUserOAuth2Api',
 		event,
 		hosts,
+		webinarIds,
 		startFromMs,
 		zoomPlan,
 	};
+}
+
+/**
+ * Webinars: numeric IDs as Zoom shows them ("857 4606 5432" too), separated by commas. A UUID or a
+ * join link would list nothing and fail at every poll, so it is refused here, naming the entry.
+ */
+function readWebinarIds(context: IPollFunctions): string[] {
+	const raw = context.getNodeParameter('webinarIds', '') as unknown;
+	if (typeof raw !== 'string' && typeof raw !== 'number') {
+		return refuse(context, 'Webinars must be text', `It is ${JSON.stringify(raw)}. Enter webinar IDs separated by commas, or leave it empty for every upcoming webinar.`);
+	}
+	const ids: string[] = [];
+	for (const entry of String(raw).split(/[,;\n]+/).map((e) => e.trim()).filter(Boolean)) {
+		const id = entry.replace(/\s+/g, '');
+		if (!/^\d{6,15}$/.test(id)) {
+			refuse(context, `Webinars: "${entry}" is not a webinar ID`, "Enter each webinar's numeric ID as Zoom shows it (e.g. 857 4606 5432), separated by commas, or leave it empty for every upcoming webinar of the hosts.");
+		}
+		if (!ids.includes(id)) ids.push(id);
+	}
+	return ids;
 }

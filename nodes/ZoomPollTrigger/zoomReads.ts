@@ -32,7 +32,7 @@ export interface ReportMeeting {
 }
 
 /** Counts the calls of one poll and keeps Zoom's latest clock reading (each answer's `Date`). */
-function watchAnswers() {
+export function watchAnswers() {
 	const watch = {
 		zoomNowMs: undefined as number | undefined,
 		calls: 0,
@@ -109,8 +109,10 @@ export async function readEndedMeetings(
 }
 
 /** A webinar as `GET /users/{userId}/webinars` lists it (fields the item uses). */
-interface ListedWebinar {
+export interface ListedWebinar {
 	id: number | string;
+	uuid?: string;
+	start_time?: string;
 	host_id?: string;
 	topic?: string;
 	type?: number;

@@ -2,8 +2,9 @@
  * Zoom Poll Trigger: what one scheduled poll costs in Zoom calls, by rate category, for chosen
  * hosts, through the harness's PollSession (n8n-core's PollContext and PollTriggerExecutor) against
  * the simulator at Zoom Pro limits on a clock that follows real time (the node paces by real time).
- * Each host has one meeting and one webinar (one past instance) in the window a poll reads; one more
- * case gives a single host 700 meetings there, which the report returns in pages of 300.
+ * Each host has one meeting and one webinar (one past instance) in the window a poll reads, one
+ * upcoming webinar with one registrant, or one recorded meeting; one more case gives a single host
+ * 700 meetings there, which the report returns in pages of 300.
  */
 import { setTimeout } from 'node:timers/promises';
 
@@ -15,13 +16,14 @@ import { simCredentials } from '../../test/simCredentials';
 import { PLAN_DAILY_LIMITS, startSimulator } from '../../test/simulator';
 import { HOUR, LiveClock, MINUTE } from '../../test/simulator/clock';
 import { zoomRequestsByCategory } from '../../test/simulator/slidingWindow';
-import { addHost, endMeeting, endWebinar } from '../../test/simulator/timeline';
+import { addHost, endMeeting, endWebinar, recordingCompletes, register, scheduleWebinar } from '../../test/simulator/timeline';
 import { seconds } from './measure';
 
 export interface PollCost {
-	event: 'meeting.ended' | 'webinar.ended';
+	event: 'meeting.ended' | 'webinar.ended' | 'webinar.registration_created' | 'recording.completed';
 	hosts: number;
-	/** Meetings (Meeting Ended) or webinars (Webinar Ended) each host has in the window read. */
+	/** Meetings (Meeting Ended), webinars (Webinar Ended), upcoming webinars with a registrant (New
+	 *  Webinar Registrant) or recorded meetings (Recording Completed) each host has in the window read. */
 	perHost: number;
 	light: number;
 	medium: number;
@@ -42,7 +44,9 @@ export async function benchPollCost(event: PollCost['event'], hosts: number, per
 			for (let i = 0; i < perHost; i++) {
 				const at = { host, start: clock.iso(-2 * HOUR - i * MINUTE), end: clock.iso(-HOUR - i * MINUTE) };
 				if (event === 'meeting.ended') endMeeting(sim.zoom, at);
-				else endWebinar(sim.zoom, at);
+				else if (event === 'webinar.ended') endWebinar(sim.zoom, at);
+				else if (event === 'webinar.registration_created') register({ webinar: scheduleWebinar(sim.zoom, { host, start: clock.iso(2 * 24 * HOUR + i * MINUTE) }), at: at.start });
+				else recordingCompletes(sim.zoom, { ...endMeeting(sim.zoom, at), at: at.end });
 			}
 		}
 		const session = new PollSession({
@@ -91,23 +95,32 @@ function shortestEveryX(heavyPerPoll: number, limit: number): string {
 	return 'none';
 }
 
+const EVENT_NAMES: Record<PollCost['event'], string> = {
+	'meeting.ended': 'Meeting Ended',
+	'webinar.ended': 'Webinar Ended',
+	'webinar.registration_created': 'New Webinar Registrant',
+	'recording.completed': 'Recording Completed',
+};
+
 /** The table `npm run bench` prints: calls per poll and what a day of polls spends of Zoom's daily Heavy limit. */
 export async function benchPollTrigger(hostCounts: number[], pagedMeetings: number): Promise<string> {
 	const costs: PollCost[] = [];
 	for (const hosts of hostCounts) costs.push(await benchPollCost('meeting.ended', hosts));
 	if (pagedMeetings > 0) costs.push(await benchPollCost('meeting.ended', 1, pagedMeetings));
 	for (const hosts of hostCounts) costs.push(await benchPollCost('webinar.ended', hosts));
+	for (const hosts of hostCounts) costs.push(await benchPollCost('webinar.registration_created', hosts));
+	for (const hosts of hostCounts) costs.push(await benchPollCost('recording.completed', hosts));
 	const daily = (heavy: number, plan: 'pro' | 'business') => {
 		const perDay = heavy * 24 * 60;
 		return heavy === 0 ? '0' : `${perDay.toLocaleString('en-US').replace(/,/g, ' ')} (${((100 * perDay) / PLAN_DAILY_LIMITS[plan]).toFixed(0)} %)`;
 	};
 	const lines = [
-		'| event | hosts | meetings or webinars per host in the window | Light | Medium | Heavy | token requests | poll wall time (Pro pacing) | Heavy a day, polled every minute (% of Pro 30 000) | same (% of Business+ 60 000) | shortest Every X within Pro / Business+ |',
+		'| event | hosts | meetings, webinars or recordings per host in the window | Light | Medium | Heavy | token requests | poll wall time (Pro pacing) | Heavy a day, polled every minute (% of Pro 30 000) | same (% of Business+ 60 000) | shortest Every X within Pro / Business+ |',
 		'|---|---|---|---|---|---|---|---|---|---|---|',
 	];
 	for (const c of costs) {
 		lines.push(
-			`| ${c.event === 'meeting.ended' ? 'Meeting Ended' : 'Webinar Ended'} | ${c.hosts} | ${c.perHost} | ${c.light} | ${c.medium} | ${c.heavy} | ${c.tokens} | ${seconds(c.ms)} | ${daily(c.heavy, 'pro')} | ${daily(c.heavy, 'business')} | ${shortestEveryX(c.heavy, PLAN_DAILY_LIMITS.pro)} / ${shortestEveryX(c.heavy, PLAN_DAILY_LIMITS.business)} |`,
+			`| ${EVENT_NAMES[c.event]} | ${c.hosts} | ${c.perHost} | ${c.light} | ${c.medium} | ${c.heavy} | ${c.tokens} | ${seconds(c.ms)} | ${daily(c.heavy, 'pro')} | ${daily(c.heavy, 'business')} | ${shortestEveryX(c.heavy, PLAN_DAILY_LIMITS.pro)} / ${shortestEveryX(c.heavy, PLAN_DAILY_LIMITS.business)} |`,
 		);
 	}
 	return lines.join('\n');

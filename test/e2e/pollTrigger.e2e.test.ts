@@ -2,14 +2,15 @@
  * Zoom Poll Trigger in a real n8n 2.41.1: n8n's own scheduler polls (a cron every minute at a
  * random second, plus one poll at activation), n8n saves the cursor, and Zoom to Brevo syncs what
  * the poll emits. Zoom's clock follows real time (n8n polls by its own clock) three hours ahead of
- * this machine's, and jumps two hours while n8n is stopped. Meeting Ended, then Webinar Ended on
- * the same n8n (both workflows stay active; each test looks at its own requests only).
+ * this machine's, and jumps two hours while n8n is stopped. Meeting Ended, Webinar Ended, then New
+ * Webinar Registrant on the same n8n (the workflows stay active; each test looks at its own
+ * requests only).
  */
 import { makeTempDir, nodeOutputJson, removeTempDirs, sleep, stopAllN8n, waitFor, type Execution, type N8nInstance, type RestClient } from './harness';
 import { simCredentials, startN8nWithPackage, startSimulator, type N8nPlace, type Simulator } from './support';
 import { HOUR, LiveClock, MINUTE } from '../simulator/clock';
 import type { ZoomMeetingInstance, ZoomUser, ZoomWebinarInstance } from '../simulator/fixture/types';
-import { addHost, endMeeting, endWebinar } from '../simulator/timeline';
+import { addHost, endMeeting, endWebinar, register, scheduleWebinar } from '../simulator/timeline';
 
 const clock = new LiveClock(3 * HOUR);
 let sim: Simulator;
@@ -192,6 +193,68 @@ it('an active Webinar Ended poll syncs the attendees of a webinar that ends into
 	const attendeeReads = sim.requests.filter((r) => r.service === 'zoom' && /\/past_webinars\/.+\/participants$/.test(r.path));
 	const readUuid = (path: string) => decodeURIComponent(decodeURIComponent(path.split('/past_webinars/')[1].replace(/\/participants$/, '')));
 	expect(attendeeReads.map((r) => readUuid(r.path))).toEqual([live.instance.uuid]);
+});
+
+it('an active New Webinar Registrant poll writes a new registrant to Brevo with the UTM source (Sync One Registrant), once', async () => {
+	const zoom = await client.createCredential('zoomServerToServerOAuthApi', 'zoom registrant poll', simCredentials.zoomS2S(sim));
+	const brevo = await client.createCredential('brevoV3Api', 'brevo registrant poll', simCredentials.brevo(sim));
+	const webinar = scheduleWebinar(sim.zoom, { host: owner, start: clock.iso(3 * 24 * HOUR), topic: 'Polling Launch' });
+	const workflow = await client.createWorkflow({
+		name: 'New webinar registrant (polling) → Brevo',
+		nodes: [
+			{
+				id: 'poll',
+				name: 'Zoom Poll Trigger',
+				type: 'n8n-nodes-zoom-brevo.zoomPollTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { authentication: 'serverToServer', event: 'webinar.registration_created', pollTimes: { item: [{ mode: 'everyMinute' }] } },
+				credentials: { zoomServerToServerOAuthApi: { id: zoom.id, name: zoom.name } },
+			},
+			{
+				id: 'sync',
+				name: 'Zoom to Brevo',
+				type: 'n8n-nodes-zoom-brevo.zoomToBrevo',
+				typeVersion: 1.2,
+				position: [250, 0],
+				parameters: { resource: 'webinar', operation: 'syncRegistrantFromEvent', listIds: [17], writeMode: 'upsert' },
+				credentials: { zoomServerToServerOAuthApi: { id: zoom.id, name: zoom.name }, brevoV3Api: { id: brevo.id, name: brevo.name } },
+			},
+		],
+		connections: { 'Zoom Poll Trigger': { main: [[{ node: 'Zoom to Brevo', type: 'main', index: 0 }]] } },
+	});
+	/** This workflow's reads of the webinar's registrants (the other workflows read none). */
+	const registrantReads = () => sim.requests.filter((r) => r.service === 'zoom' && r.method === 'GET' && r.path.endsWith(`/webinars/${webinar.id}/registrants`) && !r.query.tracking_source_id);
+
+	// Registered before activation: recorded by the activation poll, never emitted.
+	const early = register({ webinar, at: clock.iso(-HOUR) });
+	await client.activateWorkflow(workflow.id);
+	await waitFor(() => (registrantReads().length >= 1 ? true : undefined), { timeoutMs: 60_000, intervalMs: 200, what: 'the activation poll' });
+	await sleep(1_100); // registers in a later second than the activation poll's
+	const newcomer = register({ webinar, at: clock.iso(0), source: 'LinkedIn' });
+	const [run] = await client.waitForExecutions(workflow.id, 1, 150_000);
+	expect(run.status).toBe('success');
+	expect(run.mode).toBe('trigger');
+	const emitted = nodeOutputJson(run.data, 'Zoom Poll Trigger');
+	expect(emitted).toHaveLength(1);
+	expect(emitted[0]).toMatchObject({
+		event: 'webinar.registration_created',
+		id: String(webinar.id),
+		trackingId: `poll:webinar.registration_created:${webinar.id}:${newcomer.id}`,
+		person: { email: newcomer.email, trackingSource: 'LinkedIn' },
+	});
+	const contact = sim.brevo.contacts.get(newcomer.email);
+	expect(contact?.listIds).toEqual([17]);
+	expect(contact?.attributes).toMatchObject({ FIRSTNAME: newcomer.first_name, LASTNAME: newcomer.last_name, UTM_SOURCE: 'LinkedIn', ATTENDANCE_STATUS: 'registered', WEBINAR_NAME: 'Polling Launch' });
+	expect(sim.brevo.contacts.has(early.email)).toBe(false);
+
+	// A later scheduled poll emits nothing again.
+	const readsAfterRun = registrantReads().length;
+	await waitFor(() => (registrantReads().length > readsAfterRun ? true : undefined), { timeoutMs: 90_000, intervalMs: 500, what: 'a scheduled poll after the sync' });
+	await sleep(5_000);
+	expect(await client.listExecutions(workflow.id)).toHaveLength(1);
+	const upserts = sim.requests.filter((r) => r.service === 'brevo' && r.method === 'POST' && r.path.endsWith('/contacts') && JSON.stringify(r.body).toLowerCase().includes(newcomer.email));
+	expect(upserts).toHaveLength(1);
 });
 
 it("n8n refuses to publish a Meeting Ended schedule over Zoom's daily Heavy limit, before any Zoom call", async () => {

@@ -101,8 +101,8 @@ describe("Zoom Poll Trigger: the schedule within Zoom's daily limit", () => {
 		expect(error?.message).toContain('2880 polls a day × 20 report calls');
 	});
 
-	it('Webinar Ended makes no Heavy calls: 42 hosts every minute are not refused', async () => {
-		const { error } = await session(42, { event: 'webinar.ended', pollTimes: everyMinute }).activate();
+	it.each(['webinar.ended', 'webinar.registration_created'])('%s makes no Heavy calls: 42 hosts every minute are not refused', async (event) => {
+		const { error } = await session(42, { event, pollTimes: everyMinute }).activate();
 		expect(error).toBeUndefined();
 		expect(sim.requests.filter((r) => r.path.includes('/report/')).length).toBe(0);
 	});

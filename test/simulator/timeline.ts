@@ -1,12 +1,15 @@
 /**
  * Things that happen at clock times, for what a poll reads: meetings and webinar instances that
- * end, users (hosts) who join the account. Records go straight into the simulator's Zoom state;
+ * end, users (hosts) who join the account, webinars scheduled and people registering for them,
+ * cloud recordings that finish processing. Records go straight into the simulator's Zoom state;
  * the endpoints decide from the clock what Zoom would show yet (an instance that has not ended is
  * not a past instance; a report lists it from its `reportedAt`).
  */
 import { instanceUuid, zoomId } from './fixture/hash';
 import { toZoomTime } from './fixture/participants';
-import type { ParticipantRow, ZoomMeeting, ZoomMeetingInstance, ZoomUser, ZoomWebinar, ZoomWebinarInstance } from './fixture/types';
+import type { ParticipantRow, ZoomMeeting, ZoomMeetingInstance, ZoomRecording, ZoomRegistrant, ZoomUser, ZoomWebinar, ZoomWebinarInstance } from './fixture/types';
+import { makeRecording } from './fixture/recordings';
+import { makeRegistrants, trackingSources } from './fixture/webinars';
 import type { ZoomState } from './zoom/state';
 
 let serial = 0;
@@ -160,4 +163,86 @@ export function endWebinar(state: ZoomState, e: WebinarEnding): { webinar: ZoomW
 	};
 	webinar.instances.push(instance);
 	return { webinar, instance };
+}
+
+export interface WebinarScheduling {
+	host: ZoomUser;
+	/** ISO time of its (first) session. */
+	start: string;
+	/** Minutes. Default 60. */
+	duration?: number;
+	topic?: string;
+	/** 5 (default) a webinar, 9 a recurring one with a fixed time. */
+	type?: 5 | 9;
+}
+
+/** A webinar scheduled for later, with the fixture's two tracking links and no registrants yet. */
+export function scheduleWebinar(state: ZoomState, e: WebinarScheduling): ZoomWebinar {
+	const n = next();
+	const id = 96_000_000_000 + n;
+	const joinUrl = `https://zoom.us/w/${id}`;
+	const webinar: ZoomWebinar = {
+		id,
+		topic: e.topic ?? `Upcoming Webinar ${n}`,
+		type: e.type ?? 5,
+		host_id: e.host.id,
+		host_email: e.host.email,
+		start_time: toZoomTime(Date.parse(e.start)),
+		duration: e.duration ?? 60,
+		timezone: 'UTC',
+		agenda: '',
+		created_at: toZoomTime(Date.parse(e.start) - 7 * 86_400_000),
+		join_url: joinUrl,
+		registration_url: `https://zoom.us/webinar/register/WN_${n}`,
+		occurrences: [],
+		registrants: [],
+		tracking_sources: trackingSources(n, id, joinUrl),
+		instances: [],
+	};
+	state.webinars.push(webinar);
+	return webinar;
+}
+
+export interface Registration {
+	webinar: ZoomWebinar;
+	/** ISO time of registering: Zoom lists the registrant from then on. */
+	at: string;
+	/** Default approved (Zoom's automatic approval). */
+	status?: ZoomRegistrant['status'];
+	/** The name of one of the webinar's tracking sources the person came through. */
+	source?: string;
+}
+
+/** Someone registers for the webinar at `at` (the fixture's registrant fields, a new person). */
+export function register(r: Registration): ZoomRegistrant {
+	const n = next();
+	const source = r.source === undefined ? undefined : r.webinar.tracking_sources.find((s) => s.source_name === r.source);
+	if (r.source !== undefined && !source) throw new Error(`register: webinar ${r.webinar.id} has no tracking source ${r.source}`);
+	const [made] = makeRegistrants({ seed: 7, webinarId: r.webinar.id, count: 1, firstIndex: n, joinUrl: r.webinar.join_url, createdMs: 0, sources: [] });
+	if (source) source.registration_count++;
+	const registrant: ZoomRegistrant = {
+		...made,
+		email: `registrant${n}@example.org`,
+		status: r.status ?? 'approved',
+		create_time: toZoomTime(Date.parse(r.at)),
+		tracking_source: source ? { id: source.id, source_name: source.source_name, tracking_url: source.tracking_url } : undefined,
+	};
+	r.webinar.registrants.push(registrant);
+	return registrant;
+}
+
+export interface RecordingCompletion {
+	/** A meeting's instance, or a webinar's: Zoom records both alike. */
+	meeting: ZoomMeeting | ZoomWebinar;
+	instance: ZoomMeetingInstance | ZoomWebinarInstance;
+	/** ISO time Zoom finishes processing the files; listed as `processing` from the end until then. Default: the end. */
+	at?: string;
+}
+
+/** The meeting or webinar instance was recorded to the cloud: its recording (the fixture's four files) completes at `at`. */
+export function recordingCompletes(state: ZoomState, r: RecordingCompletion): ZoomRecording {
+	const recording = makeRecording(next(), state.accountId, r.meeting, r.instance);
+	r.instance.recording = recording;
+	if (r.at) r.instance.recordingCompletedAt = r.at;
+	return recording;
 }

@@ -1,11 +1,13 @@
 /**
  * What a poll trigger reads, with time moving: the simulator's clock, the meeting report by date
- * range (history window, one-month range, paging while meetings keep ending), and past instances
- * that exist only once ended. Formats: see the sources cited in zoom/reports.ts.
+ * range (history window, one-month range, paging while meetings keep ending), past instances
+ * that exist only once ended, registrants listed from when they registered, recordings listed
+ * once ended and completed once processed. Formats: see the sources cited in zoom/reports.ts,
+ * zoom/webinars.ts and zoom/userRecordings.ts.
  */
 import { DAY, HOUR, MINUTE, SimClock } from './clock';
 import { startSimulator, type Simulator } from './index';
-import { addHost, endMeeting, endWebinar } from './timeline';
+import { addHost, endMeeting, endWebinar, recordingCompletes, register, scheduleWebinar } from './timeline';
 import { s2sToken, zoom } from './testClient';
 import type { ZoomUser } from './fixture/types';
 
@@ -120,5 +122,49 @@ describe('Zoom reads for polling, on a controllable clock', () => {
 		} finally {
 			await free.close();
 		}
+	});
+
+	it('lists a registrant from the time they registered, in registration order, once approved', async () => {
+		const webinar = scheduleWebinar(sim.zoom, { host, start: '2026-12-07T15:00:00Z' });
+		const early = register({ webinar, at: '2026-11-30T12:05:00Z' });
+		const held = register({ webinar, at: '2026-11-30T12:10:00Z', status: 'pending' });
+		const late = register({ webinar, at: '2026-11-30T12:20:00Z', source: 'Newsletter' });
+		const listed = async () => (await zoom(sim, `/webinars/${webinar.id}/registrants?page_size=300`, token)).body.registrants.map((r: { id: string }) => r.id);
+		expect(await listed()).toEqual([]);
+		await later(15 * MINUTE);
+		expect(await listed()).toEqual([early.id]);
+		held.status = 'approved';
+		await later(10 * MINUTE);
+		expect(await listed()).toEqual([early.id, held.id, late.id]);
+		const reply = await zoom(sim, `/webinars/${webinar.id}/registrants?page_size=300`, token);
+		expect(reply.body.registrants[2]).toMatchObject({ id: late.id, email: late.email, status: 'approved', create_time: '2026-11-30T12:20:00Z', join_url: late.join_url });
+		expect(reply.body.registrants[2]).not.toHaveProperty('tracking_source');
+		const source = webinar.tracking_sources.find((s) => s.source_name === 'Newsletter');
+		const bySource = await zoom(sim, `/webinars/${webinar.id}/registrants?tracking_source_id=${source?.id}`, token);
+		expect(bySource.body.registrants.map((r: { id: string }) => r.id)).toEqual([late.id]);
+	});
+
+	it("lists a host's recordings by start day once the instance ended, files processing until completed; Medium, a month at most", async () => {
+		const { meeting, instance } = endMeeting(sim.zoom, { host, start: '2026-11-30T12:10:00Z', end: '2026-11-30T12:40:00Z' });
+		const recording = recordingCompletes(sim.zoom, { meeting, instance, at: '2026-11-30T13:00:00Z' });
+		const list = (query = 'from=2026-11-30&to=2026-12-01') => zoom(sim, `/users/${host.id}/recordings?${query}`, token);
+		await later(35 * MINUTE); // still in the meeting
+		expect((await list()).body.meetings).toEqual([]);
+		await later(10 * MINUTE);
+		const processing = await list();
+		expect(processing.headers.get('x-ratelimit-category')).toBe('Medium');
+		expect(processing.body).toMatchObject({ from: '2026-11-30', to: '2026-12-01', total_records: 1, next_page_token: '' });
+		expect(processing.body.meetings[0]).toMatchObject({ uuid: instance.uuid, id: meeting.id, start_time: instance.start_time, recording_count: 4 });
+		expect(processing.body.meetings[0].recording_files.map((f: { status: string }) => f.status)).toEqual(['processing', 'processing', 'processing', 'processing']);
+		expect(processing.body.meetings[0]).not.toHaveProperty('download_access_token');
+		await later(20 * MINUTE);
+		const done = await list();
+		expect(done.body.meetings[0].recording_files.map((f: { status: string }) => f.status)).toEqual(['completed', 'completed', 'completed', 'completed']);
+		expect(done.body.meetings[0].recording_files[0].download_url).toBe(`${sim.url}${recording.recording_files[0].download_url}`);
+		// Without from/to: today only (Zoom's default), which holds it.
+		expect((await list('')).body.meetings).toHaveLength(1);
+		expect((await list('from=2026-12-01&to=2026-12-02')).body.meetings).toEqual([]);
+		expect((await list('from=2026-10-01&to=2026-11-30')).status).toBe(400);
+		expect((await list('from=2026-03-01&to=2026-03-20')).status).toBe(400);
 	});
 });

@@ -12,6 +12,7 @@ import { reportRoutes } from './reports';
 import type { ZoomRoute } from './route';
 import { hasScope } from './scopes';
 import type { ZoomContext } from './state';
+import { userRecordingRoutes } from './userRecordings';
 import { userRoutes } from './users';
 import { webinarRoutes } from './webinars';
 
@@ -22,6 +23,7 @@ const ROUTES: ZoomRoute[] = [
 	...userRoutes,
 	...pastMeetingRoutes,
 	...recordingRoutes,
+	...userRecordingRoutes,
 	...reportRoutes,
 	...eventSubscriptionRoutes,
 ];

@@ -27,6 +27,8 @@ export const ZOOM_SCOPES = {
 	// Only the classic scope is named in the reference we could read (see zoom/reports.ts).
 	reportUserMeetings: { granular: 'report:read:admin', classic: 'report:read:admin' },
 	listRecordingFiles: { granular: 'cloud_recording:read:list_recording_files:admin', classic: 'recording:read:admin' },
+	// Only the classic scope is named in the reference we could read (see zoom/userRecordings.ts).
+	listUserRecordings: { granular: 'recording:read:admin', classic: 'recording:read:admin' },
 } as const satisfies Record<string, ScopeRequirement>;
 
 export type ZoomScopeName = keyof typeof ZOOM_SCOPES;

@@ -124,9 +124,16 @@ export const webinarRoutes: ZoomRoute[] = [
 			if (!REGISTRANT_STATUSES.includes(status)) return zoomErrors.invalidField('status');
 			const occurrenceId = req.query.occurrence_id || undefined;
 			const sourceId = req.query.tracking_source_id || undefined;
-			const registrants = webinar.registrants.filter(
-				(r) => r.status === status && registeredFor(r, occurrenceId) && (!sourceId || r.tracking_source?.id === sourceId),
-			);
+			// Each registrant carries `create_time` (Zoom's Rivet SDK, WebinarsListWebinarRegistrantsResponse,
+			// typed from Zoom's OpenAPI: github.com/zoom/rivet-javascript meetings.d.ts). What no doc says,
+			// and the simulator chooses: a registrant is listed from its `create_time` on the clock, in
+			// registration order, so one approved between two page reads (registered earlier) is inserted
+			// before the page boundary and pushes a row onto the next page: that row is read twice.
+			const nowMs = ctx.now();
+			const registrants = webinar.registrants
+				.filter((r) => Date.parse(r.create_time) <= nowMs)
+				.filter((r) => r.status === status && registeredFor(r, occurrenceId) && (!sourceId || r.tracking_source?.id === sourceId))
+				.sort((a, b) => Date.parse(a.create_time) - Date.parse(b.create_time));
 			const page = paginate(
 				ctx,
 				listKey(req.subPath, req.query, ['status', 'occurrence_id', 'tracking_source_id']),

@@ -1,0 +1,52 @@
+/**
+ * One poll for Recording Completed. Zoom lists a recording by its meeting's or webinar's start (the
+ * list names no completion time) and its files stay `processing` for a while after the instance
+ * ends, so the cursor orders recordings by start and looks back a week: a recording that finishes
+ * processing up to a week after its instance started is still caught, and one still processing at
+ * activation is emitted when it completes. Fetch Test Event shows the latest completed recording
+ * and leaves the cursor alone.
+ */
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+
+import { ZoomPacer } from '../shared/zoomPacer';
+import { advance, firstCursor, isEndedCursor, readFrom } from './cursor';
+import type { PollSettings } from './pollSettings';
+import { isCompleted, recordingReader, type ListedRecording } from './readRecordings';
+import { recordingCompletedItem } from './shapeRecording';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** How long after its instance starts a recording may still complete and be emitted. */
+export const RECORDING_LOOKBACK_MS = 7 * DAY_MS;
+/** Fetch Test Event looks this far back for the latest completed recording (one list range). */
+const TEST_EVENT_DAYS = 30;
+
+export async function pollRecordings(context: IPollFunctions, settings: PollSettings): Promise<INodeExecutionData[][] | null> {
+	const reader = recordingReader(context, settings.credentialType, new ZoomPacer(settings.zoomPlan));
+	// Each recording to emit is read once more, for what Zoom's webhook carries: one Light call each.
+	const toItems = async (rows: ListedRecording[], seenAtMs: number): Promise<INodeExecutionData[]> => {
+		const items: INodeExecutionData[] = [];
+		for (const row of rows) items.push({ json: recordingCompletedItem(await reader.detail(row.uuid), seenAtMs) });
+		return items;
+	};
+	const byStart = (a: ListedRecording, b: ListedRecording) => Date.parse(a.start_time) - Date.parse(b.start_time);
+
+	if (context.getMode() === 'manual') {
+		const read = await reader.list(settings.hosts, Date.now() - TEST_EVENT_DAYS * DAY_MS);
+		const latest = read.rows.filter(isCompleted).sort(byStart).pop();
+		return latest ? [await toItems([latest], read.zoomNowMs ?? Date.now())] : null;
+	}
+
+	const staticData = context.getWorkflowStaticData('node');
+	const stored = isEndedCursor(staticData.recordingCursor) ? staticData.recordingCursor : undefined;
+	// Without a cursor Zoom's time is not known yet: read further back than n8n's clock says.
+	const startedFromMs = stored ? readFrom(stored) : (settings.startFromMs ?? Date.now() - RECORDING_LOOKBACK_MS - DAY_MS);
+	const read = await reader.list(settings.hosts, startedFromMs);
+	const zoomNowMs = read.zoomNowMs ?? Date.now();
+	const cursor = stored ?? firstCursor(zoomNowMs, settings.startFromMs ?? zoomNowMs - RECORDING_LOOKBACK_MS, RECORDING_LOOKBACK_MS);
+	// Only completed recordings reach the cursor: one still processing is neither emitted nor recorded.
+	const rows = read.rows.filter(isCompleted).map((row) => ({ row, key: row.uuid, endMs: Date.parse(row.start_time) }));
+	const { fresh, cursor: next } = advance(cursor, rows, zoomNowMs, !stored && settings.startFromMs === undefined, RECORDING_LOOKBACK_MS);
+	const items = await toItems(fresh.map(({ row }) => row), zoomNowMs);
+	staticData.recordingCursor = next as unknown as IDataObject;
+	return items.length > 0 ? [items] : null;
+}
