@@ -86,6 +86,8 @@ export function pollsPerDay(items: PollTime[]): number | undefined {
  *   list per tracking source that has registrations.
  * - Recording Completed: none; Medium: one recording list per host (more with pages of 300 or
  *   catch-up after downtime), Light: one read of each recording to emit.
+ * With Every User of the Account the hosts are the active users listed at that poll, which costs
+ * ⌈users / 300⌉ Medium calls more (accountUsers.ts), none of them Heavy.
  */
 export function heavyCallsPerPoll(settings: Pick<PollSettings, 'event' | 'hosts'>): number {
 	switch (settings.event) {

@@ -146,6 +146,24 @@ describe('Zoom Poll Trigger: Hosts = Every User of the Account', () => {
 		});
 	});
 
+	it("Fetch Test Event shows the latest meeting of any user and is not held to the daily limit", async () => {
+		for (let i = 0; i < 18; i++) addHost(sim.zoom, `Test User${i}`);
+		const last = sim.zoom.users[sim.zoom.users.length - 1];
+		end(owner, -3 * HOUR, -2 * HOUR);
+		const latest = end(last, -HOUR, -MINUTE);
+		const { items, error } = await session({ pollTimes: { item: [{ mode: 'everyMinute' }] } }).fetchTestEvent();
+		expect(error).toBeUndefined();
+		expect(uuids(items)).toEqual([latest.uuid]);
+	});
+
+	it('New Webinar Registrant with chosen webinars reads no host, so lists no user', async () => {
+		sim.clearRequests();
+		const { error } = await session({ event: 'webinar.registration_created', webinarIds: String(sim.zoom.webinars[0].id) }).activate();
+		expect(error).toBeUndefined();
+		expect(userPages()).toEqual([]);
+		expect(zoomApi().length).toBeGreaterThan(0);
+	});
+
 	it('is a Server-to-Server choice: an unknown Hosts value is refused before any Zoom call, naming the setting', async () => {
 		sim.clearRequests();
 		const { error } = await session({ scope: 'everyone' }).activate();
