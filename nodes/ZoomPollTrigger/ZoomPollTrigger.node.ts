@@ -1,8 +1,10 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { checkDailyBudget } from './pollBudget';
 import { ZOOM_AUTHENTICATION_OPTIONS, ZOOM_PLAN_OPTIONS } from '../shared/zoomChoices';
+import { ZoomPacer } from '../shared/zoomPacer';
+import { pollHosts } from './accountUsers';
+import { checkDailyBudget } from './pollBudget';
 import { pollEndedMeetings } from './pollEndedMeetings';
 import { pollEndedWebinars } from './pollEndedWebinars';
 import { pollRecordings } from './pollRecordings';
@@ -66,6 +68,12 @@ export class ZoomPollTrigger implements INodeType {
 				options: [
 					{ name: "The App's Owner", value: 'me', description: 'Meetings or webinars hosted by the user who created the Server-to-Server app' },
 					{ name: 'Chosen Hosts', value: 'chosenHosts', description: 'Meetings or webinars hosted by the users listed below' },
+					{
+						name: 'Every User of the Account',
+						value: 'allUsers',
+						description:
+							"Meetings or webinars hosted by any active user. Each poll lists the account's users (one Medium call per 300 users, scope user:read:list_users:admin), then reads each as a chosen host: Meeting Ended one Heavy call per user, the user count checked against the daily limit at each poll before any Heavy call; Webinar Ended and New Webinar Registrant one Medium call per user plus one per webinar; Recording Completed one Medium call per user.",
+					},
 				],
 				default: 'me',
 				displayOptions: { show: { authentication: ['serverToServer'] } },
@@ -109,11 +117,15 @@ export class ZoomPollTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const settings = readPollSettings(this);
-		// Fetch Test Event is one poll, whatever the schedule.
-		if (this.getMode() !== 'manual') checkDailyBudget(this, settings);
-		if (settings.event === 'webinar.ended') return await pollEndedWebinars(this, settings);
-		if (settings.event === 'webinar.registration_created') return await pollRegistrants(this, settings);
-		if (settings.event === 'recording.completed') return await pollRecordings(this, settings);
-		return await pollEndedMeetings(this, settings);
+		// Fetch Test Event is one poll, whatever the schedule. Every User of the Account knows its
+		// host count only after listing the users: pollHosts checks it then, before any Heavy call.
+		if (this.getMode() !== 'manual' && !settings.everyUser) checkDailyBudget(this, settings);
+		// One pacer for the whole poll: the user listing and the per-host reads share Zoom's limits.
+		const pacer = new ZoomPacer(settings.zoomPlan);
+		const polled = { ...settings, hosts: await pollHosts(this, settings, pacer) };
+		if (polled.event === 'webinar.ended') return await pollEndedWebinars(this, polled, pacer);
+		if (polled.event === 'webinar.registration_created') return await pollRegistrants(this, polled, pacer);
+		if (polled.event === 'recording.completed') return await pollRecordings(this, polled, pacer);
+		return await pollEndedMeetings(this, polled, pacer);
 	}
 }

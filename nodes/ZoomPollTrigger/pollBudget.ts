@@ -86,6 +86,8 @@ export function pollsPerDay(items: PollTime[]): number | undefined {
  *   list per tracking source that has registrations.
  * - Recording Completed: none; Medium: one recording list per host (more with pages of 300 or
  *   catch-up after downtime), Light: one read of each recording to emit.
+ * With Every User of the Account the hosts are the active users listed at that poll, which costs
+ * ⌈users / 300⌉ Medium calls more (accountUsers.ts), none of them Heavy.
  */
 export function heavyCallsPerPoll(settings: Pick<PollSettings, 'event' | 'hosts'>): number {
 	switch (settings.event) {
@@ -109,8 +111,14 @@ function shortestInterval(perPoll: number, limit: number): string | undefined {
 	return undefined;
 }
 
-/** Refuses, before any Zoom call, a schedule whose Heavy calls would exceed the plan's daily limit. */
-export function checkDailyBudget(context: IPollFunctions, settings: PollSettings): void {
+/**
+ * Refuses, before any Heavy call, a schedule whose Heavy calls would exceed the plan's daily limit.
+ * Chosen hosts are known from the settings, so this runs before any Zoom call. With Every User of
+ * the Account (`listedUsers`), the host count is known only once the account's users are listed (a
+ * few Medium calls, which have no daily cap), so the node runs it at each poll after that listing
+ * and before the first report call: the account may have grown past the limit since the last poll.
+ */
+export function checkDailyBudget(context: IPollFunctions, settings: Pick<PollSettings, 'event' | 'hosts' | 'zoomPlan'>, listedUsers = false): void {
 	const perPoll = heavyCallsPerPoll(settings);
 	if (perPoll === 0) return;
 	const raw = context.getNodeParameter('pollTimes', { item: DEFAULT_POLL_TIMES }) as { item?: unknown } | undefined;
@@ -123,17 +131,22 @@ export function checkDailyBudget(context: IPollFunctions, settings: PollSettings
 	const hosts = settings.hosts.length;
 	const maxHosts = Math.floor(limit / polls);
 	const interval = shortestInterval(perPoll, limit);
+	const fewerHosts = listedUsers
+		? `set Hosts to Chosen Hosts and list ${maxHosts} host${maxHosts === 1 ? '' : 's'} or fewer`
+		: `poll ${maxHosts} host${maxHosts === 1 ? '' : 's'} or fewer on this schedule`;
 	const fixes = [
-		maxHosts >= 1 ? `poll ${maxHosts} host${maxHosts === 1 ? '' : 's'} or fewer on this schedule` : undefined,
+		maxHosts >= 1 ? fewerHosts : undefined,
 		interval ? `poll less often: Poll Times → Every X, every ${interval} or longer` : undefined,
 		settings.zoomPlan === 'business' ? undefined : 'set Zoom Plan to the higher plan the account really has',
 		'or split the hosts between workflows on different Zoom accounts',
 	].filter(Boolean);
+	const counted = listedUsers ? `one per host: the account's ${hosts} active user${hosts === 1 ? '' : 's'}` : `one per host, ${hosts} host${hosts === 1 ? '' : 's'}`;
+	const when = listedUsers ? "Hosts is Every User of the Account, so the account's active users are counted at each poll, before any report call. " : '';
 	throw new NodeOperationError(
 		context.getNode(),
-		`This schedule would use ${perDay} of Zoom's ${limit} Heavy calls a day (${PLAN_NAME[settings.zoomPlan]} plan): ${polls} polls a day × ${perPoll} report call${perPoll === 1 ? '' : 's'} per poll (one per host, ${hosts} host${hosts === 1 ? '' : 's'})`,
+		`This schedule would use ${perDay} of Zoom's ${limit} Heavy calls a day (${PLAN_NAME[settings.zoomPlan]} plan): ${polls} polls a day × ${perPoll} report call${perPoll === 1 ? '' : 's'} per poll (${counted})`,
 		{
-			description: `Zoom's daily limit is shared by every app and workflow of the account, and each poll may need more calls (pages, catch-up after downtime). To fix it: ${fixes.join('; ')}.`,
+			description: `${when}Zoom's daily limit is shared by every app and workflow of the account, and each poll may need more calls (pages, catch-up after downtime). To fix it: ${fixes.join('; ')}.`,
 		},
 	);
 }

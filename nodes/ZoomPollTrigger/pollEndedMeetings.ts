@@ -5,7 +5,7 @@
  */
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { ZoomPacer } from '../shared/zoomPacer';
+import type { ZoomPacer } from '../shared/zoomPacer';
 import { advance, firstCursor, isEndedCursor, readFrom } from './cursor';
 import type { PollSettings } from './pollSettings';
 import { meetingEndedItem } from './shapeEnded';
@@ -17,8 +17,7 @@ const TEST_EVENT_DAYS = 30;
 
 const toItems = (rows: ReportMeeting[]): INodeExecutionData[] => rows.map((row) => ({ json: meetingEndedItem(row) }));
 
-export async function pollEndedMeetings(context: IPollFunctions, settings: PollSettings): Promise<INodeExecutionData[][] | null> {
-	const pacer = new ZoomPacer(settings.zoomPlan);
+export async function pollEndedMeetings(context: IPollFunctions, settings: PollSettings, pacer: ZoomPacer): Promise<INodeExecutionData[][] | null> {
 	if (context.getMode() === 'manual') {
 		const read = await readEndedMeetings(context, settings.credentialType, settings.hosts, Date.now() - TEST_EVENT_DAYS * DAY_MS, pacer);
 		const latest = read.rows.reduce<ReportMeeting | undefined>((best, row) => (!best || Date.parse(row.end_time) > Date.parse(best.end_time) ? row : best), undefined);

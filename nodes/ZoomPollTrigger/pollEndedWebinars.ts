@@ -6,7 +6,7 @@
  */
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { ZoomPacer } from '../shared/zoomPacer';
+import type { ZoomPacer } from '../shared/zoomPacer';
 import { advance, firstCursor, isEndedCursor, LOOKBACK_MS } from './cursor';
 import type { PollSettings } from './pollSettings';
 import { webinarEndedItem } from './shapeEnded';
@@ -16,8 +16,7 @@ import { readEndedWebinars, type EndedWebinarInstance } from './zoomReads';
 export const LONGEST_INSTANCE_MS = 30 * 60 * 60 * 1000;
 const WEBINAR_LOOKBACK_MS = LOOKBACK_MS + LONGEST_INSTANCE_MS;
 
-export async function pollEndedWebinars(context: IPollFunctions, settings: PollSettings): Promise<INodeExecutionData[][] | null> {
-	const pacer = new ZoomPacer(settings.zoomPlan);
+export async function pollEndedWebinars(context: IPollFunctions, settings: PollSettings, pacer: ZoomPacer): Promise<INodeExecutionData[][] | null> {
 	const read = await readEndedWebinars(context, settings.credentialType, settings.hosts, pacer);
 	const zoomNowMs = read.zoomNowMs ?? Date.now();
 	const toItems = (rows: EndedWebinarInstance[]): INodeExecutionData[] => rows.map((row) => ({ json: webinarEndedItem(row, zoomNowMs) }));

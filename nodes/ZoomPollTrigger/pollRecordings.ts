@@ -8,7 +8,7 @@
  */
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { ZoomPacer } from '../shared/zoomPacer';
+import type { ZoomPacer } from '../shared/zoomPacer';
 import { advance, firstCursor, isEndedCursor, readFrom } from './cursor';
 import type { PollSettings } from './pollSettings';
 import { isCompleted, recordingReader, type ListedRecording } from './readRecordings';
@@ -20,8 +20,8 @@ export const RECORDING_LOOKBACK_MS = 7 * DAY_MS;
 /** Fetch Test Event looks this far back for the latest completed recording (one list range). */
 const TEST_EVENT_DAYS = 30;
 
-export async function pollRecordings(context: IPollFunctions, settings: PollSettings): Promise<INodeExecutionData[][] | null> {
-	const reader = recordingReader(context, settings.credentialType, new ZoomPacer(settings.zoomPlan));
+export async function pollRecordings(context: IPollFunctions, settings: PollSettings, pacer: ZoomPacer): Promise<INodeExecutionData[][] | null> {
+	const reader = recordingReader(context, settings.credentialType, pacer);
 	// Each recording to emit is read once more, for what Zoom's webhook carries: one Light call each.
 	const toItems = async (rows: ListedRecording[], seenAtMs: number): Promise<INodeExecutionData[]> => {
 		const items: INodeExecutionData[] = [];

@@ -8,7 +8,7 @@
  */
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { ZoomPacer } from '../shared/zoomPacer';
+import type { ZoomPacer } from '../shared/zoomPacer';
 import { advance, firstCursor, isEndedCursor } from './cursor';
 import type { PollSettings } from './pollSettings';
 import { registrantReader, type RegistrantRow } from './readRegistrants';
@@ -33,8 +33,8 @@ async function toItems(reader: ReturnType<typeof registrantReader>, rows: Regist
 	}));
 }
 
-export async function pollRegistrants(context: IPollFunctions, settings: PollSettings): Promise<INodeExecutionData[][] | null> {
-	const reader = registrantReader(context, settings.credentialType, new ZoomPacer(settings.zoomPlan));
+export async function pollRegistrants(context: IPollFunctions, settings: PollSettings, pacer: ZoomPacer): Promise<INodeExecutionData[][] | null> {
+	const reader = registrantReader(context, settings.credentialType, pacer);
 	const read = await reader.read(settings.hosts, settings.webinarIds);
 	const zoomNowMs = read.zoomNowMs ?? Date.now();
 	if (context.getMode() === 'manual') {

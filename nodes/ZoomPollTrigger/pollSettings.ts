@@ -16,8 +16,13 @@ export type PollEvent = (typeof POLL_EVENTS)[number];
 export interface PollSettings {
 	credentialType: ZoomCredentialType;
 	event: PollEvent;
-	/** Zoom user IDs or emails; `me` is the credential's user (the app's owner for Server-to-Server). */
+	/**
+	 * Zoom user IDs or emails; `me` is the credential's user (the app's owner for Server-to-Server).
+	 * Empty with `everyUser`: the account's users are listed at each poll (accountUsers.ts).
+	 */
 	hosts: string[];
+	/** Hosts: Every User of the Account (Server-to-Server only). */
+	everyUser: boolean;
 	/** New Webinar Registrant: the chosen webinars' numeric IDs; empty means every upcoming webinar of the hosts. */
 	webinarIds: string[];
 	startFromMs?: number;
@@ -37,8 +42,8 @@ function oneOf<T extends string>(context: IPollFunctions, name: string, label: s
 export function readPollSettings(context: IPollFunctions): PollSettings {
 	const authentication = oneOf(context, 'authentication', 'Authentication', ['serverToServer', 'userOAuth2'] as const, 'serverToServer');
 	const event = oneOf(context, 'event', 'Event', POLL_EVENTS, 'meeting.ended');
-	const scope = authentication === 'serverToServer' ? oneOf(context, 'scope', 'Hosts', ['me', 'chosenHosts'] as const, 'me') : 'me';
-	let hosts = ['me'];
+	const scope = authentication === 'serverToServer' ? oneOf(context, 'scope', 'Hosts', ['me', 'chosenHosts', 'allUsers'] as const, 'me') : 'me';
+	let hosts = scope === 'allUsers' ? [] : ['me'];
 	if (scope === 'chosenHosts') {
 		const raw = context.getNodeParameter('hostList', '') as unknown;
 		hosts = (typeof raw === 'string' ? raw : '').split(/[\s,;]+/).map((h) => h.trim()).filter(Boolean);
@@ -63,6 +68,7 @@ export function readPollSettings(context: IPollFunctions): PollSettings {
 		credentialType: authentication === 'serverToServer' ? 'zoomServerToServerOAuthApi' : 'zoomUserOAuth2Api',
 		event,
 		hosts,
+		everyUser: scope === 'allUsers',
 		webinarIds,
 		startFromMs,
 		zoomPlan,

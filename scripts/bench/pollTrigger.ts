@@ -4,7 +4,9 @@
  * the simulator at Zoom Pro limits on a clock that follows real time (the node paces by real time).
  * Each host has one meeting and one webinar (one past instance) in the window a poll reads, one
  * upcoming webinar with one registrant, or one recorded meeting; one more case gives a single host
- * 700 meetings there, which the report returns in pages of 300.
+ * 700 meetings there, which the report returns in pages of 300; one more polls Every User of the
+ * Account instead of chosen hosts (the listing's ⌈users / 300⌉ Medium calls on top; the fixture's
+ * three active users are listed too).
  */
 import { setTimeout } from 'node:timers/promises';
 
@@ -22,6 +24,8 @@ import { seconds } from './measure';
 export interface PollCost {
 	event: 'meeting.ended' | 'webinar.ended' | 'webinar.registration_created' | 'recording.completed';
 	hosts: number;
+	/** Hosts: Every User of the Account (`hosts` counts the users listed) instead of Chosen Hosts. */
+	everyUser: boolean;
 	/** Meetings (Meeting Ended), webinars (Webinar Ended), upcoming webinars with a registrant (New
 	 *  Webinar Registrant) or recorded meetings (Recording Completed) each host has in the window read. */
 	perHost: number;
@@ -34,7 +38,7 @@ export interface PollCost {
 	ms: number;
 }
 
-export async function benchPollCost(event: PollCost['event'], hosts: number, perHost = 1): Promise<PollCost> {
+export async function benchPollCost(event: PollCost['event'], hosts: number, perHost = 1, everyUser = false): Promise<PollCost> {
 	const clock = new LiveClock();
 	// Pro's per-second limits; the daily limit out of the way, so the figures are the calls asked for.
 	const sim = await startSimulator({ now: clock.now, zoom: { dailyLimit: 10_000_000 } });
@@ -52,7 +56,13 @@ export async function benchPollCost(event: PollCost['event'], hosts: number, per
 		const session = new PollSession({
 			nodeType: new ZoomPollTrigger(),
 			// Hourly: 500 hosts every minute would exceed Pro's daily Heavy limit, which the node refuses.
-			parameters: { authentication: 'serverToServer', event, scope: 'chosenHosts', hostList: people.map((h) => h.email).join(', '), zoomPlan: 'pro', pollTimes: { item: [{ mode: 'everyHour', minute: 0 }] } },
+			parameters: {
+				authentication: 'serverToServer',
+				event,
+				...(everyUser ? { scope: 'allUsers' } : { scope: 'chosenHosts', hostList: people.map((h) => h.email).join(', ') }),
+				zoomPlan: 'pro',
+				pollTimes: { item: [{ mode: 'everyHour', minute: 0 }] },
+			},
 			credentialTypes: [new ZoomServerToServerOAuthApi()],
 			credentials: { 'Zoom S2S': { type: 'zoomServerToServerOAuthApi', data: simCredentials.zoomS2S(sim) } },
 		});
@@ -71,7 +81,8 @@ export async function benchPollCost(event: PollCost['event'], hosts: number, per
 		if (rateLimited > 0) throw new Error(`${rateLimited} answers were 429 (${zoom.filter((r) => r.status === 429).map((r) => r.path).join(', ')}): the poll was not paced to Zoom Pro limits`);
 		return {
 			event,
-			hosts,
+			hosts: everyUser ? sim.zoom.users.filter((u) => u.status === 'active').length : hosts,
+			everyUser,
 			perHost,
 			light: byCategory.light?.length ?? 0,
 			medium: byCategory.medium?.length ?? 0,
@@ -107,6 +118,7 @@ export async function benchPollTrigger(hostCounts: number[], pagedMeetings: numb
 	const costs: PollCost[] = [];
 	for (const hosts of hostCounts) costs.push(await benchPollCost('meeting.ended', hosts));
 	if (pagedMeetings > 0) costs.push(await benchPollCost('meeting.ended', 1, pagedMeetings));
+	costs.push(await benchPollCost('meeting.ended', Math.max(...hostCounts), 1, true));
 	for (const hosts of hostCounts) costs.push(await benchPollCost('webinar.ended', hosts));
 	for (const hosts of hostCounts) costs.push(await benchPollCost('webinar.registration_created', hosts));
 	for (const hosts of hostCounts) costs.push(await benchPollCost('recording.completed', hosts));
@@ -120,7 +132,7 @@ export async function benchPollTrigger(hostCounts: number[], pagedMeetings: numb
 	];
 	for (const c of costs) {
 		lines.push(
-			`| ${EVENT_NAMES[c.event]} | ${c.hosts} | ${c.perHost} | ${c.light} | ${c.medium} | ${c.heavy} | ${c.tokens} | ${seconds(c.ms)} | ${daily(c.heavy, 'pro')} | ${daily(c.heavy, 'business')} | ${shortestEveryX(c.heavy, PLAN_DAILY_LIMITS.pro)} / ${shortestEveryX(c.heavy, PLAN_DAILY_LIMITS.business)} |`,
+			`| ${EVENT_NAMES[c.event]}${c.everyUser ? ' (every user)' : ''} | ${c.hosts} | ${c.perHost} | ${c.light} | ${c.medium} | ${c.heavy} | ${c.tokens} | ${seconds(c.ms)} | ${daily(c.heavy, 'pro')} | ${daily(c.heavy, 'business')} | ${shortestEveryX(c.heavy, PLAN_DAILY_LIMITS.pro)} / ${shortestEveryX(c.heavy, PLAN_DAILY_LIMITS.business)} |`,
 		);
 	}
 	return lines.join('\n');

@@ -2,8 +2,8 @@
  * What a poll trigger reads, with time moving: the simulator's clock, the meeting report by date
  * range (history window, one-month range, paging while meetings keep ending), past instances
  * that exist only once ended, registrants listed from when they registered, recordings listed
- * once ended and completed once processed. Formats: see the sources cited in zoom/reports.ts,
- * zoom/webinars.ts and zoom/userRecordings.ts.
+ * once ended and completed once processed, the account's users. Formats: see the sources cited in
+ * zoom/reports.ts, zoom/webinars.ts, zoom/userRecordings.ts and zoom/users.ts.
  */
 import { DAY, HOUR, MINUTE, SimClock } from './clock';
 import { startSimulator, type Simulator } from './index';
@@ -37,6 +37,26 @@ describe('Zoom reads for polling, on a controllable clock', () => {
 		clock.set('2026-07-01T08:09:10Z');
 		const reply = await zoom(sim, '/users/me', token);
 		expect(reply.headers.get('date')).toBe('Wed, 01 Jul 2026 08:09:10 GMT');
+	});
+
+	it("lists the account's active users (Every User of the Account): Medium, pages of 300 by next_page_token, a user who joins listed from then on", async () => {
+		// The fixture's 3 active users (and 1 inactive), the host above, and 300 more: 304 active.
+		for (let i = 0; i < 300; i++) addHost(sim.zoom, `Listed User${i}`);
+		const first = await zoom(sim, '/users?status=active&page_size=300', token);
+		expect(first.status).toBe(200);
+		expect(first.headers.get('x-ratelimit-category')).toBe('Medium');
+		expect(first.body).toMatchObject({ page_size: 300, total_records: 304 });
+		expect(first.body.users).toHaveLength(300);
+		const second = await zoom(sim, `/users?status=active&page_size=300&next_page_token=${first.body.next_page_token}`, token);
+		expect(second.body.users).toHaveLength(4);
+		expect(second.body.next_page_token).toBe('');
+		const ids = [...first.body.users, ...second.body.users].map((u: { id: string; status: string }) => u.id);
+		expect(new Set(ids).size).toBe(304);
+		expect(ids).not.toContain(sim.zoom.users.find((u) => u.status === 'inactive')?.id);
+		const joined = addHost(sim.zoom, 'New Joiner');
+		const again = await zoom(sim, '/users?page_size=300', token);
+		expect(again.body.total_records).toBe(305);
+		expect(again.body.users.map((u: { id: string }) => u.id)).not.toContain(joined.id); // on the second page
 	});
 
 	it('lists a meeting once it has ended, not before', async () => {

@@ -26,6 +26,11 @@ export const userRoutes: ZoomRoute[] = [
 		},
 	},
 	{
+		// Zoom's "List users", as its OpenAPI spec describes it (generated into
+		// https://docs.rs/zoom-api/latest/src/zoom_api/users.rs.html): rate limit label Medium, scope
+		// user:read:admin (granular user:read:list_users:admin), `status` active | inactive | pending,
+		// default active; `users[]` with `page_size`, `total_records`, `next_page_token` paging up to
+		// 300 a page, walked through for this endpoint in https://developers.zoom.us/docs/api/pagination.
 		method: 'GET',
 		pattern: '/users',
 		category: 'medium',

@@ -1,0 +1,173 @@
+/**
+ * Zoom Poll Trigger, Hosts: Every User of the Account, through n8n-core's PollContext and
+ * PollTriggerExecutor with n8n 2.41.1's saving rules (test/harness/run-poll.ts), against the
+ * simulator's clock: the account's active users are listed at each poll (`GET /users`, pages of
+ * 300), then each is read as a chosen host; the daily Heavy budget is checked with their count
+ * after the listing and before any Heavy call.
+ */
+import { NodeOperationError } from 'n8n-workflow';
+
+import { ZoomServerToServerOAuthApi } from '../../credentials/ZoomServerToServerOAuthApi.credentials';
+import { ZoomPollTrigger } from '../../nodes/ZoomPollTrigger/ZoomPollTrigger.node';
+import { PollSession } from '../harness';
+import { simCredentials } from '../simCredentials';
+import { startSimulator, type Simulator } from '../simulator';
+import { HOUR, MINUTE, SimClock } from '../simulator/clock';
+import type { ZoomUser } from '../simulator/fixture/types';
+import { addHost, endMeeting, endWebinar } from '../simulator/timeline';
+
+describe('Zoom Poll Trigger: Hosts = Every User of the Account', () => {
+	const clock = new SimClock(Date.now() + 3 * HOUR);
+	let sim: Simulator;
+	let owner: ZoomUser;
+	beforeEach(async () => {
+		clock.set(Math.floor(Date.now() / 1000) * 1000 + 3 * HOUR);
+		sim = await startSimulator({ now: clock.now, zoom: { rateLimits: { medium: 1000, heavy: 1000 }, dailyLimit: 10_000_000 } });
+		owner = sim.zoom.users[0];
+	});
+	afterEach(() => sim.close());
+
+	const hourly = { item: [{ mode: 'everyHour', minute: 0 }] };
+	const session = (parameters: Record<string, unknown> = {}) =>
+		new PollSession({
+			nodeType: new ZoomPollTrigger(),
+			parameters: { authentication: 'serverToServer', event: 'meeting.ended', scope: 'allUsers', pollTimes: hourly, ...parameters },
+			credentialTypes: [new ZoomServerToServerOAuthApi()],
+			credentials: { 'Zoom S2S': { type: 'zoomServerToServerOAuthApi', data: simCredentials.zoomS2S(sim) } },
+		});
+	const end = (who: ZoomUser, startOffset: number, endOffset: number) => endMeeting(sim.zoom, { host: who, start: clock.iso(startOffset), end: clock.iso(endOffset) }).instance;
+	const uuids = (items: { json: { uuid?: unknown } }[]) => items.map((i) => i.json.uuid);
+	const zoomApi = () => sim.requests.filter((r) => r.service === 'zoom' && !r.path.includes('/oauth/'));
+	const userPages = () => zoomApi().filter((r) => /\/users$/.test(r.path));
+	/** The user ID of each usage report read, in order. */
+	const reportsRead = () => zoomApi().flatMap((r) => /\/report\/users\/([^/]+)\/meetings$/.exec(r.path)?.[1] ?? []).map(decodeURIComponent);
+	const activeIds = () => sim.zoom.users.filter((u) => u.status === 'active').map((u) => u.id);
+
+	it("finds every user's meetings across two pages of users, in one poll of ⌈U / 300⌉ user pages + one report per user", async () => {
+		// The fixture's 3 active users and 300 more: 303 users, pages of 300 and 3.
+		const added = Array.from({ length: 300 }, (_, i) => addHost(sim.zoom, `Account User${i}`));
+		const last = added[added.length - 1];
+		const inactive = sim.zoom.users.find((u) => u.status !== 'active') as ZoomUser;
+		const onFirstPage = end(owner, -50 * MINUTE, -40 * MINUTE);
+		const onSecondPage = end(last, -30 * MINUTE, -20 * MINUTE);
+		end(inactive, -30 * MINUTE, -25 * MINUTE); // a deactivated user is not listed, so not read
+		// Business (40 Heavy calls a second) keeps the 303 report calls to about 8 seconds.
+		const poller = session({ startFrom: clock.iso(-HOUR), zoomPlan: 'business' });
+		sim.clearRequests();
+		const { items, error } = await poller.activate();
+		expect(error).toBeUndefined();
+		expect(uuids(items)).toEqual([onFirstPage.uuid, onSecondPage.uuid]);
+
+		expect(activeIds()).toHaveLength(303);
+		const pages = userPages();
+		expect(pages).toHaveLength(2);
+		expect(pages.map((r) => [r.query.status, r.query.page_size])).toEqual([['active', '300'], ['active', '300']]);
+		expect(pages[1].query.next_page_token).toBeTruthy();
+		// One report per user, each user once, the inactive one never; nothing else was called.
+		expect(reportsRead().sort()).toEqual(activeIds().sort());
+		expect(zoomApi()).toHaveLength(2 + 303);
+	});
+
+	it('a user added between polls is read from the next poll on; a user deactivated is no longer read', async () => {
+		const poller = session();
+		expect((await poller.activate()).error).toBeUndefined();
+		const newcomer = addHost(sim.zoom, 'New Colleague');
+		clock.advance(MINUTE);
+		const theirs = end(newcomer, -MINUTE + 10_000, -10_000);
+		const ownersToo = end(owner, -MINUTE + 20_000, -5_000);
+		sim.clearRequests();
+		const { items, error } = await poller.poll();
+		expect(error).toBeUndefined();
+		expect(uuids(items)).toEqual([theirs.uuid, ownersToo.uuid]);
+		expect(reportsRead()).toContain(newcomer.id);
+
+		newcomer.status = 'inactive';
+		clock.advance(MINUTE);
+		sim.clearRequests();
+		expect((await poller.poll()).items).toEqual([]);
+		expect(reportsRead()).not.toContain(newcomer.id);
+		expect(reportsRead().sort()).toEqual(activeIds().sort());
+	});
+
+	describe("the daily Heavy limit, checked with the users' count after listing them", () => {
+		const everyMinute = { item: [{ mode: 'everyMinute' }] };
+
+		it('21 users every minute on Pro: activation refused after the listing, before any report call, with the numbers and the fixes', async () => {
+			for (let i = 0; i < 18; i++) addHost(sim.zoom, `Budget User${i}`);
+			expect(activeIds()).toHaveLength(21);
+			sim.clearRequests();
+			const { error } = await session({ pollTimes: everyMinute }).activate();
+			expect(error).toBeInstanceOf(NodeOperationError);
+			expect(error?.message).toBe(
+				"This schedule would use 30240 of Zoom's 30000 Heavy calls a day (Pro plan): 1440 polls a day × 21 report calls per poll (one per host: the account's 21 active users)",
+			);
+			const { description } = error as NodeOperationError;
+			expect(description).toContain('counted at each poll');
+			expect(description).toContain('set Hosts to Chosen Hosts and list 20 hosts or fewer');
+			expect(description).toContain('every 2 minutes or longer');
+			expect(description).toContain('set Zoom Plan to the higher plan');
+			expect(userPages()).toHaveLength(1);
+			expect(reportsRead()).toEqual([]);
+		});
+
+		it('20 users fit and poll; once a 21st joins, the next poll fails before any report call', async () => {
+			for (let i = 0; i < 17; i++) addHost(sim.zoom, `Budget User${i}`);
+			const poller = session({ pollTimes: everyMinute });
+			expect((await poller.activate()).error).toBeUndefined();
+			clock.advance(MINUTE);
+			sim.clearRequests();
+			expect((await poller.poll()).error).toBeUndefined();
+			expect(reportsRead()).toHaveLength(20);
+
+			addHost(sim.zoom, 'One Too Many');
+			clock.advance(MINUTE);
+			sim.clearRequests();
+			const { error } = await poller.poll();
+			expect(error?.message).toContain('1440 polls a day × 21 report calls per poll');
+			expect(userPages()).toHaveLength(1);
+			expect(reportsRead()).toEqual([]);
+		});
+
+		it('Webinar Ended makes no Heavy call: 21 users every minute poll, one user page + one webinar list per user', async () => {
+			for (let i = 0; i < 18; i++) addHost(sim.zoom, `Webinar User${i}`);
+			const host = sim.zoom.users[sim.zoom.users.length - 1];
+			const poller = session({ event: 'webinar.ended', pollTimes: everyMinute });
+			expect((await poller.activate()).error).toBeUndefined();
+			const { instance } = endWebinar(sim.zoom, { host, start: clock.iso(0), end: clock.iso(MINUTE) });
+			clock.advance(2 * MINUTE);
+			sim.clearRequests();
+			const { items, error } = await poller.poll();
+			expect(error).toBeUndefined();
+			expect(uuids(items)).toEqual([instance.uuid]);
+			const webinarLists = zoomApi().flatMap((r) => /\/users\/([^/]+)\/webinars$/.exec(r.path)?.[1] ?? []);
+			expect(userPages()).toHaveLength(1);
+			expect(webinarLists.sort()).toEqual(activeIds().sort());
+			expect(zoomApi().filter((r) => r.path.includes('/report/'))).toEqual([]);
+		});
+	});
+
+	it("Fetch Test Event shows the latest meeting of any user and is not held to the daily limit", async () => {
+		for (let i = 0; i < 18; i++) addHost(sim.zoom, `Test User${i}`);
+		const last = sim.zoom.users[sim.zoom.users.length - 1];
+		end(owner, -3 * HOUR, -2 * HOUR);
+		const latest = end(last, -HOUR, -MINUTE);
+		const { items, error } = await session({ pollTimes: { item: [{ mode: 'everyMinute' }] } }).fetchTestEvent();
+		expect(error).toBeUndefined();
+		expect(uuids(items)).toEqual([latest.uuid]);
+	});
+
+	it('New Webinar Registrant with chosen webinars reads no host, so lists no user', async () => {
+		sim.clearRequests();
+		const { error } = await session({ event: 'webinar.registration_created', webinarIds: String(sim.zoom.webinars[0].id) }).activate();
+		expect(error).toBeUndefined();
+		expect(userPages()).toEqual([]);
+		expect(zoomApi().length).toBeGreaterThan(0);
+	});
+
+	it('is a Server-to-Server choice: an unknown Hosts value is refused before any Zoom call, naming the setting', async () => {
+		sim.clearRequests();
+		const { error } = await session({ scope: 'everyone' }).activate();
+		expect(error?.message).toBe('Hosts must be one of: me, chosenHosts, allUsers');
+		expect(zoomApi()).toEqual([]);
+	});
+});
