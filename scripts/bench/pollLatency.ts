@@ -7,8 +7,8 @@
  */
 import { setTimeout } from 'node:timers/promises';
 
-import { removeTempDirs, stopAllN8n, waitFor, type RestClient } from '../../test/e2e/harness';
-import { simCredentials, startN8nWithPackage } from '../../test/e2e/support';
+import { removeTempDirs, stopAllN8n, waitFor } from '../../test/e2e/harness';
+import { createPollWorkflow, startN8nWithPackage } from '../../test/e2e/support';
 import { startSimulator, type Simulator } from '../../test/simulator';
 import { toZoomTime } from '../../test/simulator/fixture/participants';
 import { endMeeting } from '../../test/simulator/timeline';
@@ -27,42 +27,16 @@ export interface PollLatencySample {
 
 const reportReads = (sim: Simulator) => sim.requests.filter((r) => r.service === 'zoom' && r.path.endsWith('/report/users/me/meetings')).length;
 
-async function workflowFor(client: RestClient, sim: Simulator): Promise<string> {
-	const zoom = await client.createCredential('zoomServerToServerOAuthApi', 'zoom latency', simCredentials.zoomS2S(sim));
-	const brevo = await client.createCredential('brevoV3Api', 'brevo latency', simCredentials.brevo(sim));
-	const workflow = await client.createWorkflow({
-		name: 'Bench: meeting ended (polling) → Brevo',
-		nodes: [
-			{
-				id: 'poll',
-				name: 'Zoom Poll Trigger',
-				type: 'n8n-nodes-zoom-brevo.zoomPollTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: { authentication: 'serverToServer', event: 'meeting.ended', pollTimes: { item: [{ mode: 'everyMinute' }] } },
-				credentials: { zoomServerToServerOAuthApi: { id: zoom.id, name: zoom.name } },
-			},
-			{
-				id: 'sync',
-				name: 'Zoom to Brevo',
-				type: 'n8n-nodes-zoom-brevo.zoomToBrevo',
-				typeVersion: 1.2,
-				position: [250, 0],
-				parameters: { resource: 'meeting', operation: 'syncParticipants', listIds: [15] },
-				credentials: { zoomServerToServerOAuthApi: { id: zoom.id, name: zoom.name }, brevoV3Api: { id: brevo.id, name: brevo.name } },
-			},
-		],
-		connections: { 'Zoom Poll Trigger': { main: [[{ node: 'Zoom to Brevo', type: 'main', index: 0 }]] } },
-	});
-	await client.activateWorkflow(workflow.id);
-	return workflow.id;
-}
-
 export async function benchPollLatency(offsetsSeconds = [0, 20, 40]): Promise<PollLatencySample[]> {
 	const sim = await startSimulator({ brevo: { importProcessingMs: 300 } });
 	try {
 		const { client } = await startN8nWithPackage();
-		const workflowId = await workflowFor(client, sim);
+		const { id: workflowId } = await createPollWorkflow(client, sim, {
+			tag: 'Bench: meeting ended (polling) → Brevo',
+			poll: { event: 'meeting.ended' },
+			sync: { typeVersion: 1.2, parameters: { resource: 'meeting', operation: 'syncParticipants', listIds: [15] } },
+		});
+		await client.activateWorkflow(workflowId);
 		const samples: PollLatencySample[] = [];
 		// n8n polls once at activation, off the minute's schedule: the samples start from scheduled polls.
 		await waitFor(() => (reportReads(sim) > 0 ? true : undefined), { timeoutMs: 90_000, intervalMs: 100, what: 'the activation poll' });

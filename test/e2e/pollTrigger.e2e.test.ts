@@ -7,7 +7,7 @@
  * requests only).
  */
 import { makeTempDir, nodeOutputJson, removeTempDirs, sleep, stopAllN8n, waitFor, type Execution, type N8nInstance, type RestClient } from './harness';
-import { simCredentials, startN8nWithPackage, startSimulator, type N8nPlace, type Simulator } from './support';
+import { createPollWorkflow, startN8nWithPackage, startSimulator, type N8nPlace, type Simulator } from './support';
 import { HOUR, LiveClock, MINUTE } from '../simulator/clock';
 import type { ZoomMeetingInstance, ZoomUser, ZoomWebinarInstance } from '../simulator/fixture/types';
 import { addHost, endMeeting, endWebinar, register, scheduleWebinar } from '../simulator/timeline';
@@ -53,32 +53,7 @@ function importedTimes(email: string): number {
 const triggerUuids = (execution: Execution) => nodeOutputJson(execution.data, 'Zoom Poll Trigger').map((item) => item.uuid);
 
 it('an active Meeting Ended poll syncs a meeting that ends; after n8n was down, what ended meanwhile comes once', async () => {
-	const zoom = await client.createCredential('zoomServerToServerOAuthApi', 'zoom poll', simCredentials.zoomS2S(sim));
-	const brevo = await client.createCredential('brevoV3Api', 'brevo poll', simCredentials.brevo(sim));
-	const workflow = await client.createWorkflow({
-		name: 'Meeting ended (polling) → Brevo',
-		nodes: [
-			{
-				id: 'poll',
-				name: 'Zoom Poll Trigger',
-				type: 'n8n-nodes-zoom-brevo.zoomPollTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: { authentication: 'serverToServer', event: 'meeting.ended', pollTimes: { item: [{ mode: 'everyMinute' }] } },
-				credentials: { zoomServerToServerOAuthApi: { id: zoom.id, name: zoom.name } },
-			},
-			{
-				id: 'sync',
-				name: 'Zoom to Brevo',
-				type: 'n8n-nodes-zoom-brevo.zoomToBrevo',
-				typeVersion: 1.1,
-				position: [250, 0],
-				parameters: { resource: 'meeting', operation: 'syncParticipants', listIds: [15], writeMode: 'import' },
-				credentials: { zoomServerToServerOAuthApi: { id: zoom.id, name: zoom.name }, brevoV3Api: { id: brevo.id, name: brevo.name } },
-			},
-		],
-		connections: { 'Zoom Poll Trigger': { main: [[{ node: 'Zoom to Brevo', type: 'main', index: 0 }]] } },
-	});
+	const workflow = await createPollWorkflow(client, sim, { tag: 'Meeting ended (polling) → Brevo', poll: { event: 'meeting.ended' }, sync: { typeVersion: 1.1, parameters: { resource: 'meeting', operation: 'syncParticipants', listIds: [15], writeMode: 'import' } } });
 
 	// Already over before activation: never emitted (no Start From).
 	const before = meetingEnded(-HOUR);
@@ -131,32 +106,7 @@ it('an active Meeting Ended poll syncs a meeting that ends; after n8n was down, 
 });
 
 it('an active Webinar Ended poll syncs the attendees of a webinar that ends into Brevo, once', async () => {
-	const zoom = await client.createCredential('zoomServerToServerOAuthApi', 'zoom webinar poll', simCredentials.zoomS2S(sim));
-	const brevo = await client.createCredential('brevoV3Api', 'brevo webinar poll', simCredentials.brevo(sim));
-	const workflow = await client.createWorkflow({
-		name: 'Webinar ended (polling) → Brevo',
-		nodes: [
-			{
-				id: 'poll',
-				name: 'Zoom Poll Trigger',
-				type: 'n8n-nodes-zoom-brevo.zoomPollTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: { authentication: 'serverToServer', event: 'webinar.ended', pollTimes: { item: [{ mode: 'everyMinute' }] } },
-				credentials: { zoomServerToServerOAuthApi: { id: zoom.id, name: zoom.name } },
-			},
-			{
-				id: 'sync',
-				name: 'Zoom to Brevo',
-				type: 'n8n-nodes-zoom-brevo.zoomToBrevo',
-				typeVersion: 1.2,
-				position: [250, 0],
-				parameters: { resource: 'webinar', operation: 'syncAttendees', listIds: [16], writeMode: 'import' },
-				credentials: { zoomServerToServerOAuthApi: { id: zoom.id, name: zoom.name }, brevoV3Api: { id: brevo.id, name: brevo.name } },
-			},
-		],
-		connections: { 'Zoom Poll Trigger': { main: [[{ node: 'Zoom to Brevo', type: 'main', index: 0 }]] } },
-	});
+	const workflow = await createPollWorkflow(client, sim, { tag: 'Webinar ended (polling) → Brevo', poll: { event: 'webinar.ended' }, sync: { typeVersion: 1.2, parameters: { resource: 'webinar', operation: 'syncAttendees', listIds: [16], writeMode: 'import' } } });
 	/** The owner's webinar list read by this workflow's polls (the meeting workflow reads reports only). */
 	const webinarListReads = () => sim.requests.filter((r) => r.service === 'zoom' && r.method === 'GET' && r.path.endsWith('/users/me/webinars'));
 	const readsBefore = webinarListReads().length;
@@ -196,33 +146,8 @@ it('an active Webinar Ended poll syncs the attendees of a webinar that ends into
 });
 
 it('an active New Webinar Registrant poll writes a new registrant to Brevo with the UTM source (Sync One Registrant), once', async () => {
-	const zoom = await client.createCredential('zoomServerToServerOAuthApi', 'zoom registrant poll', simCredentials.zoomS2S(sim));
-	const brevo = await client.createCredential('brevoV3Api', 'brevo registrant poll', simCredentials.brevo(sim));
 	const webinar = scheduleWebinar(sim.zoom, { host: owner, start: clock.iso(3 * 24 * HOUR), topic: 'Polling Launch' });
-	const workflow = await client.createWorkflow({
-		name: 'New webinar registrant (polling) → Brevo',
-		nodes: [
-			{
-				id: 'poll',
-				name: 'Zoom Poll Trigger',
-				type: 'n8n-nodes-zoom-brevo.zoomPollTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: { authentication: 'serverToServer', event: 'webinar.registration_created', pollTimes: { item: [{ mode: 'everyMinute' }] } },
-				credentials: { zoomServerToServerOAuthApi: { id: zoom.id, name: zoom.name } },
-			},
-			{
-				id: 'sync',
-				name: 'Zoom to Brevo',
-				type: 'n8n-nodes-zoom-brevo.zoomToBrevo',
-				typeVersion: 1.2,
-				position: [250, 0],
-				parameters: { resource: 'webinar', operation: 'syncRegistrantFromEvent', listIds: [17], writeMode: 'upsert' },
-				credentials: { zoomServerToServerOAuthApi: { id: zoom.id, name: zoom.name }, brevoV3Api: { id: brevo.id, name: brevo.name } },
-			},
-		],
-		connections: { 'Zoom Poll Trigger': { main: [[{ node: 'Zoom to Brevo', type: 'main', index: 0 }]] } },
-	});
+	const workflow = await createPollWorkflow(client, sim, { tag: 'New webinar registrant (polling) → Brevo', poll: { event: 'webinar.registration_created' }, sync: { typeVersion: 1.2, parameters: { resource: 'webinar', operation: 'syncRegistrantFromEvent', listIds: [17], writeMode: 'upsert' } } });
 	/** This workflow's reads of the webinar's registrants (the other workflows read none). */
 	const registrantReads = () => sim.requests.filter((r) => r.service === 'zoom' && r.method === 'GET' && r.path.endsWith(`/webinars/${webinar.id}/registrants`) && !r.query.tracking_source_id);
 
@@ -258,28 +183,10 @@ it('an active New Webinar Registrant poll writes a new registrant to Brevo with 
 });
 
 it("n8n refuses to publish a Meeting Ended schedule over Zoom's daily Heavy limit, before any Zoom call", async () => {
-	const zoom = await client.createCredential('zoomServerToServerOAuthApi', 'zoom poll budget', simCredentials.zoomS2S(sim));
 	const hosts = Array.from({ length: 21 }, (_, i) => addHost(sim.zoom, `Budget Host${i}`));
-	const workflow = await client.createWorkflow({
-		name: 'Meeting ended (polling), 21 hosts every minute',
-		nodes: [
-			{
-				id: 'poll',
-				name: 'Zoom Poll Trigger',
-				type: 'n8n-nodes-zoom-brevo.zoomPollTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {
-					authentication: 'serverToServer',
-					event: 'meeting.ended',
-					scope: 'chosenHosts',
-					hostList: hosts.map((h) => h.email).join(', '),
-					pollTimes: { item: [{ mode: 'everyMinute' }] },
-				},
-				credentials: { zoomServerToServerOAuthApi: { id: zoom.id, name: zoom.name } },
-			},
-		],
-		connections: {},
+	const workflow = await createPollWorkflow(client, sim, {
+		tag: 'Meeting ended (polling), 21 hosts every minute',
+		poll: { event: 'meeting.ended', scope: 'chosenHosts', hostList: hosts.map((h) => h.email).join(', ') },
 	});
 	// n8n 2.41.1 publishes through its outbox: the activation poll runs shortly after the REST call
 	// returns, and its failure lands in the workflow's publication status (the editor's banner).

@@ -9,6 +9,7 @@ import {
 	type N8nInstance,
 } from './harness';
 import { startSimulator, SIM_DEFAULTS, type Simulator, type SimulatorOptions } from '../simulator';
+import { simCredentials } from '../simCredentials';
 
 export const PACKAGE = 'n8n-nodes-zoom-brevo';
 
@@ -66,4 +67,44 @@ export function chain(...names: string[]) {
 		connections[names[i]] = { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] };
 	}
 	return connections;
+}
+
+/** The Zoom Poll Trigger (Server-to-Server, Poll Times: Every Minute) → Zoom to Brevo, on the
+ *  simulator with credentials of its own, named `tag` (so are the credentials), as e2e tests, the queue-mode test and
+ *  the latency benchmark build it. Without `sync`, the trigger alone. */
+export async function createPollWorkflow(
+	client: RestClient,
+	sim: Simulator,
+	{ tag, poll, sync }: { tag: string; poll: Record<string, unknown>; sync?: { typeVersion: number; parameters: Record<string, unknown> } },
+) {
+	const zoom = await client.createCredential('zoomServerToServerOAuthApi', `zoom ${tag}`, simCredentials.zoomS2S(sim));
+	const zoomRef = { zoomServerToServerOAuthApi: { id: zoom.id, name: zoom.name } };
+	const nodes: Array<Record<string, unknown>> = [
+		{
+			id: 'poll',
+			name: 'Zoom Poll Trigger',
+			type: `${PACKAGE}.zoomPollTrigger`,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { authentication: 'serverToServer', pollTimes: { item: [{ mode: 'everyMinute' }] }, ...poll },
+			credentials: zoomRef,
+		},
+	];
+	if (sync) {
+		const brevo = await client.createCredential('brevoV3Api', `brevo ${tag}`, simCredentials.brevo(sim));
+		nodes.push({
+			id: 'sync',
+			name: 'Zoom to Brevo',
+			type: `${PACKAGE}.zoomToBrevo`,
+			typeVersion: sync.typeVersion,
+			position: [250, 0],
+			parameters: sync.parameters,
+			credentials: { ...zoomRef, brevoV3Api: { id: brevo.id, name: brevo.name } },
+		});
+	}
+	return await client.createWorkflow({
+		name: tag,
+		nodes,
+		connections: sync ? { 'Zoom Poll Trigger': { main: [[{ node: 'Zoom to Brevo', type: 'main', index: 0 }]] } } : {},
+	});
 }

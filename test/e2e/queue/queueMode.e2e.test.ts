@@ -18,7 +18,7 @@
  * The figures (deliveries, executions, duplicates, token requests) are printed at the end.
  */
 import { nodeOutputJson, parseFlatted, productionWebhookUrl, removeTempDirs, sleep, waitFor, waitForWebhook, type RunExecutionData } from '../harness';
-import { SIM_DEFAULTS, simCredentials, startSimulator, type Simulator } from '../support';
+import { createPollWorkflow, SIM_DEFAULTS, simCredentials, startSimulator, type Simulator } from '../support';
 import { toZoomTime } from '../../simulator/fixture/participants';
 import { endMeeting } from '../../simulator/timeline';
 import { executionsOf, startQueueInstallation, staticDataOf, stopQueueInstallation, type ExecutionRow, type QueueInstallation } from './installation';
@@ -387,31 +387,10 @@ describe('queue mode: Zoom to Brevo (Server-to-Server credential) on the worker'
 
 describe('queue mode: Zoom Poll Trigger on the main, the sync on the worker', () => {
 	it('a meeting that ends is found by the main\'s poll and synced once by the worker; the cursor is kept in PostgreSQL', async () => {
-		const zoom = await q.client.createCredential('zoomServerToServerOAuthApi', 'zoom s2s poll', simCredentials.zoomS2S(sim));
-		const brevo = await q.client.createCredential('brevoV3Api', 'brevo poll', simCredentials.brevo(sim));
-		const workflow = await q.client.createWorkflow({
-			name: 'Queue mode: meeting ended (polling) → Brevo',
-			nodes: [
-				{
-					id: 'poll',
-					name: 'Zoom Poll Trigger',
-					type: `${PACKAGE_TYPE}.zoomPollTrigger`,
-					typeVersion: 1,
-					position: [0, 0],
-					parameters: { authentication: 'serverToServer', event: 'meeting.ended', pollTimes: { item: [{ mode: 'everyMinute' }] } },
-					credentials: { zoomServerToServerOAuthApi: { id: zoom.id, name: zoom.name } },
-				},
-				{
-					id: 'sync',
-					name: 'Zoom to Brevo',
-					type: `${PACKAGE_TYPE}.zoomToBrevo`,
-					typeVersion: 1.2,
-					position: [250, 0],
-					parameters: { resource: 'meeting', operation: 'syncParticipants', listIds: [15], sendEvent: true },
-					credentials: { zoomServerToServerOAuthApi: { id: zoom.id, name: zoom.name }, brevoV3Api: { id: brevo.id, name: brevo.name } },
-				},
-			],
-			connections: { 'Zoom Poll Trigger': { main: [[{ node: 'Zoom to Brevo', type: 'main', index: 0 }]] } },
+		const workflow = await createPollWorkflow(q.client, sim, {
+			tag: 'Queue mode: meeting ended (polling) → Brevo',
+			poll: { event: 'meeting.ended' },
+			sync: { typeVersion: 1.2, parameters: { resource: 'meeting', operation: 'syncParticipants', listIds: [15], sendEvent: true } },
 		});
 		const reportReads = () => sim.requests.filter((r) => r.service === 'zoom' && r.path.endsWith('/report/users/me/meetings')).length;
 		const readsBefore = reportReads();
