@@ -7,30 +7,19 @@ import { ZoomPollTrigger } from '../../nodes/ZoomPollTrigger/ZoomPollTrigger.nod
 import { PollSession } from '../harness';
 import { simCredentials } from '../simCredentials';
 import { startSimulator, type Simulator } from '../simulator';
-import { DAY, HOUR, MINUTE, SimClock } from '../simulator/clock';
+import { DAY, HOUR, MINUTE } from '../simulator/clock';
 import type { ZoomMeetingInstance, ZoomUser } from '../simulator/fixture/types';
 import { addHost, endMeeting, endWebinar, recordingCompletes } from '../simulator/timeline';
+import { zoomClock } from './zoomClock';
 import { runZoomToBrevo } from '../zoomToBrevo/nodeRunner';
 
 describe('Zoom Poll Trigger: Recording Completed', () => {
-	// Zoom's clock, three hours ahead of this machine's: the trigger must go by Zoom's alone.
-	const clock = new SimClock(Date.now() + 3 * HOUR);
+	const { clock, now, meanwhile, reset } = zoomClock();
 	let sim: Simulator;
 	let owner: ZoomUser;
 	let host: ZoomUser;
-	/** Runs once, between two answers of the simulator: something that happens mid-listing. */
-	let meanwhile: { when: () => boolean; then: () => void } | undefined;
-	const now = () => {
-		if (meanwhile?.when()) {
-			const { then } = meanwhile;
-			meanwhile = undefined;
-			then();
-		}
-		return clock.now();
-	};
 	beforeEach(async () => {
-		clock.set(Math.floor(Date.now() / 1000) * 1000 + 3 * HOUR);
-		meanwhile = undefined;
+		reset();
 		sim = await startSimulator({ now, zoom: { rateLimits: { light: 1000, medium: 1000, heavy: 1000 } } });
 		owner = sim.zoom.users[0];
 		host = addHost(sim.zoom, 'Recording Host');
@@ -130,12 +119,12 @@ describe('Zoom Poll Trigger: Recording Completed', () => {
 		clock.advance(HOUR);
 		let newest: ZoomMeetingInstance | undefined;
 		// Zoom lists newest first: a meeting that ends after the first page was read goes on top.
-		meanwhile = {
+		meanwhile({
 			when: () => sim.requests.some((r) => r.path.endsWith('/recordings') && r.query.next_page_token),
 			then: () => {
 				newest = recorded(-30 * MINUTE, -20 * MINUTE, MINUTE);
 			},
-		};
+		});
 		const { items, error } = await poller.poll();
 		expect(error).toBeUndefined();
 		expect(newest).toBeDefined();

@@ -7,30 +7,19 @@ import { ZoomPollTrigger } from '../../nodes/ZoomPollTrigger/ZoomPollTrigger.nod
 import { PollSession } from '../harness';
 import { simCredentials } from '../simCredentials';
 import { startSimulator, type Simulator } from '../simulator';
-import { DAY, HOUR, MINUTE, SimClock } from '../simulator/clock';
+import { DAY, HOUR, MINUTE } from '../simulator/clock';
 import type { ZoomRegistrant, ZoomUser, ZoomWebinar } from '../simulator/fixture/types';
 import { addHost, endWebinar, register, scheduleWebinar } from '../simulator/timeline';
+import { zoomClock } from './zoomClock';
 
 describe('Zoom Poll Trigger: New Webinar Registrant', () => {
-	// Zoom's clock, three hours ahead of this machine's: the trigger must go by Zoom's alone.
-	const clock = new SimClock(Date.now() + 3 * HOUR);
+	const { clock, now, meanwhile, meanwhileRan, reset } = zoomClock();
 	let sim: Simulator;
 	let owner: ZoomUser;
 	let host: ZoomUser;
 	let webinar: ZoomWebinar;
-	/** Runs once, between two answers of the simulator: something that happens mid-listing. */
-	let meanwhile: { when: () => boolean; then: () => void } | undefined;
-	const now = () => {
-		if (meanwhile?.when()) {
-			const { then } = meanwhile;
-			meanwhile = undefined;
-			then();
-		}
-		return clock.now();
-	};
 	beforeEach(async () => {
-		clock.set(Math.floor(Date.now() / 1000) * 1000 + 3 * HOUR);
-		meanwhile = undefined;
+		reset();
 		sim = await startSimulator({ now, zoom: { rateLimits: { light: 1000, medium: 1000, heavy: 1000 } } });
 		owner = sim.zoom.users[0];
 		host = addHost(sim.zoom, 'Webinar Host');
@@ -116,15 +105,15 @@ describe('Zoom Poll Trigger: New Webinar Registrant', () => {
 		const crowd = Array.from({ length: 305 }, (_, i) => registers(20 * 1000 + i * 1000));
 		clock.advance(10 * MINUTE);
 		// Zoom approves the held registrant after the first page of 300 was read.
-		meanwhile = {
+		meanwhile({
 			when: () => sim.requests.some((r) => r.path.endsWith('/registrants') && r.query.next_page_token),
 			then: () => {
 				held.status = 'approved';
 			},
-		};
+		});
 		const { items, error } = await poller.poll();
 		expect(error).toBeUndefined();
-		expect(meanwhile).toBeUndefined();
+		expect(meanwhileRan()).toBe(true);
 		expect(emails(items)).toEqual(crowd.map((r) => r.email));
 		clock.advance(MINUTE);
 		expect(emails((await poller.poll()).items)).toEqual([held.email]);
