@@ -112,6 +112,16 @@ export class ZoomPollTrigger implements INodeType {
 				default: 'pro',
 				description: "Paces calls to the account's rate limits. Meeting reports need Pro or higher.",
 			},
+			{
+				// The figures follow DAILY_HEAVY_LIMIT (pollBudget.ts), which checks them when the
+				// workflow is published; test/pollTrigger/dailyBudget.test.ts holds the two together.
+				displayName:
+					"Meeting Ended costs one Heavy Zoom call per host at every poll, and Zoom allows 30 000 a day on Pro (60 000 on Business and up): polled every minute, that is 20 hosts on Pro. A schedule over the limit is refused when the workflow is published, with the shortest interval that fits.",
+				name: 'dailyLimitNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { event: ['meeting.ended'] } },
+			},
 		],
 	};
 

@@ -6,7 +6,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import { ZoomServerToServerOAuthApi } from '../../credentials/ZoomServerToServerOAuthApi.credentials';
-import { pollsPerDay } from '../../nodes/ZoomPollTrigger/pollBudget';
+import { DAILY_HEAVY_LIMIT, pollsPerDay } from '../../nodes/ZoomPollTrigger/pollBudget';
 import { ZoomPollTrigger } from '../../nodes/ZoomPollTrigger/ZoomPollTrigger.node';
 import { PollSession } from '../harness';
 import { simCredentials } from '../simCredentials';
@@ -112,4 +112,13 @@ describe("Zoom Poll Trigger: the schedule within Zoom's daily limit", () => {
 		expect(error).toBeUndefined();
 		expect(zoomCalls()).toBeGreaterThan(0);
 	});
+});
+
+it("the panel's notice states the limits the publish check applies", () => {
+	const notice = new ZoomPollTrigger().description.properties.find((p) => p.name === 'dailyLimitNotice')!;
+	const grouped = (n: number) => n.toLocaleString('en-US').replace(/,/g, ' ');
+	expect(notice.displayName).toContain(`${grouped(DAILY_HEAVY_LIMIT.pro)} a day on Pro`);
+	expect(notice.displayName).toContain(`${grouped(DAILY_HEAVY_LIMIT.business)} on Business`);
+	const everyMinute = pollsPerDay([{ mode: 'everyMinute' }]) as number;
+	expect(notice.displayName).toContain(`that is ${Math.floor(DAILY_HEAVY_LIMIT.pro / everyMinute)} hosts on Pro`);
 });
