@@ -1,0 +1,109 @@
+/**
+ * The lead score (issue #13): points for what a person did around a meeting or webinar, from
+ * editable weights. Pure: signals in, a score and its parts out. A signal Zoom did not give (an
+ * enrichment the plan or scope did not allow) earns nothing and is listed as unknown, so the node
+ * can say the score is partial instead of presenting it as complete.
+ */
+
+/** What Zoom tells about one person for one meeting or webinar instance. */
+export interface EngagementSignals {
+	/** Share of the instance's length attended, 0–100. */
+	attendancePercent?: number;
+	/** Joins with time in the instance (a rejoin is a second session). */
+	sessions?: number;
+	/** Whether the person joined the live session (absentees: false). */
+	attendedLive?: boolean;
+	/** Distinct polls the person answered. */
+	pollsAnswered?: number;
+	/** Questions the person asked in Q&A (anonymous ones cannot be counted for anyone). */
+	questionsAsked?: number;
+	surveyAnswered?: boolean;
+	/** Whole days between registering and the instance's start. */
+	daysRegisteredBefore?: number;
+}
+
+/** Points per signal, each with a cap where it counts per unit. Editable in the node. */
+export interface ScoreWeights {
+	/** Points at 100 % attendance (proportional below). */
+	attendance: number;
+	attendedLive: number;
+	/** Points per session after the first. */
+	extraSession: number;
+	extraSessionCap: number;
+	pollAnswered: number;
+	pollCap: number;
+	questionAsked: number;
+	questionCap: number;
+	surveyAnswered: number;
+	/** Points per day registered before the start. */
+	registeredEarlyDay: number;
+	registeredEarlyCap: number;
+}
+
+/**
+ * Defaults that add up to 100 for someone who did everything: staying is worth most (40), then
+ * asking (up to 20: a question is the clearest sign of interest), polls (up to 15), showing up
+ * live and answering the survey (10 each), and registering early (up to 5). A rejoin alone says
+ * little, so it counts nothing unless the user says otherwise.
+ */
+export const DEFAULT_WEIGHTS: ScoreWeights = {
+	attendance: 40,
+	attendedLive: 10,
+	extraSession: 0,
+	extraSessionCap: 0,
+	pollAnswered: 5,
+	pollCap: 15,
+	questionAsked: 10,
+	questionCap: 20,
+	surveyAnswered: 10,
+	registeredEarlyDay: 1,
+	registeredEarlyCap: 5,
+};
+
+export type SignalName = keyof EngagementSignals;
+
+export interface LeadScore {
+	/** Rounded to a whole point. */
+	score: number;
+	/** Points per signal that was known. */
+	parts: Partial<Record<SignalName, number>>;
+	/** Signals Zoom did not give: they earned nothing. */
+	unknown: SignalName[];
+}
+
+const capped = (units: number, each: number, cap: number) => Math.min(Math.max(units, 0) * each, cap);
+
+export function leadScore(signals: EngagementSignals, weights: ScoreWeights = DEFAULT_WEIGHTS): LeadScore {
+	const parts: Partial<Record<SignalName, number>> = {};
+	const unknown: SignalName[] = [];
+	const add = <K extends SignalName>(name: K, points: (value: NonNullable<EngagementSignals[K]>) => number) => {
+		const value = signals[name];
+		if (value === undefined || value === null) unknown.push(name);
+		else parts[name] = points(value as NonNullable<EngagementSignals[K]>);
+	};
+	add('attendancePercent', (p) => (Math.min(Math.max(p, 0), 100) / 100) * weights.attendance);
+	add('attendedLive', (live) => (live ? weights.attendedLive : 0));
+	add('sessions', (n) => capped(n - 1, weights.extraSession, weights.extraSessionCap));
+	add('pollsAnswered', (n) => capped(n, weights.pollAnswered, weights.pollCap));
+	add('questionsAsked', (n) => capped(n, weights.questionAsked, weights.questionCap));
+	add('surveyAnswered', (answered) => (answered ? weights.surveyAnswered : 0));
+	add('daysRegisteredBefore', (days) => capped(Math.floor(days), weights.registeredEarlyDay, weights.registeredEarlyCap));
+	const score = Math.round(Object.values(parts).reduce((sum, points) => sum + (points ?? 0), 0));
+	return { score, parts, unknown };
+}
+
+/** Score thresholds that fire their own Brevo events (e.g. zoom_webinar_hot_lead). */
+export interface LeadThresholds {
+	hot: number;
+	warm: number;
+}
+
+export const DEFAULT_THRESHOLDS: LeadThresholds = { hot: 60, warm: 30 };
+
+export type LeadLevel = 'hot' | 'warm' | 'cold';
+
+export function leadLevel(score: number, thresholds: LeadThresholds = DEFAULT_THRESHOLDS): LeadLevel {
+	if (score >= thresholds.hot) return 'hot';
+	if (score >= thresholds.warm) return 'warm';
+	return 'cold';
+}

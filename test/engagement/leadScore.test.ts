@@ -1,0 +1,94 @@
+/**
+ * The lead score and the engagement tally (issue #13), pure: the documented defaults, caps,
+ * unknown signals that earn nothing, thresholds; polls counted per poll, anonymous rows counted,
+ * people who answered without being contacts kept apart, emails matched case-blind.
+ */
+import { DEFAULT_THRESHOLDS, DEFAULT_WEIGHTS, leadLevel, leadScore, type EngagementSignals } from '../../nodes/ZoomToBrevo/contacts/engagementScore';
+import { tallyEngagement, type EngagementRow } from '../../nodes/ZoomToBrevo/contacts/engagementTally';
+
+describe('leadScore', () => {
+	const everything: EngagementSignals = {
+		attendancePercent: 100,
+		attendedLive: true,
+		sessions: 1,
+		pollsAnswered: 3,
+		questionsAsked: 2,
+		surveyAnswered: true,
+		daysRegisteredBefore: 5,
+	};
+
+	it('someone who did everything scores 100 with the default weights', () => {
+		expect(leadScore(everything)).toEqual({
+			score: 100,
+			parts: { attendancePercent: 40, attendedLive: 10, sessions: 0, pollsAnswered: 15, questionsAsked: 20, surveyAnswered: 10, daysRegisteredBefore: 5 },
+			unknown: [],
+		});
+	});
+
+	it('caps each counted signal: ten polls, five questions and a month early earn no more than the caps', () => {
+		const { parts } = leadScore({ ...everything, pollsAnswered: 10, questionsAsked: 5, daysRegisteredBefore: 30 });
+		expect(parts).toMatchObject({ pollsAnswered: DEFAULT_WEIGHTS.pollCap, questionsAsked: DEFAULT_WEIGHTS.questionCap, daysRegisteredBefore: DEFAULT_WEIGHTS.registeredEarlyCap });
+	});
+
+	it('attendance counts in proportion and out-of-range figures are held to 0–100 %', () => {
+		expect(leadScore({ attendancePercent: 50 }).parts.attendancePercent).toBe(20);
+		expect(leadScore({ attendancePercent: 140 }).parts.attendancePercent).toBe(40);
+		expect(leadScore({ attendancePercent: -5 }).parts.attendancePercent).toBe(0);
+	});
+
+	it('a signal Zoom did not give earns nothing and is named, unlike a known zero', () => {
+		const partial = leadScore({ attendancePercent: 80, attendedLive: true });
+		expect(partial.score).toBe(42);
+		expect(partial.unknown).toEqual(['sessions', 'pollsAnswered', 'questionsAsked', 'surveyAnswered', 'daysRegisteredBefore']);
+		const zeros = leadScore({ attendancePercent: 80, attendedLive: true, pollsAnswered: 0, questionsAsked: 0 });
+		expect(zeros.unknown).not.toContain('pollsAnswered');
+		expect(zeros.parts.pollsAnswered).toBe(0);
+	});
+
+	it('editable weights change the score: rejoins count when the user gives them points', () => {
+		const weights = { ...DEFAULT_WEIGHTS, extraSession: 2, extraSessionCap: 6 };
+		expect(leadScore({ sessions: 3 }, weights).parts.sessions).toBe(4);
+		expect(leadScore({ sessions: 9 }, weights).parts.sessions).toBe(6);
+		expect(leadScore({ sessions: 3 }).parts.sessions).toBe(0);
+	});
+
+	it('levels: hot from 60, warm from 30 by default; thresholds editable', () => {
+		expect([leadLevel(60), leadLevel(59), leadLevel(30), leadLevel(29)]).toEqual(['hot', 'warm', 'warm', 'cold']);
+		expect(leadLevel(59, { ...DEFAULT_THRESHOLDS, hot: 50 })).toBe('hot');
+	});
+});
+
+describe('tallyEngagement', () => {
+	const rows: EngagementRow[] = [
+		// Ann answers two questions of poll 1 and one of poll 2: two polls, with her email's case varying.
+		{ kind: 'poll', email: 'Ann@Example.com', pollId: 'p1' },
+		{ kind: 'poll', email: 'ann@example.com', pollId: 'p1' },
+		{ kind: 'poll', email: 'ann@example.com ', pollId: 'p2' },
+		{ kind: 'question', email: 'ann@example.com' },
+		{ kind: 'question', email: 'ANN@example.com' },
+		{ kind: 'survey', email: 'ann@example.com' },
+		// Ben answers a poll only.
+		{ kind: 'poll', email: 'ben@example.com', pollId: 'p1' },
+		// Anonymous: a question and a poll answer without an email.
+		{ kind: 'question' },
+		{ kind: 'poll', email: '  ', pollId: 'p1' },
+		// Dial-in Cleo answered a poll but has no participant row.
+		{ kind: 'poll', email: 'cleo@example.com', pollId: 'p2' },
+	];
+
+	it('counts distinct polls, every question and the survey per contact, case-blind', () => {
+		const { byContact } = tallyEngagement(rows, ['ann@example.com', 'BEN@example.com', 'dan@example.com']);
+		expect(byContact.get('ann@example.com')).toEqual({ pollsAnswered: 2, questionsAsked: 2, surveyAnswered: true });
+		expect(byContact.get('ben@example.com')).toEqual({ pollsAnswered: 1, questionsAsked: 0, surveyAnswered: false });
+		// A contact who did nothing has no tally: the node gives them zeros only when the report was read.
+		expect(byContact.has('dan@example.com')).toBe(false);
+	});
+
+	it('counts rows without an email instead of dropping them, and keeps people who are no contact apart', () => {
+		const { anonymous, notContacts, byContact } = tallyEngagement(rows, ['ann@example.com', 'ben@example.com']);
+		expect(anonymous).toEqual({ poll: 1, question: 1, survey: 0 });
+		expect([...notContacts.keys()]).toEqual(['cleo@example.com']);
+		expect(notContacts.get('cleo@example.com')).toEqual({ pollsAnswered: 1, questionsAsked: 0, surveyAnswered: false });
+		expect(byContact.has('cleo@example.com')).toBe(false);
+	});
+});
