@@ -36,7 +36,7 @@ export async function demoAccounts(say: (text: string) => void): Promise<DemoAcc
 	if (given.length > 0) {
 		say(`only some real keys are set (${given.join(', ')}); all of ${REAL_KEYS.join(', ')} are needed — using the simulator`);
 	}
-	say('starting the Zoom + Brevo simulator (a 500-person webinar, meetings, a recording)');
+	say('starting the Zoom + Brevo simulator (a 500-person webinar, meetings, their cloud recordings)');
 	const sim = await startSimulator({ fixture: makeFixture({ webinarRegistrants: 500 }), brevo: { importProcessingMs: 300 } });
 	say(`simulator: Zoom API ${sim.zoomApiBaseUrl}, Brevo API ${sim.brevoApiBaseUrl}`);
 	return {
