@@ -20,8 +20,6 @@ export const zoomErrors = {
 	recordingNotFound: () => zoomError(404, 3301, 'This recording does not exist.'),
 	olderThanOneYear: () => zoomError(400, 12702, 'Can not access a meeting a year ago.'),
 	paidOnly: (accountId: string) => zoomError(400, 200, `Only available for Paid or ZMP account: ${accountId}.`),
-	/** The webinar poll / Q&A reports' refusal on a free account (see zoom/engagement.ts). */
-	reportPaidOnly: (accountId: string) => zoomError(400, 200, `This is only available for paid account:${accountId}.`),
 	invalidPageToken: () => zoomError(400, 300, 'The next page token is invalid or expired.'),
 	invalidField: (field: string) => zoomError(400, 300, `Invalid field: ${field}.`),
 };
