@@ -2,6 +2,7 @@ import { isSimResponse, type SimRequest, type SimResponse } from '../http';
 import { matchRoute } from '../router';
 import type { ZoomRateCategory } from '../types';
 import { unknownApiPath, zoomErrors } from './errors';
+import { engagementRoutes } from './engagement';
 import { eventSubscriptionRoutes } from './eventSubscriptions';
 import { meetingRoutes } from './meetings';
 import { authenticate } from './oauth';
@@ -26,6 +27,7 @@ const ROUTES: ZoomRoute[] = [
 	...userRecordingRoutes,
 	...reportRoutes,
 	...eventSubscriptionRoutes,
+	...engagementRoutes,
 ];
 
 /** The rate-limit category of an API path, for forced 429s; Light when the path is unknown. */

@@ -26,6 +26,15 @@ export const ZOOM_SCOPES = {
 	listAbsentees: { granular: 'webinar:read:list_absentees:admin', classic: 'webinar:read:admin' },
 	// Only the classic scope is named in the reference we could read (see zoom/reports.ts).
 	reportUserMeetings: { granular: 'report:read:admin', classic: 'report:read:admin' },
+	// Past meeting/webinar polls and Q&A, and the poll/Q&A/survey reports: only the classic scopes are
+	// named in the reference we could read (see zoom/engagement.ts).
+	listPastMeetingPolls: { granular: 'meeting:read:admin', classic: 'meeting:read:admin' },
+	reportMeetingPolls: { granular: 'report:read:admin', classic: 'report:read:admin' },
+	listPastWebinarPolls: { granular: 'webinar:read:admin', classic: 'webinar:read:admin' },
+	listPastWebinarQa: { granular: 'webinar:read:admin', classic: 'webinar:read:admin' },
+	reportWebinarPolls: { granular: 'report:read:admin', classic: 'report:read:admin' },
+	reportWebinarQa: { granular: 'report:read:admin', classic: 'report:read:admin' },
+	reportWebinarSurvey: { granular: 'report:read:admin', classic: 'report:read:admin' },
 	listRecordingFiles: { granular: 'cloud_recording:read:list_recording_files:admin', classic: 'recording:read:admin' },
 	// Only the classic scope is named in the reference we could read (see zoom/userRecordings.ts).
 	listUserRecordings: { granular: 'recording:read:admin', classic: 'recording:read:admin' },

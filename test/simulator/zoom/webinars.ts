@@ -43,7 +43,7 @@ function webinarById(ctx: ZoomContext, rawId: string): ZoomWebinar | SimResponse
 	return found ? found.webinar : zoomErrors.webinarNotFound(ref.shown);
 }
 
-function pastWebinar(
+export function pastWebinar(
 	ctx: ZoomContext,
 	rawId: string,
 	occurrenceId?: string,

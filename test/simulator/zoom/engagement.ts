@@ -1,0 +1,129 @@
+/**
+ * Poll answers, Q&A and survey answers of past meetings and webinars:
+ * `GET /past_meetings/{meetingId}/polls`, `GET /report/meetings/{meetingId}/polls`,
+ * `GET /past_webinars/{webinarId}/polls`, `GET /past_webinars/{webinarId}/qa`,
+ * `GET /report/webinars/{webinarId}/polls`, `GET /report/webinars/{webinarId}/qa` and
+ * `GET /report/webinars/{webinarId}/survey`.
+ *
+ * Imitated from Zoom's OpenAPI spec as SDKs carry it (search corpus "code"):
+ * - paths, scopes, rate labels, plans: the zoom_api crate (docs.rs zoom-api), github.com/oxidecomputer/
+ *   third-party-api-clients zoom/src/reports.rs (`meeting_polls`: scope `report:read:admin`, Rate Limit
+ *   Label `Heavy`, "Pro or a higher plan"; `webinar_polls`, `webinar_qa`: `report:read:admin`,
+ *   `Heavy`, "Pro or a higher plan with Webinar add-on enabled"), zoom/src/meetings.rs
+ *   (`list_past_polls`: `meeting:read:admin`, `meeting:read`, `Medium`, "Host user type must be
+ *   Pro") and zoom/src/webinars.rs (`list_past_poll_results`, `list_past_qa`: `webinar:read:admin`,
+ *   `webinar:read`, `Medium`, "Webinar license"); an id means the latest instance, a UUID that
+ *   starts with "/" or holds "//" is encoded twice;
+ * - poll and Q&A shapes: github.com/dansleboby/ZoomPHP-sdk/tree/HEAD/docs/Model: ListPastWebinarPollResults200Response,
+ *   ReportWebinarPolls200Response, ReportMeetingPolls200Response, ListPastWebinarQA200Response,
+ *   ReportWebinarQA200Response and their `QuestionsInner` / `QuestionDetailsInner` models
+ *   (ListPastMeetingPolls200ResponseQuestionsInnerQuestionDetailsInner): envelope `id`, `uuid`,
+ *   `start_time`, `questions` (no paging fields and no `page_size` / `next_page_token`
+ *   parameters), each question `name`, `email`, `question_details`; poll details `question`,
+ *   `answer`, `polling_id`, `date_time`; Q&A details `question`, `answer` ("'live answered' if this
+ *   is a live answer"); anonymous polls and Q&A give `name` "Anonymous Attendee"; `email` is '' for
+ *   people outside the host's account "with some exceptions" (email display rules);
+ * - the survey report: github.com/konfig-sdks/zoom-meeting-java-sdk/blob/HEAD/docs/ReportsApi.md
+ *   (getWebinarSurveyReport: webinarId only, no paging; "Pro or a higher plan with Webinar add-on
+ *   enabled", `report:read:admin`, `HEAVY`) and the docs folder's ReportsGetWebinarSurveyReportResponse*.md
+ *   (`webinar_id`, `webinar_uuid`, `start_time`, `survey_id`, `survey_name`, `survey_answers` of
+ *   `email`, `name`, `first_name`, `last_name` ("Anonymous Attendee" when anonymous),
+ *   `answer_details` of `question`, `question_id`, `answer`, `date_time`);
+ * - several answers in one string: the same Java SDK's
+ *   ReportsGetWebinarQaReportResponseQuestionsInnerQuestionDetailsInner.md ("All answers will be
+ *   returned together and separated by semicolons"); the simulator joins multiple-choice poll and
+ *   survey answers the same way;
+ * - the free-plan refusal: the same ReportsApi.md lists for the webinar reports "Only available for
+ *   Paid or ZMP account: {accountId}." and 400 with error code 200: the simulator's `paidOnly`, as
+ *   for the participant reports.
+ * What no doc says, and the simulator chooses: the past_* variants answer on any plan (their
+ * prerequisite is a licensed host / webinar license, which every fixture host has); rows come in
+ * the fixture's order; an instance without answers lists none.
+ */
+import { isSimResponse, json, type SimResponse } from '../http';
+import { zoomErrors } from './errors';
+import { findMeeting, parseInstanceRef } from './meetingIds';
+import type { ZoomRoute } from './route';
+import { ZOOM_SCOPES } from './scopes';
+import type { ZoomContext } from './state';
+import { pastWebinar } from './webinars';
+
+function meetingPolls(ctx: ZoomContext, rawId: string): SimResponse {
+	const ref = parseInstanceRef(rawId);
+	const found = findMeeting(ctx.state, ref);
+	if (!found?.instance) return zoomErrors.meetingNotFound(ref.shown);
+	if (found.instance.olderThanOneYear) return zoomErrors.olderThanOneYear();
+	const { meeting, instance } = found;
+	return json(200, { id: meeting.id, uuid: instance.uuid, start_time: instance.start_time, questions: instance.polls ?? [] });
+}
+
+function webinarList(ctx: ZoomContext, rawId: string, list: 'polls' | 'qa'): SimResponse {
+	const found = pastWebinar(ctx, rawId);
+	if (isSimResponse(found)) return found;
+	const { webinar, instance } = found;
+	return json(200, { id: webinar.id, uuid: instance.uuid, start_time: instance.start_time, questions: instance[list] ?? [] });
+}
+
+/** Report endpoints: scope and budget are checked by the router, the plan here. */
+function paid(ctx: ZoomContext, answer: () => SimResponse): SimResponse {
+	return ctx.config.plan === 'free' ? zoomErrors.paidOnly(ctx.state.accountId) : answer();
+}
+
+export const engagementRoutes: ZoomRoute[] = [
+	{
+		method: 'GET',
+		pattern: '/past_meetings/:meetingId/polls',
+		category: 'medium',
+		scope: ZOOM_SCOPES.listPastMeetingPolls,
+		handle: (ctx, _req, params) => meetingPolls(ctx, params.meetingId),
+	},
+	{
+		method: 'GET',
+		pattern: '/report/meetings/:meetingId/polls',
+		category: 'heavy',
+		scope: ZOOM_SCOPES.reportMeetingPolls,
+		handle: (ctx, _req, params) => paid(ctx, () => meetingPolls(ctx, params.meetingId)),
+	},
+	{
+		method: 'GET',
+		pattern: '/past_webinars/:webinarId/polls',
+		category: 'medium',
+		scope: ZOOM_SCOPES.listPastWebinarPolls,
+		handle: (ctx, _req, params) => webinarList(ctx, params.webinarId, 'polls'),
+	},
+	{
+		method: 'GET',
+		pattern: '/past_webinars/:webinarId/qa',
+		category: 'medium',
+		scope: ZOOM_SCOPES.listPastWebinarQa,
+		handle: (ctx, _req, params) => webinarList(ctx, params.webinarId, 'qa'),
+	},
+	{
+		method: 'GET',
+		pattern: '/report/webinars/:webinarId/polls',
+		category: 'heavy',
+		scope: ZOOM_SCOPES.reportWebinarPolls,
+		handle: (ctx, _req, params) => paid(ctx, () => webinarList(ctx, params.webinarId, 'polls')),
+	},
+	{
+		method: 'GET',
+		pattern: '/report/webinars/:webinarId/qa',
+		category: 'heavy',
+		scope: ZOOM_SCOPES.reportWebinarQa,
+		handle: (ctx, _req, params) => paid(ctx, () => webinarList(ctx, params.webinarId, 'qa')),
+	},
+	{
+		method: 'GET',
+		pattern: '/report/webinars/:webinarId/survey',
+		category: 'heavy',
+		scope: ZOOM_SCOPES.reportWebinarSurvey,
+		handle: (ctx, _req, params) =>
+			paid(ctx, () => {
+				const found = pastWebinar(ctx, params.webinarId);
+				if (isSimResponse(found)) return found;
+				const { webinar, instance } = found;
+				const survey = instance.survey ?? { survey_id: '', survey_name: '', survey_answers: [] };
+				return json(200, { webinar_id: webinar.id, webinar_uuid: instance.uuid, start_time: instance.start_time, ...survey });
+			}),
+	},
+];
