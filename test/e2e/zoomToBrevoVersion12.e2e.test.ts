@@ -133,6 +133,34 @@ it("Attribute Mapping's rows come from the Brevo account through n8n's API, and 
 	const shown = Object.fromEntries(fields.filter((f) => !f.removed).map((f) => [f.id, f.defaultValue]));
 	expect(shown).toMatchObject({ FIRSTNAME: 'firstName', WEBINAR_DURATION: 'minutesAttended', UTM_SOURCE: 'utmSource' });
 	expect(shown).not.toHaveProperty('MEETING_DURATION');
+	// Identifier attributes are never offered (the simulated account has SMS, WHATSAPP, EXT_ID).
+	for (const id of ['SMS', 'WHATSAPP', 'EXT_ID']) expect(fields.some((f) => f.id === id)).toBe(false);
+
+	// A meeting's rows are its own (no UTM_SOURCE), and the editor reloads them when Resource
+	// changes: n8n's node type carries the dependency the editor watches.
+	const rowsFor = async (currentNodeParameters: Record<string, unknown>, withCredentials: boolean) =>
+		(
+			await client.rest<ResourceMapperFields>('POST', '/dynamic-node-parameters/resource-mapper-fields', {
+				data: {
+					nodeTypeAndVersion: { name: 'n8n-nodes-zoom-brevo.zoomToBrevo', version: 1.2 },
+					path: 'parameters.attributes',
+					methodName: 'getBrevoAttributeFields',
+					currentNodeParameters,
+					...(withCredentials ? { credentials } : {}),
+				},
+			})
+		).fields;
+	const meetingShown = (await rowsFor({ resource: 'meeting', operation: 'syncParticipants' }, true)).filter((f) => !f.removed).map((f) => f.id);
+	expect(meetingShown).toEqual(expect.arrayContaining(['MEETING_NAME', 'MEETING_DURATION']));
+	expect(meetingShown).not.toContain('UTM_SOURCE');
+	const described = (await client.getNodeTypes()).find((t) => t.name === 'n8n-nodes-zoom-brevo.zoomToBrevo' && (Array.isArray(t.version) ? t.version.includes(1.2) : t.version === 1.2)) as
+		| { properties: Array<{ name: string; typeOptions?: { loadOptionsDependsOn?: string[] } }> }
+		| undefined;
+	expect(described?.properties.find((p) => p.name === 'attributes')?.typeOptions?.loadOptionsDependsOn).toEqual(['resource']);
+	// Without a Brevo credential: the suggested rows, no error.
+	const suggested = await rowsFor(parameters, false);
+	expect(suggested.filter((f) => !f.removed).map((f) => f.id)).toEqual(expect.arrayContaining(['FIRSTNAME', 'WEBINAR_DURATION']));
+	expect(suggested.some((f) => f.id === 'JOB_TITLE')).toBe(false);
 
 	// Saved as the editor saves it after the user dropped every row but two and added JOB_TITLE.
 	const attributes = {
