@@ -6,6 +6,8 @@
  *   --trigger-only      only the Zoom Trigger vs Webhook node tables (skips Zoom to Brevo)
  *   --poll-only         only the Zoom Poll Trigger: calls per poll (1, 50 and 500 hosts; quick:
  *                       1 and 10) and, not in quick, a meeting's end to Brevo in real n8n
+ *   --engagement-only   only the engagement and lead-score table (a webinar of about 10 000
+ *                       attendees; quick: about 1 000)
  *   --settings=a,b      only these n8n settings for the trigger (names in TRIGGER_BENCH_SETTINGS,
  *                       scripts/bench/trigger.ts); default: all of them, or the quick ones
  */
@@ -18,10 +20,12 @@ import { benchPollTrigger } from './bench/pollTrigger';
 import { benchOneByOne, benchThreeItemsFree } from './bench/rateBudget';
 import { benchTrigger, settingsSummaryTable, TRIGGER_BENCH_SETTINGS, type TriggerSettingName, type TriggerSummary } from './bench/trigger';
 import { benchMemory, benchZoomToBrevo, type Row } from './bench/zoomToBrevo';
+import { benchEngagement } from './bench/engagement';
 
 const quick = process.argv.includes('--quick');
 const triggerOnly = process.argv.includes('--trigger-only');
 const pollOnly = process.argv.includes('--poll-only');
+const engagementOnly = process.argv.includes('--engagement-only');
 const settingsArg = process.argv.find((arg) => arg.startsWith('--settings='))?.slice('--settings='.length);
 
 function triggerSettings(): TriggerSettingName[] {
@@ -40,9 +44,21 @@ function print(title: string, rows: Row[]) {
 	for (const row of rows) console.log(`| ${row.figure} | ${row.value} | ${row.goal ?? ''} |`);
 }
 
+/** About half of a webinar's registrants attend in the simulator: 20 400 give about 10 000. */
+async function engagementTable(): Promise<[string, Row[]]> {
+	return [
+		`Zoom to Brevo: engagement and lead score, a webinar of ${quick ? 'about 1 000' : 'about 10 000'} attendees with polls, Q&A and survey, Zoom Pro limits`,
+		await benchEngagement(quick ? 2_040 : 20_400),
+	];
+}
+
 async function main() {
 	console.log(`# n8n-nodes-zoom-brevo benchmark${quick ? ' (quick)' : ''}`);
 	console.log(`\n${new Date().toISOString()} — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+	if (engagementOnly) {
+		print(...(await engagementTable()));
+		return;
+	}
 	if (!triggerOnly) {
 		const hosts = quick ? [1, 10] : [1, 50, 500];
 		console.log(`\n## Zoom Poll Trigger: Zoom calls per scheduled poll (${hosts.join(', ')} chosen hosts, Zoom Pro limits)\n`);
@@ -60,6 +76,7 @@ async function main() {
 			await benchZoomToBrevo(quick ? 1_500 : 15_000, quick ? 1_000 : 10_000),
 		);
 		print('Zoom to Brevo: memory', await benchMemory(quick ? 10_000 : 100_000));
+		print(...(await engagementTable()));
 		print('Zoom to Brevo: one rate budget per execution (requests per sliding second)', [
 			...(await benchThreeItemsFree()),
 			...(await benchOneByOne(quick ? 100 : 1_000)),

@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { route } from './actions/router';
 import { brevoWriteProperties } from './description/brevoWrite';
+import { engagementProperties } from './description/engagement';
 import { optionProperties } from './description/options';
 import { recordingProperties } from './description/recording';
 import { selectorProperties } from './description/selectors';
@@ -69,6 +70,7 @@ export class ZoomToBrevo implements INodeType {
 			...selectorProperties,
 			...zoomSourceProperties,
 			...recordingProperties,
+			...engagementProperties,
 			...brevoWriteProperties,
 			...optionProperties,
 		],

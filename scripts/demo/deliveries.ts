@@ -53,6 +53,7 @@ function demoEvents(sim: Simulator): Record<string, { event: string; payload: Re
 	const registrant = webinar.registrants.find((r) => r.tracking_source && r.status === 'approved') ?? webinar.registrants[0];
 	return {
 		'webinar-ended-follow-ups.json': zoomEventPayloads.webinarEnded(account, webinar, webinar.instances[webinar.instances.length - 1]),
+		'webinar-hot-leads.json': zoomEventPayloads.webinarEnded(account, webinar, webinar.instances[webinar.instances.length - 1]),
 		'meeting-ended-engagement.json': zoomEventPayloads.meetingEnded(account, meeting, instance),
 		'recording-completed-email.json': zoomEventPayloads.recordingCompleted(account, instance.recording!, sim.url),
 		'webinar-registration-utm.json': zoomEventPayloads.webinarRegistrationCreated(account, webinar, registrant),

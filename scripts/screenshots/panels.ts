@@ -117,10 +117,18 @@ export const PANELS: PanelSpec[] = [
 		{
 			resource: 'webinar',
 			operation: 'syncAttendees',
-			options: { registrationDetails: true, brevoTier: 'general', dryRun: true, logApiCalls: true, maxDailyWaitSeconds: 60, repeatFollowUps: false, zoomPlan: 'pro' },
+			options: { registrationDetails: true, answersInEvents: true, brevoTier: 'general', dryRun: true, logApiCalls: true, maxDailyWaitSeconds: 60, repeatFollowUps: false, zoomPlan: 'pro' },
 		},
 		async (page) => {
 			await page.getByText('Zoom Plan (Rate Limits)').first().scrollIntoViewIfNeeded();
+		},
+	),
+	// Engagement and lead score (issue #13): what a marketer sets to get hot-lead events.
+	zoomToBrevo(
+		'zoom-to-brevo-lead-score',
+		{ resource: 'webinar', operation: 'syncAttendees', webinarEngagement: ['polls', 'questions', 'survey'], scoreLeads: true, scoreSettings: { hot: 60, warm: 30, attendance: 40 } },
+		async (page) => {
+			await page.getByText('Score Weights and Thresholds').first().scrollIntoViewIfNeeded();
 		},
 	),
 	// Attribute Mapping: the account's Brevo attributes (resource mapper), a webinar's defaults.

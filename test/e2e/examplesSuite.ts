@@ -185,6 +185,44 @@ export function describeExamples(title: string, n8nEnv?: Record<string, string>)
 			await client.deactivateWorkflow(workflow.id);
 		});
 
+		it('(f) webinar ended → attendees with polls, Q&A, survey and lead scores; zoom_webinar_hot_lead once per hot lead', async () => {
+			const { id, url } = await activate('webinar-hot-leads.json');
+			const webinar = sim.fixture.zoom.webinars.find((w) => w.id === sim.fixture.ids.webinarId)!;
+			const instance = webinar.instances[webinar.instances.length - 1];
+			const ended = zoomEventPayloads.webinarEnded(sim.credentials.zoom.accountId, webinar, instance);
+			await deliver(url, ended, id, 'trk-hot-leads');
+
+			const attendees = new Set<string>();
+			for (let i = 0; i < instance.attendees.length; i++) {
+				const email = instance.attendees.at(i)!.user_email?.toLowerCase();
+				if (email) attendees.add(email);
+			}
+			const polled = new Set((instance.polls ?? []).filter((p) => p.email).map((p) => p.email.toLowerCase()));
+			const hot: string[] = [];
+			for (const email of attendees) {
+				const attributes = sim.brevo.contacts.get(email)!.attributes;
+				expect(attributes.ZOOM_POLLS_ANSWERED).toBe(polled.has(email) ? 2 : 0);
+				expect(typeof attributes.ZOOM_QUESTIONS_ASKED).toBe('number');
+				expect(typeof attributes.ZOOM_SURVEY_ANSWERED).toBe('boolean');
+				const score = Number(attributes.ZOOM_ENGAGEMENT_SCORE);
+				expect(attributes.ZOOM_LEAD_LEVEL).toBe(score >= 60 ? 'hot' : score >= 30 ? 'warm' : 'cold');
+				if (attributes.ZOOM_LEAD_LEVEL === 'hot') hot.push(email);
+			}
+			expect(hot.length).toBeGreaterThan(0);
+			expect(eventsNamed('zoom_webinar_hot_lead').sort()).toEqual(hot.sort());
+			for (const event of sim.brevo.events.filter((e) => e.event_name === 'zoom_webinar_hot_lead')) {
+				const attributes = sim.brevo.contacts.get(String(event.identifiers.email_id))!.attributes;
+				expect(event.event_properties).toMatchObject({ engagement_score: attributes.ZOOM_ENGAGEMENT_SCORE, lead_level: 'hot', polls_answered: attributes.ZOOM_POLLS_ANSWERED });
+			}
+
+			// The same webinar delivered again under another tracking ID (a manual re-run, a second
+			// subscription): the sync runs again, but nobody gets a second hot-lead event.
+			await sim.sendWebhook(url, { ...ended, secretToken: SIM_DEFAULTS.zoom.webhookSecretToken, trackingId: 'trk-hot-leads-2' });
+			const executions = await client.waitForExecutions(id, 2, 90_000);
+			expect(executions.map((e) => e.status)).toEqual(['success', 'success']);
+			expect(eventsNamed('zoom_webinar_hot_lead').sort()).toEqual(hot.sort());
+		});
+
 		it('has a test above for every file in examples/', () => {
 			expect([...tested].sort()).toEqual([...EXAMPLE_FILES].sort());
 		});

@@ -9,6 +9,7 @@ import { tallyEngagement, type EngagementRow } from '../../nodes/ZoomToBrevo/con
 describe('leadScore', () => {
 	const everything: EngagementSignals = {
 		attendancePercent: 100,
+		minutesAttended: 60,
 		attendedLive: true,
 		sessions: 1,
 		pollsAnswered: 3,
@@ -20,7 +21,7 @@ describe('leadScore', () => {
 	it('someone who did everything scores 100 with the default weights', () => {
 		expect(leadScore(everything)).toEqual({
 			score: 100,
-			parts: { attendancePercent: 40, attendedLive: 10, sessions: 0, pollsAnswered: 15, questionsAsked: 20, surveyAnswered: 10, daysRegisteredBefore: 5 },
+			parts: { attendancePercent: 40, minutesAttended: 0, attendedLive: 10, sessions: 0, pollsAnswered: 15, questionsAsked: 20, surveyAnswered: 10, daysRegisteredBefore: 5 },
 			unknown: [],
 		});
 	});
@@ -39,7 +40,7 @@ describe('leadScore', () => {
 	it('a signal Zoom did not give earns nothing and is named, unlike a known zero', () => {
 		const partial = leadScore({ attendancePercent: 80, attendedLive: true });
 		expect(partial.score).toBe(42);
-		expect(partial.unknown).toEqual(['sessions', 'pollsAnswered', 'questionsAsked', 'surveyAnswered', 'daysRegisteredBefore']);
+		expect(partial.unknown).toEqual(['minutesAttended', 'sessions', 'pollsAnswered', 'questionsAsked', 'surveyAnswered', 'daysRegisteredBefore']);
 		const zeros = leadScore({ attendancePercent: 80, attendedLive: true, pollsAnswered: 0, questionsAsked: 0 });
 		expect(zeros.unknown).not.toContain('pollsAnswered');
 		expect(zeros.parts.pollsAnswered).toBe(0);
@@ -50,6 +51,13 @@ describe('leadScore', () => {
 		expect(leadScore({ sessions: 3 }, weights).parts.sessions).toBe(4);
 		expect(leadScore({ sessions: 9 }, weights).parts.sessions).toBe(6);
 		expect(leadScore({ sessions: 3 }).parts.sessions).toBe(0);
+	});
+
+	it('minutes can score instead of the share: points per minute up to a cap', () => {
+		const weights = { ...DEFAULT_WEIGHTS, attendance: 0, minuteAttended: 0.5, minuteCap: 30 };
+		expect(leadScore({ minutesAttended: 40 }, weights).parts.minutesAttended).toBe(20);
+		expect(leadScore({ minutesAttended: 90 }, weights).parts.minutesAttended).toBe(30);
+		expect(leadScore({ minutesAttended: 90 }).parts.minutesAttended).toBe(0);
 	});
 
 	it('levels: hot from 60, warm from 30 by default; thresholds editable', () => {

@@ -64,10 +64,13 @@ describe('the rows the editor loads', () => {
 		expect(byId.get('FIRSTNAME')).toMatchObject({ displayName: 'FIRSTNAME (Text)', removed: false, defaultValue: 'firstName' });
 		const values = (id: string) => (byId.get(id)?.options ?? []).map((o) => o.value).sort();
 		expect(values('WEBINAR_DAY')).toEqual(['firstJoinDate', 'registrationDate', 'sourceDate']);
-		expect(values('SCORE')).toEqual(['attendancePercent', 'minutesAttended', 'secondsAttended', 'sessions']);
+		expect(values('SCORE')).toEqual(['attendancePercent', 'engagementScore', 'minutesAttended', 'pollsAnswered', 'questionsAsked', 'secondsAttended', 'sessions']);
 		expect(values('JOB_TITLE')).toContain('minutesAttended');
-		// Boolean attributes have no Zoom value to hold; identifiers would change who a contact is.
-		for (const id of ['VIP', 'SMS', 'WHATSAPP', 'LANDLINE_NUMBER', 'EXT_ID']) expect(byId.has(id)).toBe(false);
+		// A Boolean attribute holds the one yes/no value; a Text attribute takes every value but that.
+		expect(values('VIP')).toEqual(['surveyAnswered']);
+		expect(values('JOB_TITLE')).not.toContain('surveyAnswered');
+		// Identifiers would change who a contact is.
+		for (const id of ['SMS', 'WHATSAPP', 'LANDLINE_NUMBER', 'EXT_ID']) expect(byId.has(id)).toBe(false);
 		// Suggested attributes the account lacks are offered, marked as created on write.
 		expect(byId.get('WEBINAR_DURATION')).toMatchObject({ displayName: 'WEBINAR_DURATION (new)', removed: false });
 	});

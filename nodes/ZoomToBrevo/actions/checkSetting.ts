@@ -8,12 +8,13 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 import { NodeOperationError } from 'n8n-workflow';
 
 import { brevoWriteProperties } from '../description/brevoWrite';
+import { engagementProperties } from '../description/engagement';
 import { optionProperties } from '../description/options';
 import { recordingProperties } from '../description/recording';
 import { selectorProperties } from '../description/selectors';
 import { zoomSourceProperties } from '../description/zoomSource';
 
-const ALL_PROPERTIES: INodeProperties[] = [...selectorProperties, ...zoomSourceProperties, ...recordingProperties, ...brevoWriteProperties, ...optionProperties];
+const ALL_PROPERTIES: INodeProperties[] = [...selectorProperties, ...zoomSourceProperties, ...recordingProperties, ...engagementProperties, ...brevoWriteProperties, ...optionProperties];
 
 function* walk(properties: INodeProperties[]): Generator<INodeProperties> {
 	for (const property of properties) {
@@ -27,7 +28,7 @@ function* walk(properties: INodeProperties[]): Generator<INodeProperties> {
 export function offeredValues(name: string, resource?: string): Array<{ name: string; value: string }> {
 	const offered: Array<{ name: string; value: string }> = [];
 	for (const property of walk(ALL_PROPERTIES)) {
-		if (property.name !== name || property.type !== 'options') continue;
+		if (property.name !== name || (property.type !== 'options' && property.type !== 'multiOptions')) continue;
 		const shownFor = property.displayOptions?.show?.resource as string[] | undefined;
 		if (resource !== undefined && shownFor && !shownFor.includes(resource)) continue;
 		for (const option of property.options as INodePropertyOptions[]) offered.push({ name: option.name, value: String(option.value) });
@@ -79,4 +80,10 @@ export function checkBoolean(context: IExecuteFunctions, itemIndex: number, name
 	if (value === undefined || value === null) return fallback;
 	if (typeof value === 'boolean') return value;
 	throw new NodeOperationError(context.getNode(), `${labelOf(name)} must be true or false, not "${String(value)}"`, { itemIndex });
+}
+
+/** The values of a multiple-choice parameter, each one the node offers; else an error naming them. */
+export function checkOptions<T extends string>(context: IExecuteFunctions, itemIndex: number, name: string, value: unknown): T[] {
+	const values = value === undefined || value === null || value === '' ? [] : Array.isArray(value) ? value : [value];
+	return values.map((one) => checkOption<T>(context, itemIndex, name, one));
 }

@@ -36,7 +36,7 @@ export function skippedItems(skipped: SkippedPerson[], source: ZoomSource, itemI
 export function summaryLine(contacts: number, skipped: SkippedPerson[], written: string | undefined, { skippedOutput = false } = {}): string {
 	const reasons = new Map<string, number>();
 	for (const person of skipped) reasons.set(person.reason, (reasons.get(person.reason) ?? 0) + 1);
-	const why = [...reasons].map(([reason, n]) => `${reason.replace('_', ' ')}: ${n}`).join(', ');
+	const why = [...reasons].map(([reason, n]) => `${reason.replace(/_/g, ' ')}: ${n}`).join(', ');
 	const where = skippedOutput ? 'see the Skipped output' : 'see the items with "skipped": true';
 	return [
 		`${contacts} contact${contacts === 1 ? '' : 's'}`,

@@ -11,6 +11,9 @@ export interface ZoomRead {
 	source: ZoomSource;
 	people: PeopleResult;
 	warnings?: string[];
+	/** Attendee and participant reads: the path segment that names the instance they read, for
+	 *  reading its polls, Q&A and survey the same way. */
+	instancePath?: string;
 }
 
 interface MeetingDetails {
@@ -54,7 +57,7 @@ export async function readMeetingParticipants(
 				'medium',
 				'list the meeting participants',
 			);
-	return { source, people: mergeParticipants(rows, source) };
+	return { source, people: mergeParticipants(rows, source), instancePath: pathId };
 }
 
 async function webinarSource(zoom: ZoomClient, webinarId: string): Promise<ZoomSource> {
@@ -151,9 +154,9 @@ export async function readWebinarAttendees(
 	const instance = instanceUuid ? meetingPathId(instanceUuid) : encodeId(webinarId);
 	const rows = await zoom.list<ParticipantRow>(`/past_webinars/${instance}/participants`, 'participants', 'medium', 'list the webinar attendees', {});
 	const people = mergeParticipants(rows, source);
-	if (!withDetails) return { source, people };
+	if (!withDetails) return { source, people, instancePath: instance };
 	// Names, organisation and UTM source come from each attendee's registration.
 	const warnings: string[] = [];
 	const registrants = fromRegistrants(await registrantRows(zoom, webinarId, { status: 'approved' }, true, warnings), 'registered');
-	return { source, people: { ...people, people: withRegistrationDetails(people.people, registrants.people) }, warnings };
+	return { source, people: { ...people, people: withRegistrationDetails(people.people, registrants.people) }, warnings, instancePath: instance };
 }

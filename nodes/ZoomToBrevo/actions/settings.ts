@@ -5,8 +5,11 @@ import type { BrevoTier } from '../../shared/brevo';
 import type { ZoomCredentialType } from '../../shared/zoomApi';
 import type { ZoomPlan } from '../../shared/zoomPacer';
 import { mappingFromMapper, type AttributeMapperValue, type SyncResource } from '../contacts/attributeFields';
+import type { EngagementKind, Scoring } from '../contacts/engagementDepth';
+import { DEFAULT_THRESHOLDS, DEFAULT_WEIGHTS, type LeadThresholds, type ScoreWeights } from '../contacts/engagementScore';
 import { CONTACT_FIELDS, isContactField, type AttributeMapping } from '../contacts/fields';
-import { checkBoolean, checkNumber, checkOption } from './checkSetting';
+import { SCORED_OPERATIONS } from '../description/engagement';
+import { checkBoolean, checkNumber, checkOption, checkOptions } from './checkSetting';
 
 export type Operation =
 	| 'syncParticipants'
@@ -45,6 +48,12 @@ export interface SyncSettings {
 	/** Meetings: the past-meeting listing, or Zoom's participant report. */
 	participantSource: 'pastMeeting' | 'report';
 	registrantStatus: 'approved' | 'pending' | 'denied';
+	/** Attendee and participant syncs: polls, Q&A and survey to read (empty: none). */
+	engagement: EngagementKind[];
+	/** Options → Answers in Events: the answers themselves go into the events' properties. */
+	answersInEvents: boolean;
+	/** Score Leads: the weights, thresholds and which lead events fire. */
+	scoring?: Scoring & { events: 'hot' | 'hotAndWarm' | 'none' };
 	/** Share Recording only. */
 	recording?: {
 		recipients: 'meetingParticipants' | 'webinarAttendees' | 'webinarAbsentees' | 'webinarRegistrants';
@@ -164,7 +173,40 @@ export function readSyncSettings(context: IExecuteFunctions, itemIndex: number):
 			: false,
 		participantSource: resource === 'meeting' ? checkOption(context, itemIndex, 'participantSource', param('participantSource', 'pastMeeting')) : 'pastMeeting',
 		registrantStatus: operation === 'syncRegistrants' ? checkOption(context, itemIndex, 'registrantStatus', param('registrantStatus', 'approved')) : 'approved',
+		...readEngagementSettings(context, itemIndex, operation, resource, options),
 		recording: isSync ? undefined : readRecordingSettings(context, itemIndex),
+	};
+}
+
+/** Polls, Q&A, survey and the lead score: read for attendee and participant syncs only. */
+function readEngagementSettings(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	operation: Operation,
+	resource: string,
+	options: IDataObject,
+): Pick<SyncSettings, 'engagement' | 'answersInEvents' | 'scoring'> {
+	if (!SCORED_OPERATIONS.includes(operation)) return { engagement: [], answersInEvents: false };
+	const param = <T>(name: string, fallback: T) => context.getNodeParameter(name, itemIndex, fallback) as T;
+	const name = resource === 'webinar' ? 'webinarEngagement' : 'meetingEngagement';
+	const engagement = [...new Set(checkOptions<EngagementKind>(context, itemIndex, name, param<unknown>(name, [])))];
+	const answersInEvents = checkBoolean(context, itemIndex, 'answersInEvents', options.answersInEvents, false);
+	if (!checkBoolean(context, itemIndex, 'scoreLeads', param<unknown>('scoreLeads', false), false)) return { engagement, answersInEvents };
+
+	const chosen = param<IDataObject>('scoreSettings', {});
+	const value = (key: string, fallback: number) => checkNumber(context, itemIndex, key, chosen[key] ?? fallback, { min: 0, max: 10_000 });
+	const weights = Object.fromEntries(Object.entries(DEFAULT_WEIGHTS).map(([key, fallback]) => [key, value(key, fallback)])) as unknown as ScoreWeights;
+	const thresholds: LeadThresholds = { hot: value('hot', DEFAULT_THRESHOLDS.hot), warm: value('warm', DEFAULT_THRESHOLDS.warm) };
+	if (thresholds.warm > thresholds.hot) {
+		throw new NodeOperationError(context.getNode(), `Warm Lead From Score (${thresholds.warm}) is above Hot Lead From Score (${thresholds.hot})`, {
+			itemIndex,
+			description: 'A warm lead scores less than a hot one: lower Warm Lead From Score or raise Hot Lead From Score.',
+		});
+	}
+	return {
+		engagement,
+		answersInEvents,
+		scoring: { weights, thresholds, events: checkOption(context, itemIndex, 'leadEvents', param('leadEvents', 'hot')) },
 	};
 }
 

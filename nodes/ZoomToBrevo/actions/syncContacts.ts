@@ -16,7 +16,9 @@ import { isUnconfirmed } from '../../shared/brevo';
 import { keepStatusOrder } from '../exactlyOnce/statusOrder';
 import { withProgressNote } from './progress';
 import { asNodeError } from './nodeError';
-import { attributeNeeds, fireEvents, writeContacts } from './writeBrevo';
+import { attributeNeeds, fireEvents, fireLeadEvents, writeContacts } from './writeBrevo';
+import { withEngagementDepth, type EngagementRead } from '../contacts/engagementDepth';
+import { anonymousNote, readEngagement } from './readEngagement';
 import type { ZoomClient } from './zoomClient';
 
 async function readPeople(context: IExecuteFunctions, itemIndex: number, settings: SyncSettings, zoom: ZoomClient | undefined): Promise<ZoomRead> {
@@ -41,9 +43,26 @@ async function readPeople(context: IExecuteFunctions, itemIndex: number, setting
 	}
 }
 
+/** Polls, Q&A, survey and the lead score added to the people read (when asked). */
+async function addEngagement(read: ZoomRead, settings: SyncSettings, zoom: ZoomClient | undefined): Promise<{ read: ZoomRead; anonymous?: string }> {
+	if (settings.engagement.length === 0 && !settings.scoring) return { read };
+	let engagement: EngagementRead = { read: new Set() };
+	const warnings = [...(read.warnings ?? [])];
+	if (settings.engagement.length > 0 && zoom && read.instancePath) {
+		const result = await readEngagement(zoom, read.source, read.instancePath, settings.engagement, read.people.people.map((p) => p.email));
+		engagement = result;
+		warnings.push(...result.warnings);
+	}
+	const depth = withEngagementDepth(read.people.people, read.source, engagement, settings.scoring);
+	return {
+		read: { ...read, warnings, people: { people: depth.people, skipped: [...read.people.skipped, ...depth.notAttendees] } },
+		anonymous: anonymousNote(engagement),
+	};
+}
+
 /** One input item → its people read from Zoom, mapped, written to Brevo, followed up by events. */
 export async function syncContacts(context: IExecuteFunctions, itemIndex: number, settings: SyncSettings, zoom: ZoomClient | undefined): Promise<INodeExecutionData[]> {
-	const read = await readPeople(context, itemIndex, settings, zoom);
+	const { read, anonymous } = await addEngagement(await readPeople(context, itemIndex, settings, zoom), settings, zoom);
 	const timeZone = context.getTimezone();
 	let contacts = read.people.people.map((person) => toBrevoContact(person, read.source, settings.mapping, settings.listIds, timeZone));
 
@@ -63,6 +82,7 @@ export async function syncContacts(context: IExecuteFunctions, itemIndex: number
 	if (order && refused.size > 0) await order.undo(refused);
 	// Events go after the contacts; if they fail, the error says what was already written.
 	const events = await withProgressNote(context, written?.summary, async () => await fireEvents(context, contacts, read.source, settings));
+	const leads = await withProgressNote(context, [written?.summary, events?.summary].filter(Boolean).join('; '), async () => await fireLeadEvents(context, contacts, read.source, settings));
 
 	for (const warning of read.warnings ?? []) context.addExecutionHints({ message: warning, type: 'warning', location: 'outputPane' });
 	const kept = order?.heldBack ? `${order.heldBack} kept their later attendance status` : undefined;
@@ -72,7 +92,9 @@ export async function syncContacts(context: IExecuteFunctions, itemIndex: number
 				skippedOutput: context.getNode().typeVersion >= 1.2,
 			}),
 			kept,
+			anonymous,
 			events?.summary,
+			leads?.summary,
 		]
 			.filter(Boolean)
 			.join('; ')
@@ -84,6 +106,7 @@ export async function syncContacts(context: IExecuteFunctions, itemIndex: number
 		...contactItems(contacts, itemIndex, (_contact, index) => ({
 			...(written ? { brevo: written.perContact[index] } : {}),
 			...(events ? { event: events.perContact[index] } : {}),
+			...(leads?.perContact[index] ? { leadEvent: leads.perContact[index] } : {}),
 		})),
 		...skippedItems(read.people.skipped, read.source, itemIndex),
 	];

@@ -10,7 +10,7 @@ import {
 	type UpsertReport,
 } from '../../shared/brevo';
 import { CONTACT_FIELDS, type AttributeMapping } from '../contacts/fields';
-import { eventNameByStatus, followUpEvent } from '../contacts/followUpEvents';
+import { eventNameByStatus, followUpEvent, leadEventName } from '../contacts/followUpEvents';
 import type { BrevoContact } from '../contacts/mapToBrevo';
 import type { AttendanceStatus, ZoomSource } from '../contacts/types';
 import { followUpKey, instanceOf } from '../exactlyOnce/keys';
@@ -130,8 +130,39 @@ export async function fireEvents(
 			naming.naming === 'custom'
 				? naming.name
 				: eventNameByStatus(contact.source.kind as 'meeting' | 'webinar', contact.engagement.status as AttendanceStatus);
-		return { key: followUpKey('event', name, instance, contact.email), event: followUpEvent(contact, name) };
+		return { key: followUpKey('event', name, instance, contact.email), event: followUpEvent(contact, name, { answers: settings.answersInEvents }) };
 	});
 	const result = await sendEventsOnce(context, followUps, { dryRun: settings.dryRun, repeat: settings.repeatFollowUps });
 	return { perContact: result.perFollowUp, summary: [result.summary, result.nextStep].filter(Boolean).join('. ') };
+}
+
+export interface LeadEventResult {
+	/** per contact, in the order given: the lead event's delivery, or undefined (not a lead) */
+	perContact: Array<IDataObject | undefined>;
+	summary: string;
+}
+
+/** zoom_webinar_hot_lead (and warm, when asked) for each contact whose score reaches the level,
+ *  each at most once per person and instance: a warm lead who later turns hot gets both. */
+export async function fireLeadEvents(
+	context: IExecuteFunctions,
+	contacts: BrevoContact[],
+	source: ZoomSource,
+	settings: SyncSettings,
+): Promise<LeadEventResult | undefined> {
+	const levels = settings.scoring?.events === 'hotAndWarm' ? ['hot', 'warm'] : settings.scoring?.events === 'hot' ? ['hot'] : [];
+	const leads = contacts
+		.map((contact, index) => ({ contact, index, level: contact.engagement.leadLevel as 'hot' | 'warm' | 'cold' | undefined }))
+		.filter((lead): lead is { contact: BrevoContact; index: number; level: 'hot' | 'warm' } => levels.includes(lead.level ?? 'cold'));
+	if (levels.length === 0) return undefined;
+	if (leads.length === 0) return { perContact: contacts.map(() => undefined), summary: `no ${levels.join(' or ')} leads, no lead events` };
+	const instance = instanceOf(source);
+	const followUps = leads.map(({ contact, level }) => {
+		const name = leadEventName(contact.source.kind as ZoomSource['kind'], level);
+		return { key: followUpKey('event', name, instance, contact.email), event: followUpEvent(contact, name, { answers: settings.answersInEvents }) };
+	});
+	const result = await sendEventsOnce(context, followUps, { dryRun: settings.dryRun, repeat: settings.repeatFollowUps });
+	const perContact: Array<IDataObject | undefined> = contacts.map(() => undefined);
+	leads.forEach(({ index, level }, n) => (perContact[index] = { level, ...result.perFollowUp[n] }));
+	return { perContact, summary: [result.summary, result.nextStep].filter(Boolean).join('. ') };
 }

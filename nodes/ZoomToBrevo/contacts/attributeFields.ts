@@ -10,6 +10,15 @@ import { CONTACT_FIELDS, type AttributeMapping, type BrevoAttributeType, type Co
 
 export type SyncResource = 'meeting' | 'webinar';
 
+/** Filled only when the sync reads polls, Q&A or survey, or scores leads: mapped on a new node, so
+ *  turning those on writes them, and written by no other sync (values Zoom did not give are
+ *  never sent). Q&A and survey are webinar features. */
+const ENGAGEMENT_DEFAULTS: AttributeMapping[] = [
+	{ attribute: 'ZOOM_ENGAGEMENT_SCORE', field: 'engagementScore' },
+	{ attribute: 'ZOOM_LEAD_LEVEL', field: 'leadLevel' },
+	{ attribute: 'ZOOM_POLLS_ANSWERED', field: 'pollsAnswered' },
+];
+
 /** What each resource writes on a new node. Webinars get their own WEBINAR_* names, so a webinar
  *  sync never overwrites the meeting figures that meeting campaigns segment on (and the other way
  *  round); meetings leave out UTM_SOURCE, which only webinar registration gives. */
@@ -23,6 +32,7 @@ export const ATTRIBUTE_DEFAULTS: Record<SyncResource, AttributeMapping[]> = {
 		{ attribute: 'ATTENDANCE_STATUS', field: 'attendanceStatus' },
 		{ attribute: 'ZOOM_ATTENDANCE_PERCENT', field: 'attendancePercent' },
 		{ attribute: 'ZOOM_SESSIONS', field: 'sessions' },
+		...ENGAGEMENT_DEFAULTS,
 	],
 	webinar: [
 		{ attribute: 'FIRSTNAME', field: 'firstName' },
@@ -34,6 +44,9 @@ export const ATTRIBUTE_DEFAULTS: Record<SyncResource, AttributeMapping[]> = {
 		{ attribute: 'UTM_SOURCE', field: 'utmSource' },
 		{ attribute: 'ZOOM_ATTENDANCE_PERCENT', field: 'attendancePercent' },
 		{ attribute: 'ZOOM_SESSIONS', field: 'sessions' },
+		...ENGAGEMENT_DEFAULTS,
+		{ attribute: 'ZOOM_QUESTIONS_ASKED', field: 'questionsAsked' },
+		{ attribute: 'ZOOM_SURVEY_ANSWERED', field: 'surveyAnswered' },
 	],
 };
 
@@ -58,16 +71,21 @@ export interface AccountAttribute {
 
 const byLabel = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
 
-/** The Zoom values a Brevo attribute of this type keeps (Brevo drops values that do not fit).
- *  A text attribute takes any value; undefined: a new attribute, created with the value's type. */
+/** Whether a Brevo attribute of this type keeps the Zoom value (Brevo drops values that do not
+ *  fit). A text attribute takes any value but yes/no ones, which belong in a Boolean attribute;
+ *  undefined: a new attribute, created with the value's type. */
+const fitsType = (type: BrevoAttributeType | undefined, field: ContactFieldName): boolean =>
+	type === undefined || CONTACT_FIELDS[field].type === type || (type === 'text' && CONTACT_FIELDS[field].type !== 'boolean');
+
+/** The Zoom values a Brevo attribute of this type keeps. */
 function zoomValuesFor(type: BrevoAttributeType | undefined): INodePropertyOptions[] {
 	return (Object.entries(CONTACT_FIELDS) as Array<[ContactFieldName, (typeof CONTACT_FIELDS)[ContactFieldName]]>)
-		.filter(([, field]) => type === undefined || type === 'text' || field.type === type)
+		.filter(([value]) => fitsType(type, value))
 		.map(([value, field]) => ({ name: field.label, value }))
 		.sort(byLabel);
 }
 
-const isMappableType = (type: string): type is Exclude<BrevoAttributeType, 'boolean'> => type === 'text' || type === 'date' || type === 'float';
+const isMappableType = (type: string): type is BrevoAttributeType => type === 'text' || type === 'date' || type === 'float' || type === 'boolean';
 
 /**
  * The resource mapper's rows for one resource. `account` is the account's attributes, or
@@ -79,7 +97,7 @@ export function attributeFields(resource: SyncResource, account: AccountAttribut
 	const inAccount = new Map<string, BrevoAttributeType>();
 	for (const attribute of account ?? []) {
 		const name = attribute.name.toUpperCase();
-		// Contacts can set normal attributes only; boolean ones have no Zoom value to hold.
+		// Contacts can set normal attributes only.
 		if (attribute.category === 'normal' && isMappableType(attribute.type) && !IDENTIFIERS.has(name)) inAccount.set(name, attribute.type);
 	}
 	const unfit = new Set((account ?? []).map((a) => a.name.toUpperCase()).filter((name) => !inAccount.has(name)));
@@ -109,8 +127,7 @@ export function attributeFields(resource: SyncResource, account: AccountAttribut
 		const isDefault = defaults.some((d) => d.attribute === attribute);
 		const type = inAccount.get(attribute);
 		// A default whose attribute has a type that its Zoom value does not fit is offered unmapped.
-		const fitsDefault = type === undefined || type === 'text' || CONTACT_FIELDS[field].type === type;
-		rows.set(attribute, row(attribute, type, isDefault && fitsDefault ? field : undefined));
+		rows.set(attribute, row(attribute, type, isDefault && fitsType(type, field) ? field : undefined));
 	}
 	for (const name of [...inAccount.keys()].sort()) if (!rows.has(name)) rows.set(name, row(name, inAccount.get(name)));
 	return [...rows.values()];

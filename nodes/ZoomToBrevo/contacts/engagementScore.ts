@@ -9,6 +9,8 @@
 export interface EngagementSignals {
 	/** Share of the instance's length attended, 0–100. */
 	attendancePercent?: number;
+	/** Minutes in the instance (for scoring by time rather than share, e.g. open-ended meetings). */
+	minutesAttended?: number;
 	/** Joins with time in the instance (a rejoin is a second session). */
 	sessions?: number;
 	/** Whether the person joined the live session (absentees: false). */
@@ -26,6 +28,9 @@ export interface EngagementSignals {
 export interface ScoreWeights {
 	/** Points at 100 % attendance (proportional below). */
 	attendance: number;
+	/** Points per minute attended, up to minuteCap (0 by default: the percentage counts instead). */
+	minuteAttended: number;
+	minuteCap: number;
 	attendedLive: number;
 	/** Points per session after the first. */
 	extraSession: number;
@@ -48,6 +53,8 @@ export interface ScoreWeights {
  */
 export const DEFAULT_WEIGHTS: ScoreWeights = {
 	attendance: 40,
+	minuteAttended: 0,
+	minuteCap: 0,
 	attendedLive: 10,
 	extraSession: 0,
 	extraSessionCap: 0,
@@ -82,6 +89,7 @@ export function leadScore(signals: EngagementSignals, weights: ScoreWeights = DE
 		else parts[name] = points(value as NonNullable<EngagementSignals[K]>);
 	};
 	add('attendancePercent', (p) => (Math.min(Math.max(p, 0), 100) / 100) * weights.attendance);
+	add('minutesAttended', (minutes) => capped(minutes, weights.minuteAttended, weights.minuteCap));
 	add('attendedLive', (live) => (live ? weights.attendedLive : 0));
 	add('sessions', (n) => capped(n - 1, weights.extraSession, weights.extraSessionCap));
 	add('pollsAnswered', (n) => capped(n, weights.pollAnswered, weights.pollCap));

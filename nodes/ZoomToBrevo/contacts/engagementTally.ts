@@ -8,12 +8,17 @@
  * can show them and decide what to do with them.
  */
 
+import type { Answer, PersonAnswers } from './types';
+
 /** One answer or question as the node reads it from Zoom's poll, Q&A and survey reports. */
 export interface EngagementRow {
 	kind: 'poll' | 'question' | 'survey';
 	email?: string;
 	/** Polls: which poll the answer belongs to (several questions of one poll count as one poll). */
 	pollId?: string;
+	question?: string;
+	/** A poll's or survey's choice(s), or the host's answer to a Q&A question. */
+	answer?: string;
 }
 
 export interface EngagementTally {
@@ -23,6 +28,8 @@ export interface EngagementTally {
 }
 
 export interface EngagementMatch {
+	/** Per email (contacts and others): the answers themselves, for event properties. */
+	answers: Map<string, PersonAnswers>;
 	/** Per contact email (lower-cased): what that contact did. */
 	byContact: Map<string, EngagementTally>;
 	/** Per email that is no contact of this sync. */
@@ -30,6 +37,8 @@ export interface EngagementMatch {
 	/** Rows without an email, by kind (poll answers, questions, survey answers). */
 	anonymous: Record<EngagementRow['kind'], number>;
 }
+
+const definedOnly = (answer: Answer): Answer => Object.fromEntries(Object.entries(answer).filter(([, v]) => v !== undefined)) as unknown as Answer;
 
 const emailKey = (email: string | undefined): string | undefined => {
 	const key = email?.trim().toLowerCase();
@@ -42,6 +51,8 @@ export function tallyEngagement(rows: Iterable<EngagementRow>, contactEmails: It
 	const anonymous: EngagementMatch['anonymous'] = { poll: 0, question: 0, survey: 0 };
 	const polls = new Map<string, Set<string>>();
 	const tallies = new Map<string, EngagementTally>();
+	const answers = new Map<string, PersonAnswers>();
+	const LIST: Record<EngagementRow['kind'], keyof PersonAnswers> = { poll: 'polls', question: 'questions', survey: 'survey' };
 	const tallyOf = (email: string) => {
 		let tally = tallies.get(email);
 		if (!tally) tallies.set(email, (tally = { pollsAnswered: 0, questionsAsked: 0, surveyAnswered: false }));
@@ -54,6 +65,11 @@ export function tallyEngagement(rows: Iterable<EngagementRow>, contactEmails: It
 			continue;
 		}
 		const tally = tallyOf(email);
+		if (row.question) {
+			const own = answers.get(email) ?? {};
+			answers.set(email, own);
+			(own[LIST[row.kind]] ??= []).push(definedOnly({ question: row.question, answer: row.answer || undefined, poll: row.pollId }));
+		}
 		if (row.kind === 'question') tally.questionsAsked++;
 		else if (row.kind === 'survey') tally.surveyAnswered = true;
 		else {
@@ -67,5 +83,5 @@ export function tallyEngagement(rows: Iterable<EngagementRow>, contactEmails: It
 	const byContact = new Map<string, EngagementTally>();
 	const notContacts = new Map<string, EngagementTally>();
 	for (const [email, tally] of tallies) (contacts.has(email) ? byContact : notContacts).set(email, tally);
-	return { byContact, notContacts, anonymous };
+	return { byContact, notContacts, anonymous, answers };
 }

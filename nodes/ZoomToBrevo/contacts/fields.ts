@@ -10,7 +10,7 @@ export interface ContactField {
 	label: string;
 	type: BrevoAttributeType;
 	/** `timeZone`: the workflow's (IANA name), for dates. */
-	read: (person: Person, source: ZoomSource, timeZone: string) => string | number | undefined;
+	read: (person: Person, source: ZoomSource, timeZone: string) => string | number | boolean | undefined;
 }
 
 /**
@@ -59,6 +59,12 @@ export const CONTACT_FIELDS = {
 	jobTitle: { label: 'Job Title', type: 'text', read: (p) => p.jobTitle },
 	country: { label: 'Country', type: 'text', read: (p) => p.country },
 	city: { label: 'City', type: 'text', read: (p) => p.city },
+	// Engagement depth (issue #13): set only when the sync read polls, Q&A or survey, or scored.
+	pollsAnswered: { label: 'Polls Answered', type: 'float', read: (p) => p.engagement.pollsAnswered },
+	questionsAsked: { label: 'Q&A Questions Asked', type: 'float', read: (p) => p.engagement.questionsAsked },
+	surveyAnswered: { label: 'Survey Answered', type: 'boolean', read: (p) => p.engagement.surveyAnswered },
+	engagementScore: { label: 'Engagement Score (Lead Score)', type: 'float', read: (p) => p.engagement.score },
+	leadLevel: { label: 'Lead Level (Hot/Warm/Cold)', type: 'text', read: (p) => p.engagement.leadLevel },
 } satisfies Record<string, ContactField>;
 
 export type ContactFieldName = keyof typeof CONTACT_FIELDS;

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { jsonBytes } from '../../shared/brevo/bytes';
 import type { BrevoContact } from './mapToBrevo';
 import type { AttendanceStatus, ZoomSource } from './types';
 
@@ -18,6 +19,10 @@ const STATUS_WORD: Record<AttendanceStatus, string> = {
 	waiting_room_only: 'waiting_room_only',
 };
 
+/** zoom_webinar_hot_lead, zoom_meeting_warm_lead: fired once per person and instance when the
+ *  score reaches the level's threshold. */
+export const leadEventName = (kind: ZoomSource['kind'], level: 'hot' | 'warm') => `zoom_${kind}_${level}_lead`;
+
 /** zoom_webinar_attended, zoom_webinar_no_show, zoom_meeting_attended, ... */
 export function eventNameByStatus(kind: ZoomSource['kind'], status: AttendanceStatus): string {
 	return `zoom_${kind}_${STATUS_WORD[status]}`;
@@ -26,13 +31,36 @@ export function eventNameByStatus(kind: ZoomSource['kind'], status: AttendanceSt
 const withoutEmpty = (object: IDataObject): IDataObject =>
 	Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined && value !== null && value !== ''));
 
-export function followUpEvent(contact: BrevoContact, eventName: string): FollowUpEvent {
+/** Brevo refuses event_properties over 50 KB; answers are dropped from the end to stay under. */
+export const EVENT_PROPERTIES_MAX_BYTES = 50 * 1024;
+
+/** The properties with as many of the answers as fit (a long survey, many questions). */
+export function withAnswers(properties: IDataObject, answers: IDataObject | undefined, maxBytes = EVENT_PROPERTIES_MAX_BYTES): IDataObject {
+	if (!answers) return properties;
+	const lists = Object.entries(answers).map(([kind, list]) => [kind, [...(list as IDataObject[])]] as [string, IDataObject[]]);
+	const build = (truncated: boolean): IDataObject => ({
+		...properties,
+		answers: Object.fromEntries(lists.filter(([, list]) => list.length > 0)),
+		...(truncated ? { answers_truncated: true } : {}),
+	});
+	let truncated = false;
+	let built = build(false);
+	while (jsonBytes(built) > maxBytes && lists.some(([, list]) => list.length > 0)) {
+		// The longest list loses its last answer first.
+		lists.reduce((longest, entry) => (entry[1].length > longest[1].length ? entry : longest))[1].pop();
+		truncated = true;
+		built = build(truncated);
+	}
+	return built;
+}
+
+export function followUpEvent(contact: BrevoContact, eventName: string, { answers = false } = {}): FollowUpEvent {
 	const { engagement, source } = contact;
 	return {
 		event_name: eventName,
 		identifiers: { email_id: contact.email },
 		// Properties a Brevo automation can branch on or a template can print.
-		event_properties: withoutEmpty({
+		event_properties: withAnswers(withoutEmpty({
 			zoom_kind: source.kind,
 			zoom_id: source.id,
 			zoom_uuid: source.uuid,
@@ -44,7 +72,12 @@ export function followUpEvent(contact: BrevoContact, eventName: string): FollowU
 			sessions: engagement.sessions,
 			first_join: engagement.firstJoin,
 			last_leave: engagement.lastLeave,
-		}),
+			polls_answered: engagement.pollsAnswered,
+			questions_asked: engagement.questionsAsked,
+			survey_answered: engagement.surveyAnswered,
+			engagement_score: engagement.score,
+			lead_level: engagement.leadLevel,
+		}), answers ? contact.answers : undefined),
 		event_date: (engagement.lastLeave as string | undefined) ?? (source.startTime as string | undefined),
 	};
 }

@@ -9,6 +9,14 @@ function trackingSourceOf(row: RegistrantRow): string | undefined {
 	return text(row.tracking_source?.source_name);
 }
 
+/** The registration form's own questions that were answered; none: undefined. */
+function registrationAnswersOf(row: RegistrantRow): Person['registrationAnswers'] {
+	const answers = (row.custom_questions ?? [])
+		.map((q) => ({ question: text(q.title), answer: text(q.value) }))
+		.filter((q): q is { question: string; answer: string } => q.question !== undefined && q.answer !== undefined);
+	return answers.length > 0 ? answers : undefined;
+}
+
 /**
  * Registrants (and absentees, who are registrants that never joined) become people with a status
  * and no attendance figures (not zeros: Zoom's lists say nothing about time in the meeting). A
@@ -47,6 +55,7 @@ export function fromRegistrants(rows: RegistrantRow[], status: Extract<Attendanc
 			city: text(row.city),
 			joinUrl: text(row.join_url),
 			registeredAt: text(row.create_time),
+			registrationAnswers: registrationAnswersOf(row),
 			engagement: { status },
 			rows: 1,
 		};

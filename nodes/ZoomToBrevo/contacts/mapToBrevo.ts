@@ -10,10 +10,18 @@ export interface BrevoContact extends ContactWrite {
 	source: IDataObject;
 	/** Set when the status attribute was left out: a later status was written for this meeting. */
 	statusKept?: string;
+	/** Poll, Q&A, survey and registration answers, when the sync read them. */
+	answers?: IDataObject;
 }
 
 /** Figures Zoom did not give are left out of the item, not shown as empty. */
 const definedOnly = (object: IDataObject): IDataObject => Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined));
+
+/** The person's answers as the item shows them (and events carry them): none, no field. */
+function answersOf(person: Person): { answers?: IDataObject } {
+	const answers = definedOnly({ ...person.answers, registration: person.registrationAnswers } as IDataObject);
+	return Object.keys(answers).length > 0 ? { answers } : {};
+}
 
 /** Maps a person onto Brevo attributes. Values Zoom did not give are left out rather than sent
  *  empty, so a sync never blanks an attribute Brevo already has. */
@@ -44,7 +52,14 @@ export function toBrevoContact(
 			lastLeave: engagement.lastLeave,
 			attendancePercent: engagement.attendancePercent,
 			zoomRows: person.rows,
+			pollsAnswered: engagement.pollsAnswered,
+			questionsAsked: engagement.questionsAsked,
+			surveyAnswered: engagement.surveyAnswered,
+			score: engagement.score,
+			leadLevel: engagement.leadLevel,
+			scoreWithout: engagement.scoreWithout,
 		}),
 		source: { ...source },
+		...answersOf(person),
 	};
 }

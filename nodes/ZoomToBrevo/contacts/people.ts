@@ -24,6 +24,8 @@ const HINTS: Record<SkipReason, string> = {
 	no_email:
 		'Zoom shows no email for guests outside your account. Turn on registration for the meeting or webinar (or require sign-in) so Zoom records their email.',
 	invalid_email: 'The email Zoom recorded is not a valid address; Brevo would refuse it.',
+	not_an_attendee:
+		'Answered a poll, asked a question or filled the survey with this email, but no attendee row has it (joined by phone, or from another account or device). Not made a contact: Zoom gives no attendance for this email. Route this output to a Brevo node if you want them anyway.',
 };
 
 export function skipped(reason: SkipReason, name: string | undefined, rows: number, email?: string): SkippedPerson {

@@ -30,6 +30,8 @@ export interface RegistrantRow {
 	/** Zoom's tracking source: where the registration link was shared (UTM source). */
 	source_id?: string;
 	tracking_source?: { id?: string; source_name?: string } | string;
+	/** Answers to the registration form's own questions. */
+	custom_questions?: Array<{ title?: string; value?: string }>;
 }
 
 export type AttendanceStatus = 'attended' | 'waiting_room_only' | 'registered' | 'absent';
@@ -48,6 +50,32 @@ export interface Engagement {
 	lastLeave?: string;
 	/** attendedSeconds as a share of the meeting's length, 0–100, when the length is known. */
 	attendancePercent?: number;
+	/** Polls, Q&A and survey (issue #13): set only when the sync read them from Zoom, so a count
+	 *  of 0 means "read, and did not answer", never "not read". */
+	pollsAnswered?: number;
+	questionsAsked?: number;
+	surveyAnswered?: boolean;
+	/** The lead score (when Score Leads is on) and its level by the thresholds. */
+	score?: number;
+	leadLevel?: 'hot' | 'warm' | 'cold';
+	/** Signals the score had no value for (not read, or not known for this person). */
+	scoreWithout?: string[];
+}
+
+/** One answer a person gave: a poll question, a Q&A question (with the host's answer), a survey
+ *  question or a registration question. */
+export interface Answer {
+	question: string;
+	answer?: string;
+	/** Polls: which poll. */
+	poll?: string;
+}
+
+export interface PersonAnswers {
+	polls?: Answer[];
+	questions?: Answer[];
+	survey?: Answer[];
+	registration?: Answer[];
 }
 
 /** The meeting or webinar instance the people come from. */
@@ -75,12 +103,18 @@ export interface Person {
 	city?: string;
 	joinUrl?: string;
 	registeredAt?: string;
+	/** Answers to the registration form's own questions (webinar registration details). */
+	registrationAnswers?: Answer[];
+	/** What the person answered in polls, Q&A and survey, when the sync read them. */
+	answers?: PersonAnswers;
 	engagement: Engagement;
 	/** How many Zoom rows were merged into this person. */
 	rows: number;
 }
 
-export type SkipReason = 'no_email' | 'invalid_email';
+/** `not_an_attendee`: answered a poll, asked a question or filled the survey with an email that no
+ *  participant row of the instance has (joined by phone, from another account or device). */
+export type SkipReason = 'no_email' | 'invalid_email' | 'not_an_attendee';
 
 /** Someone Zoom listed who cannot become a Brevo contact. Emitted, never dropped silently. */
 export interface SkippedPerson {
