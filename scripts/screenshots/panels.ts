@@ -117,7 +117,7 @@ export const PANELS: PanelSpec[] = [
 		{
 			resource: 'webinar',
 			operation: 'syncAttendees',
-			options: { registrationDetails: true, answersInEvents: true, brevoTier: 'general', dryRun: true, logApiCalls: true, maxDailyWaitSeconds: 60, repeatFollowUps: false, zoomPlan: 'pro' },
+			options: { registrationDetails: true, includeAnswers: true, brevoTier: 'general', dryRun: true, logApiCalls: true, maxDailyWaitSeconds: 60, repeatFollowUps: false, zoomPlan: 'pro' },
 		},
 		async (page) => {
 			await page.getByText('Zoom Plan (Rate Limits)').first().scrollIntoViewIfNeeded();

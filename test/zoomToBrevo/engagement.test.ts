@@ -213,15 +213,22 @@ describe('lead score and lead events', () => {
 		expect(at('warm').length).toBeGreaterThan(0);
 	});
 
-	it('Answers in Events: the attended event carries what the person answered, question by question', async () => {
+	it('Include Answers: the item and the attended event carry what the person answered, question by question; without it neither does', async () => {
 		await start();
-		const { contacts, result } = await runZoomToBrevo(sim, attendees({ sendEvent: true, options: { answersInEvents: true } }), { typeVersion: 1.2 });
+		const { contacts, result } = await runZoomToBrevo(sim, attendees({ sendEvent: true, options: { includeAnswers: true } }), { typeVersion: 1.2 });
 		expect(result.error).toBeUndefined();
 		const zoom = session();
 		const respondent = (zoom.polls ?? []).find((p) => p.email && contacts.some((c) => c.email === p.email.toLowerCase()))!;
 		const event = sim.brevo.events.find((e) => e.identifiers.email_id === respondent.email.toLowerCase())!;
-		const answers = (event.event_properties?.answers as { polls: Array<{ question: string; answer: string; poll: string }> }).polls;
-		expect(answers).toEqual(respondent.question_details.map((d) => ({ question: d.question, answer: d.answer, poll: d.polling_id })));
+		const expected = respondent.question_details.map((d) => ({ question: d.question, answer: d.answer, poll: d.polling_id }));
+		expect((event.event_properties?.answers as { polls: unknown[] }).polls).toEqual(expected);
+		expect((contacts.find((c) => c.email === respondent.email.toLowerCase())!.answers as { polls: unknown[] }).polls).toEqual(expected);
+
+		sim.brevo.events.length = 0;
+		const plain = await runZoomToBrevo(sim, attendees({ sendEvent: true, options: { repeatFollowUps: true } }), { typeVersion: 1.2 });
+		expect(plain.contacts.some((c) => 'answers' in c)).toBe(false);
+		expect(sim.brevo.events.length).toBeGreaterThan(0);
+		expect(sim.brevo.events.some((e) => 'answers' in (e.event_properties ?? {}))).toBe(false);
 	});
 
 	it('Dry Run: reads Zoom, tells which lead events would go out, sends none', async () => {

@@ -65,6 +65,7 @@ export async function readEngagement(
 	instance: string,
 	kinds: EngagementKind[],
 	contactEmails: string[],
+	{ keepAnswers }: { keepAnswers: boolean },
 ): Promise<EngagementReadResult> {
 	const read = new Set<EngagementKind>();
 	const rows: EngagementRow[] = [];
@@ -82,7 +83,7 @@ export async function readEngagement(
 			);
 		}
 	}
-	return { read, match: read.size > 0 ? tallyEngagement(rows, contactEmails) : undefined, warnings };
+	return { read, match: read.size > 0 ? tallyEngagement(rows, contactEmails, { keepAnswers }) : undefined, warnings };
 }
 
 /** "anonymous (no email, counted for no one): 2 Q&A questions, 1 poll answer" — or nothing. */

@@ -50,8 +50,8 @@ export interface SyncSettings {
 	registrantStatus: 'approved' | 'pending' | 'denied';
 	/** Attendee and participant syncs: polls, Q&A and survey to read (empty: none). */
 	engagement: EngagementKind[];
-	/** Options → Answers in Events: the answers themselves go into the events' properties. */
-	answersInEvents: boolean;
+	/** Options → Include Answers: the answers themselves go into the items and events. */
+	includeAnswers: boolean;
 	/** Score Leads: the weights, thresholds and which lead events fire. */
 	scoring?: Scoring & { events: 'hot' | 'hotAndWarm' | 'none' };
 	/** Share Recording only. */
@@ -185,13 +185,13 @@ function readEngagementSettings(
 	operation: Operation,
 	resource: string,
 	options: IDataObject,
-): Pick<SyncSettings, 'engagement' | 'answersInEvents' | 'scoring'> {
-	if (!SCORED_OPERATIONS.includes(operation)) return { engagement: [], answersInEvents: false };
+): Pick<SyncSettings, 'engagement' | 'includeAnswers' | 'scoring'> {
+	if (!SCORED_OPERATIONS.includes(operation)) return { engagement: [], includeAnswers: false };
 	const param = <T>(name: string, fallback: T) => context.getNodeParameter(name, itemIndex, fallback) as T;
 	const name = resource === 'webinar' ? 'webinarEngagement' : 'meetingEngagement';
 	const engagement = [...new Set(checkOptions<EngagementKind>(context, itemIndex, name, param<unknown>(name, [])))];
-	const answersInEvents = checkBoolean(context, itemIndex, 'answersInEvents', options.answersInEvents, false);
-	if (!checkBoolean(context, itemIndex, 'scoreLeads', param<unknown>('scoreLeads', false), false)) return { engagement, answersInEvents };
+	const includeAnswers = checkBoolean(context, itemIndex, 'includeAnswers', options.includeAnswers, false);
+	if (!checkBoolean(context, itemIndex, 'scoreLeads', param<unknown>('scoreLeads', false), false)) return { engagement, includeAnswers };
 
 	const chosen = param<IDataObject>('scoreSettings', {});
 	const value = (key: string, fallback: number) => checkNumber(context, itemIndex, key, chosen[key] ?? fallback, { min: 0, max: 10_000 });
@@ -205,7 +205,7 @@ function readEngagementSettings(
 	}
 	return {
 		engagement,
-		answersInEvents,
+		includeAnswers,
 		scoring: { weights, thresholds, events: checkOption(context, itemIndex, 'leadEvents', param('leadEvents', 'hot')) },
 	};
 }

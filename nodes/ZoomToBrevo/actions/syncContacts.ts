@@ -49,7 +49,9 @@ async function addEngagement(read: ZoomRead, settings: SyncSettings, zoom: ZoomC
 	let engagement: EngagementRead = { read: new Set() };
 	const warnings = [...(read.warnings ?? [])];
 	if (settings.engagement.length > 0 && zoom && read.instancePath) {
-		const result = await readEngagement(zoom, read.source, read.instancePath, settings.engagement, read.people.people.map((p) => p.email));
+		const result = await readEngagement(zoom, read.source, read.instancePath, settings.engagement, read.people.people.map((p) => p.email), {
+			keepAnswers: settings.includeAnswers,
+		});
 		engagement = result;
 		warnings.push(...result.warnings);
 	}
@@ -64,7 +66,7 @@ async function addEngagement(read: ZoomRead, settings: SyncSettings, zoom: ZoomC
 export async function syncContacts(context: IExecuteFunctions, itemIndex: number, settings: SyncSettings, zoom: ZoomClient | undefined): Promise<INodeExecutionData[]> {
 	const { read, anonymous } = await addEngagement(await readPeople(context, itemIndex, settings, zoom), settings, zoom);
 	const timeZone = context.getTimezone();
-	let contacts = read.people.people.map((person) => toBrevoContact(person, read.source, settings.mapping, settings.listIds, timeZone));
+	let contacts = read.people.people.map((person) => toBrevoContact(person, read.source, settings.mapping, settings.listIds, timeZone, { answers: settings.includeAnswers }));
 
 	const writes = settings.writeMode !== 'emit' && !settings.dryRun && contacts.length > 0;
 	const order = writes ? await keepStatusOrder(context, contacts, settings.mapping, read.source) : undefined;

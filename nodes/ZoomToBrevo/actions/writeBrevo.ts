@@ -130,7 +130,7 @@ export async function fireEvents(
 			naming.naming === 'custom'
 				? naming.name
 				: eventNameByStatus(contact.source.kind as 'meeting' | 'webinar', contact.engagement.status as AttendanceStatus);
-		return { key: followUpKey('event', name, instance, contact.email), event: followUpEvent(contact, name, { answers: settings.answersInEvents }) };
+		return { key: followUpKey('event', name, instance, contact.email), event: followUpEvent(contact, name, { answers: settings.includeAnswers }) };
 	});
 	const result = await sendEventsOnce(context, followUps, { dryRun: settings.dryRun, repeat: settings.repeatFollowUps });
 	return { perContact: result.perFollowUp, summary: [result.summary, result.nextStep].filter(Boolean).join('. ') };
@@ -159,7 +159,7 @@ export async function fireLeadEvents(
 	const instance = instanceOf(source);
 	const followUps = leads.map(({ contact, level }) => {
 		const name = leadEventName(contact.source.kind as ZoomSource['kind'], level);
-		return { key: followUpKey('event', name, instance, contact.email), event: followUpEvent(contact, name, { answers: settings.answersInEvents }) };
+		return { key: followUpKey('event', name, instance, contact.email), event: followUpEvent(contact, name, { answers: settings.includeAnswers }) };
 	});
 	const result = await sendEventsOnce(context, followUps, { dryRun: settings.dryRun, repeat: settings.repeatFollowUps });
 	const perContact: Array<IDataObject | undefined> = contacts.map(() => undefined);

@@ -45,8 +45,9 @@ const emailKey = (email: string | undefined): string | undefined => {
 	return key ? key : undefined;
 };
 
-/** Tallies the rows per email, and splits the emails into the sync's contacts and the others. */
-export function tallyEngagement(rows: Iterable<EngagementRow>, contactEmails: Iterable<string>): EngagementMatch {
+/** Tallies the rows per email (keeping each person's answers, unless told not to: tens of
+ *  thousands of small objects nobody asked for), and splits the emails into the sync's contacts and the others. */
+export function tallyEngagement(rows: Iterable<EngagementRow>, contactEmails: Iterable<string>, { keepAnswers = true } = {}): EngagementMatch {
 	const contacts = new Set([...contactEmails].map((email) => email.toLowerCase()));
 	const anonymous: EngagementMatch['anonymous'] = { poll: 0, question: 0, survey: 0 };
 	const polls = new Map<string, Set<string>>();
@@ -65,7 +66,7 @@ export function tallyEngagement(rows: Iterable<EngagementRow>, contactEmails: It
 			continue;
 		}
 		const tally = tallyOf(email);
-		if (row.question) {
+		if (keepAnswers && row.question) {
 			const own = answers.get(email) ?? {};
 			answers.set(email, own);
 			(own[LIST[row.kind]] ??= []).push(definedOnly({ question: row.question, answer: row.answer || undefined, poll: row.pollId }));

@@ -32,6 +32,9 @@ export function toBrevoContact(
 	listIds: number[],
 	/** The workflow's time zone (n8n's getTimezone()): date attributes are days there. */
 	timeZone = 'UTC',
+	/** Options → Include Answers: the person's answers go into the item (10 000 people's answers
+	 *  weigh on every node after this one, so only when asked). */
+	{ answers = false } = {},
 ): BrevoContact {
 	const attributes: IDataObject = {};
 	for (const { attribute, field } of mapping) {
@@ -60,6 +63,6 @@ export function toBrevoContact(
 			scoreWithout: engagement.scoreWithout,
 		}),
 		source: { ...source },
-		...answersOf(person),
+		...(answers ? answersOf(person) : {}),
 	};
 }

@@ -5,9 +5,10 @@ import { DEFAULT_THRESHOLDS, DEFAULT_WEIGHTS, type LeadThresholds, type ScoreWei
 /** Engagement depth and the lead score act on the syncs of people who attended (issue #13). */
 export const SCORED_OPERATIONS = ['syncParticipants', 'syncAttendees'];
 
-/** A weight or threshold of the score: its field name in the node, label and default. */
 const DEFAULTS: Record<string, number> = { ...DEFAULT_WEIGHTS, ...DEFAULT_THRESHOLDS };
 
+/** A weight or threshold of the score: its field name in the node, label and default (the
+ *  score's own defaults, so the editor and the code cannot disagree). */
 function number(name: keyof ScoreWeights | keyof LeadThresholds, displayName: string, description: string): INodeProperties {
 	const fallback = DEFAULTS[name];
 	return { displayName, name, type: 'number', typeOptions: { minValue: 0 }, default: fallback, description };

@@ -25,15 +25,6 @@ export const optionProperties: INodeProperties[] = [
 					"Whether to fill attendees' and absentees' names, organisation and UTM source from their webinar registration, and registrants' UTM source from the webinar's tracking sources (a few more Zoom calls)",
 			},
 			{
-				displayName: 'Answers in Events',
-				name: 'answersInEvents',
-				type: 'boolean',
-				default: false,
-				displayOptions: { show: { '/operation': ['syncParticipants', 'syncAttendees'] } },
-				description:
-					"Whether Brevo events carry each person's poll, Q&A, survey and registration answers (property \"answers\"), for templates and automation branches. Cut to Brevo's 50 KB per event.",
-			},
-			{
 				displayName: 'Brevo Rate Limits',
 				name: 'brevoTier',
 				type: 'options',
@@ -64,6 +55,15 @@ export const optionProperties: INodeProperties[] = [
 				default: false,
 				description:
 					'Whether to read Zoom and show exactly what would be written to Brevo (contacts, batches, events, emails) without writing anything',
+			},
+			{
+				displayName: 'Include Answers',
+				name: 'includeAnswers',
+				type: 'boolean',
+				default: false,
+				displayOptions: { show: { '/operation': ['syncParticipants', 'syncAttendees'] } },
+				description:
+					"Whether each contact's item and Brevo events carry the person's poll, Q&A, survey and registration answers (\"answers\"), for templates and automation branches. Events are cut to Brevo's 50 KB.",
 			},
 			{
 				displayName: 'Log API Calls',

@@ -55,6 +55,15 @@ export function pastWebinar(
 	return { webinar: found.webinar, instance: found.instance };
 }
 
+/** A registrant's create_time in ms, parsed once: parsing 20 000 of them for every page (and
+ *  again in the sort) made the simulator, which shares the benchmark's CPU, the bottleneck. */
+const createdAt = new WeakMap<object, number>();
+function createdMs(registrant: { create_time: string }): number {
+	let ms = createdAt.get(registrant);
+	if (ms === undefined) createdAt.set(registrant, (ms = Date.parse(registrant.create_time)));
+	return ms;
+}
+
 /** Approved registrants of the instance's occurrence who never joined (matched by registrant id or email). */
 export function absenteesOf(webinar: ZoomWebinar, instance: ZoomWebinarInstance): ZoomRegistrant[] {
 	const attendedIds = new Set<string>();
@@ -131,9 +140,9 @@ export const webinarRoutes: ZoomRoute[] = [
 			// before the page boundary and pushes a row onto the next page: that row is read twice.
 			const nowMs = ctx.now();
 			const registrants = webinar.registrants
-				.filter((r) => Date.parse(r.create_time) <= nowMs)
+				.filter((r) => createdMs(r) <= nowMs)
 				.filter((r) => r.status === status && registeredFor(r, occurrenceId) && (!sourceId || r.tracking_source?.id === sourceId))
-				.sort((a, b) => Date.parse(a.create_time) - Date.parse(b.create_time));
+				.sort((a, b) => createdMs(a) - createdMs(b));
 			const page = paginate(
 				ctx,
 				listKey(req.subPath, req.query, ['status', 'occurrence_id', 'tracking_source_id']),
