@@ -48,6 +48,16 @@ describe('makeFixture', () => {
 		expect(emails.size).toBe(instance.stats.withEmail);
 	});
 
+	it('has a meeting open to registration, and leaves the older records’ registration as it was', () => {
+		const { zoom, ids } = makeFixture();
+		const meeting = zoom.meetings.find((m) => m.id === ids.registrationMeetingId)!;
+		expect(meeting).toMatchObject({ type: 8, instances: [], registrants: [], registration: { approval_type: 0, registrants_restrict_number: 0 } });
+		expect(meeting.occurrences?.map((o) => o.occurrence_id)).toEqual(ids.registrationMeetingOccurrenceIds);
+		expect(ids.registrationMeetingOccurrenceIds).toHaveLength(3);
+		expect(zoom.meetings.filter((m) => m.id !== ids.registrationMeetingId).every((m) => !m.registration && !m.registrants)).toBe(true);
+		expect(zoom.webinars.every((w) => !w.registration)).toBe(true);
+	});
+
 	it('has webinars with registrants of every status, tracking sources, attendees and occurrences', () => {
 		const { zoom, ids } = makeFixture({ webinarRegistrants: 20 });
 		const [single, recurring] = zoom.webinars;

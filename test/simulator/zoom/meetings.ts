@@ -19,7 +19,7 @@ function summary(meeting: ZoomMeeting, instance = latest(meeting)) {
 		host_id: meeting.host_id,
 		topic: meeting.topic,
 		type: meeting.type,
-		start_time: instance?.start_time ?? meeting.created_at,
+		start_time: instance?.start_time ?? meeting.occurrences?.[0]?.start_time ?? meeting.created_at,
 		duration: meeting.duration,
 		timezone: meeting.timezone,
 		created_at: meeting.created_at,
@@ -71,7 +71,10 @@ export const meetingRoutes: ZoomRoute[] = [
 					join_before_host: false,
 					mute_upon_entry: true,
 					waiting_room: true,
-					approval_type: 2,
+					// Registration settings as POST /meetings/{id}/registrants obeys them (zoom/registrants.ts);
+					// default: no registration required (2).
+					approval_type: meeting.registration?.approval_type ?? 2,
+					registrants_restrict_number: meeting.registration?.registrants_restrict_number ?? 0,
 					audio: 'both',
 					auto_recording: 'cloud',
 					meeting_authentication: false,
@@ -79,12 +82,14 @@ export const meetingRoutes: ZoomRoute[] = [
 				...(meeting.type === 8
 					? {
 							recurrence: { type: 2, repeat_interval: 1, weekly_days: '2' },
-							occurrences: meeting.instances.map((i) => ({
-								occurrence_id: String(Date.parse(i.start_time)),
-								start_time: i.start_time,
-								duration: meeting.duration,
-								status: 'available',
-							})),
+							occurrences:
+								meeting.occurrences ??
+								meeting.instances.map((i) => ({
+									occurrence_id: String(Date.parse(i.start_time)),
+									start_time: i.start_time,
+									duration: meeting.duration,
+									status: 'available',
+								})),
 						}
 					: {}),
 			});

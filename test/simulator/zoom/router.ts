@@ -9,6 +9,7 @@ import { authenticate } from './oauth';
 import { pastMeetingRoutes } from './pastMeetings';
 import type { ZoomRateLimiter } from './rateLimits';
 import { recordingRoutes } from './recordings';
+import { registrantRoutes } from './registrants';
 import { reportRoutes } from './reports';
 import type { ZoomRoute } from './route';
 import { hasScope } from './scopes';
@@ -28,6 +29,7 @@ const ROUTES: ZoomRoute[] = [
 	...reportRoutes,
 	...eventSubscriptionRoutes,
 	...engagementRoutes,
+	...registrantRoutes,
 ];
 
 /** The rate-limit category of an API path, for forced 429s; Light when the path is unknown. */

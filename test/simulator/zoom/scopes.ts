@@ -35,6 +35,13 @@ export const ZOOM_SCOPES = {
 	reportWebinarPolls: { granular: 'report:read:admin', classic: 'report:read:admin' },
 	reportWebinarQa: { granular: 'report:read:admin', classic: 'report:read:admin' },
 	reportWebinarSurvey: { granular: 'report:read:admin', classic: 'report:read:admin' },
+	// Registration (zoom/registrants.ts): granular names as apps request them (indico/indico-plugins
+	// vc_zoom, AUTO_REGISTRATION_MEETING_SCOPES / _WEBINAR_SCOPES, and their legacy classic scopes);
+	// classic ones as Zoom's reference names them (konfig-sdks/zoom-meeting-java-sdk docs/MeetingsApi.md
+	// addRegistrant, listRegistrants; docs/WebinarsApi.md addRegistrant).
+	addMeetingRegistrant: { granular: 'meeting:write:registrant:admin', classic: 'meeting:write:admin' },
+	listMeetingRegistrants: { granular: 'meeting:read:list_registrants:admin', classic: 'meeting:read:admin' },
+	addWebinarRegistrant: { granular: 'webinar:write:registrant:admin', classic: 'webinar:write:admin' },
 	listRecordingFiles: { granular: 'cloud_recording:read:list_recording_files:admin', classic: 'recording:read:admin' },
 	// Only the classic scope is named in the reference we could read (see zoom/userRecordings.ts).
 	listUserRecordings: { granular: 'recording:read:admin', classic: 'recording:read:admin' },

@@ -83,6 +83,8 @@ export interface ZoomState {
 	issuedTokenCount: number;
 	/** Heavy + Resource-intensive requests on `day` (UTC, YYYY-MM-DD). */
 	dailyUsage: { day: string; count: number };
+	/** Add-registrant requests per `meeting|webinar:id:email:UTC day` (zoom/registrants.ts). */
+	registrantAdds: Map<string, number>;
 }
 
 /** Fixture records are shared, not copied: tests may add meetings to `sim.zoom.meetings` directly. */
@@ -99,6 +101,7 @@ export function createZoomState(fixture: ZoomFixture, accountId: string): ZoomSt
 		eventSubscriptions: new Map(),
 		issuedTokenCount: 0,
 		dailyUsage: { day: '', count: 0 },
+		registrantAdds: new Map(),
 	};
 }
 

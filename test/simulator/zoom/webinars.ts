@@ -17,7 +17,7 @@ export function publicRegistrant(r: ZoomRegistrant): Omit<ZoomRegistrant, 'occur
 	return rest;
 }
 
-function registeredFor(r: ZoomRegistrant, occurrenceId: string | undefined): boolean {
+export function registeredFor(r: ZoomRegistrant, occurrenceId: string | undefined): boolean {
 	return !occurrenceId || !r.occurrence_ids || r.occurrence_ids.includes(occurrenceId);
 }
 
@@ -116,7 +116,15 @@ export const webinarRoutes: ZoomRoute[] = [
 				...webinarSummary(webinar),
 				host_email: webinar.host_email,
 				registration_url: webinar.registration_url,
-				settings: { approval_type: 1, registration_type: webinar.type === 9 ? 3 : 1, audio: 'both', auto_recording: 'cloud' },
+				// approval_type and registrants_restrict_number follow the registration settings that
+				// POST /webinars/{id}/registrants obeys (zoom/registrants.ts); default: approved automatically, no limit.
+				settings: {
+					approval_type: webinar.registration?.approval_type ?? 0,
+					registration_type: webinar.type === 9 ? 3 : 1,
+					registrants_restrict_number: webinar.registration?.registrants_restrict_number ?? 0,
+					audio: 'both',
+					auto_recording: 'cloud',
+				},
 				...(webinar.occurrences.length > 0 ? { occurrences: webinar.occurrences } : {}),
 			});
 		},

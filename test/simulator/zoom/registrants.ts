@@ -1,0 +1,352 @@
+/**
+ * Registration: `POST /webinars/{webinarId}/registrants`, `POST /meetings/{meetingId}/registrants`
+ * and `GET /meetings/{meetingId}/registrants` (the webinar list is in zoom/webinars.ts).
+ *
+ * Imitated from (search corpora "code", "pages", "docs"):
+ * [J] Zoom's OpenAPI spec as konfig-sdks/zoom-meeting-java-sdk carries it: docs/WebinarsApi.md
+ *     `addRegistrant` (POST /webinars/{webinarId}/registrants; scopes `webinar:write`,
+ *     `webinar:write:admin`; Rate Limit Label `LIGHT`; query `occurrence_ids` "A comma-separated list
+ *     of webinar occurrence IDs"; 201 "Webinar registration created."; 400 codes 1010, 3000 "This
+ *     webinar does not have registration as required: {webinarId}.", 3027 "Host cannot register.",
+ *     3038 "Webinar is over, you cannot register now. ...", 3000 "You have reached the limit for the
+ *     number of attendees you can add. Contact Zoom Support for more information."; 404 code 3001
+ *     `Webinar "{webinarId}" not found or has expired.`; 429), docs/MeetingsApi.md `addRegistrant`
+ *     (POST /meetings/{meetingId}/registrants; `meeting:write:admin`, `meeting:write`; `Light`;
+ *     "a maximum limit of 4,999 registrants per meeting and users will see an error if the
+ *     meeting's capacity is reached"; 201 "Meeting registration created."; 400 code 3043 "Meeting
+ *     has reached maximum attendee capacity.", 3000 "Cannot access meeting info.") and
+ *     `listRegistrants` (GET /meetings/{meetingId}/registrants; `meeting:read:admin`; `Medium`;
+ *     query `occurrence_id`, `status` pending/approved/denied, `page_size`, `next_page_token`);
+ *     docs/WebinarsAddRegistrantRequest.md and MeetingsAddRegistrantRequest.md (body: `first_name`
+ *     and `email` required, `last_name`, `address`, `city`, `state`, `zip`, `country`, `phone`,
+ *     `comments`, `custom_questions` [{title, value}], `industry`, `job_title`, `no_of_employees`,
+ *     `org`, `purchasing_time_frame`, `role_in_purchase_process`, `language`; webinars also
+ *     `source_id` "The tracking source's unique identifier"; meetings also `auto_approve`, for
+ *     meetings scheduled with approval_type 1); docs/WebinarsAddRegistrantResponse.md and
+ *     MeetingsAddRegistrantResponse.md (201 body `id` (the meeting's / webinar's ID), `join_url`,
+ *     `registrant_id`, `start_time`, `topic`, `occurrences` [{occurrence_id, start_time, duration,
+ *     status}]; for meetings `join_url` "The API will not return this field if the meeting was
+ *     created with the approval_type field value of 1 (manual approval)");
+ *     docs/MeetingsListRegistrantsResponse*.md (envelope and registrant fields as for webinars).
+ * [B] The same spec's batch registration, konfig's TypeScript operation list (find_string
+ *     "Registration has not been enabled for this meeting"): `/meetings/{meetingId}/batch_registrants`
+ *     answers 404 with code 3001 "Meeting does not exist: {meetingId}.", 3043 "Meeting has reached
+ *     maximum attendee capacity." and code 404 "Registration has not been enabled for this meeting:
+ *     {meetingId}."; its delete-registrant entry lists that code-404 message under HTTP 400.
+ * [W] Webinar capacity: harrisyang/api errors/WebinarAPIs.md and apifox.com/apidoc/docs-site/406120/
+ *     api-5366026 (Zoom's webinar registrant-status errors): 400, code 3035 "Webinar has reached
+ *     maximum attendee capacity."; occurrences: harrisyang/api errors/MeetingAPIs.md (delete a
+ *     meeting): code 3000 "Invalid occurrence_id.".
+ * [E] Zoom's error definitions, marketplace.zoom.us/docs/api-reference/error-definitions: invalid
+ *     fields answer 400 `{code: 300, message: "Validation Failed.", errors: [{field, message:
+ *     "Invalid field."}]}`; a body that is no JSON object `{code: 300, message: "Request Body should
+ *     be a valid JSON object."}`. Field limits (first/last name 64, email 128): api-docs.integration.app
+ *     /apps/zoom/operations/add-a-webinar-registrant (the spec's `maxLength`).
+ * [D1] devforum.zoom.us/t/why-are-now-limited-to-only-3-add-webinar-registrant-api-calls-per-day/57798:
+ *     "Maximum 3 requests per day" per registrant, reset at GMT 00:00:00, answered 429 with code 429;
+ *     "the Add Webinar Registrant endpoint smoothly handles duplicate registration attempts, it just
+ *     returns the existing registrant if there already is one."
+ * [D2] devforum.zoom.us/t/429-error-for-user-who-is-not-registered/141856: the add-webinar-registrant
+ *     wording "You have exceeded the daily rate limit of (3) for Add a webinar registrant API requests
+ *     for the registrant (user@example.com). You can resume these API requests at GMT 00:00:00."
+ * [D3] devforum.zoom.us/t/rate-limit-counter-was-not-spent-when-i-called-add-a-meeting-registrant/125510:
+ *     Zoom staff: calling Add a meeting registrant "more than 3 times" (same meeting, same email)
+ *     gives 429. devforum.zoom.us/t/webinar-wrong-rate-limit-applied/122482 quotes Zoom's rate-limit
+ *     page: such limits are "per day (UTC) for the same registrant in the same meeting/webinar".
+ * [D4] devforum.zoom.us/t/zoom-api-create-meeting-api-rate-limit-sample-error-when-breaching-limit/18928:
+ *     a per-user daily limit answers 429 with the endpoint's own category headers (Light), no
+ *     Retry-After date.
+ * [C] developers.zoom.us/changelog/zoom-workplace/zoom-one-november-21-2022.md: "Support for
+ *     restricting the number of registrants in the Meetings > Add a meeting registrant API".
+ *
+ * What no doc says, and the simulator chooses:
+ * - checks run in this order: unknown meeting/webinar, body validation, the per-registrant daily
+ *   limit (every request with a valid body counts, duplicates and refusals included, per meeting or
+ *   webinar, email case-blind and UTC day of the simulator clock), registration disabled, occurrence
+ *   ids, duplicate, capacity;
+ * - a meeting without registration answers 404 / code 404 as batch registration [B] does (the add
+ *   endpoint's own list does not name it), also for `GET /meetings/{id}/registrants`;
+ * - full webinars answer 400 / 3035 [W]; full meetings 400 / 3043 [J]; capacity counts approved and
+ *   pending registrants; meetings never take more than 4,999 [J];
+ * - the meeting 429 message is the webinar one [D2] with "meeting";
+ * - a duplicate (same email, case-blind) answers 201 with the stored registrant's id and join_url,
+ *   adds newly chosen occurrences to it (no `occurrence_ids` on a recurring one: all occurrences),
+ *   and keeps its status and profile;
+ * - a `pending` registrant's 201 has no `join_url`, for webinars too (documented for meetings only);
+ *   the stored registrant keeps its personal link, which the list shows, as for fixture registrants;
+ * - `occurrences` in the 201 body only for recurring meetings/webinars: the ones registered for;
+ *   `start_time` is the webinar's, or the meeting's first occurrence; no `participant_pin_code`;
+ * - `language` is accepted and not stored (the list endpoints show no such field); registering for
+ *   an ended webinar (3038) is not imitated, since every fixture webinar lies in the simulator's past.
+ */
+import { isSimResponse, json, type SimRequest, type SimResponse } from '../http';
+import { toZoomTime } from '../fixture/participants';
+import type { ZoomOccurrence, ZoomRegistrant, ZoomRegistrationSettings, ZoomTrackingSource } from '../fixture/types';
+import { randomAlnum } from '../random';
+import { safeDecode } from '../router';
+import { zoomError, zoomErrors } from './errors';
+import { isPage, listKey, paginate } from './paging';
+import type { ZoomRoute } from './route';
+import { ZOOM_SCOPES } from './scopes';
+import type { ZoomContext } from './state';
+import { publicRegistrant, registeredFor } from './webinars';
+
+/** Add / update requests one registrant may make per meeting or webinar per UTC day [D1][D3]. */
+export const REGISTRANT_DAILY_LIMIT = 3;
+/** Registrants a meeting takes at most [J]. */
+export const MEETING_REGISTRANT_MAX = 4999;
+
+export const DEFAULT_WEBINAR_REGISTRATION: ZoomRegistrationSettings = { approval_type: 0, registrants_restrict_number: 0 };
+export const DEFAULT_MEETING_REGISTRATION: ZoomRegistrationSettings = { approval_type: 2, registrants_restrict_number: 0 };
+
+const PROFILE_FIELDS = [
+	'last_name',
+	'address',
+	'city',
+	'country',
+	'zip',
+	'state',
+	'phone',
+	'industry',
+	'org',
+	'job_title',
+	'purchasing_time_frame',
+	'role_in_purchase_process',
+	'no_of_employees',
+	'comments',
+] as const;
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+interface Target {
+	kind: 'meeting' | 'webinar';
+	id: number;
+	topic: string;
+	startTime: string;
+	registration: ZoomRegistrationSettings;
+	occurrences: ZoomOccurrence[];
+	registrants: ZoomRegistrant[];
+	sources: ZoomTrackingSource[];
+	personalJoinUrl: () => string;
+}
+
+function numericId(raw: string): string {
+	return safeDecode(raw);
+}
+
+function webinarTarget(ctx: ZoomContext, rawId: string): Target | SimResponse {
+	const id = numericId(rawId);
+	const webinar = ctx.state.webinars.find((w) => String(w.id) === id);
+	if (!webinar) return zoomError(404, 3001, `Webinar "${id}" not found or has expired.`);
+	return {
+		kind: 'webinar',
+		id: webinar.id,
+		topic: webinar.topic,
+		startTime: webinar.start_time,
+		registration: webinar.registration ?? DEFAULT_WEBINAR_REGISTRATION,
+		occurrences: webinar.occurrences,
+		registrants: webinar.registrants,
+		sources: webinar.tracking_sources,
+		// As the fixture's registrants: the webinar link with a personal token.
+		personalJoinUrl: () => `${webinar.join_url}?tk=${randomAlnum(43)}`,
+	};
+}
+
+function meetingTarget(ctx: ZoomContext, rawId: string): Target | SimResponse {
+	const id = numericId(rawId);
+	const meeting = ctx.state.meetings.find((m) => String(m.id) === id);
+	if (!meeting) return zoomErrors.meetingNotFound(id);
+	meeting.registrants ??= [];
+	const occurrences = meeting.occurrences ?? [];
+	return {
+		kind: 'meeting',
+		id: meeting.id,
+		topic: meeting.topic,
+		startTime: occurrences[0]?.start_time ?? meeting.instances[meeting.instances.length - 1]?.start_time ?? meeting.created_at,
+		registration: meeting.registration ?? DEFAULT_MEETING_REGISTRATION,
+		occurrences,
+		registrants: meeting.registrants,
+		sources: [],
+		personalJoinUrl: () => {
+			const url = new URL(meeting.join_url);
+			const pwd = url.searchParams.get('pwd');
+			return `${url.origin}/w/${meeting.id}?tk=${randomAlnum(43)}${pwd ? `&pwd=${pwd}` : ''}`;
+		},
+	};
+}
+
+function registrationDisabled(target: Target): SimResponse {
+	return target.kind === 'webinar'
+		? zoomError(400, 3000, `This webinar does not have registration as required: ${target.id}.`)
+		: zoomError(404, 404, `Registration has not been enabled for this meeting: ${target.id}.`);
+}
+
+function validationFailed(fields: string[]): SimResponse {
+	return json(400, { code: 300, message: 'Validation Failed.', errors: fields.map((field) => ({ field, message: 'Invalid field.' })) });
+}
+
+function str(value: unknown): string {
+	return typeof value === 'string' ? value : '';
+}
+
+function validate(body: Record<string, unknown>): string[] {
+	const bad: string[] = [];
+	const email = body.email;
+	if (typeof email !== 'string' || email.length > 128 || !EMAIL.test(email)) bad.push('email');
+	const first = body.first_name;
+	if (typeof first !== 'string' || first.trim() === '' || first.length > 64) bad.push('first_name');
+	if (body.last_name !== undefined && (typeof body.last_name !== 'string' || body.last_name.length > 64)) bad.push('last_name');
+	const questions = body.custom_questions;
+	if (
+		questions !== undefined &&
+		(!Array.isArray(questions) || questions.some((q) => !q || typeof q !== 'object' || typeof (q as { title?: unknown }).title !== 'string'))
+	) {
+		bad.push('custom_questions');
+	}
+	return bad;
+}
+
+function utcDay(ms: number): string {
+	return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** The 201 body [J]; `join_url` left out while the registrant waits for approval. */
+function created(target: Target, r: ZoomRegistrant): SimResponse {
+	const registered = target.occurrences.filter((o) => registeredFor(r, o.occurrence_id));
+	return json(201, {
+		id: target.id,
+		...(r.status === 'approved' ? { join_url: r.join_url } : {}),
+		registrant_id: r.id,
+		start_time: target.startTime,
+		topic: target.topic,
+		...(target.occurrences.length > 0 ? { occurrences: registered } : {}),
+	});
+}
+
+function register(ctx: ZoomContext, req: SimRequest, found: Target | SimResponse): SimResponse {
+	if (isSimResponse(found)) return found;
+	const target = found;
+	const body = req.body;
+	if (req.invalidJson || !body || typeof body !== 'object' || Array.isArray(body)) {
+		return zoomError(400, 300, 'Request Body should be a valid JSON object.');
+	}
+	const fields = body as Record<string, unknown>;
+	const bad = validate(fields);
+	if (bad.length > 0) return validationFailed(bad);
+	const email = str(fields.email);
+
+	const key = `${target.kind}:${target.id}:${email.toLowerCase()}:${utcDay(ctx.now())}`;
+	const count = (ctx.state.registrantAdds.get(key) ?? 0) + 1;
+	ctx.state.registrantAdds.set(key, count);
+	if (count > REGISTRANT_DAILY_LIMIT) {
+		return zoomError(
+			429,
+			429,
+			`You have exceeded the daily rate limit of (${REGISTRANT_DAILY_LIMIT}) for Add a ${target.kind} registrant API requests for the registrant (${email}). You can resume these API requests at GMT 00:00:00.`,
+		);
+	}
+
+	if (target.registration.approval_type === 2) return registrationDisabled(target);
+
+	const requested = (req.query.occurrence_ids ?? '')
+		.split(',')
+		.map((s) => s.trim())
+		.filter(Boolean);
+	const known = new Set(target.occurrences.filter((o) => o.status === 'available').map((o) => o.occurrence_id));
+	if (requested.some((id) => !known.has(id))) return zoomError(400, 3000, 'Invalid occurrence_id.');
+	const occurrenceIds = requested.length > 0 ? [...new Set(requested)] : undefined;
+
+	const existing = target.registrants.find((r) => r.email.toLowerCase() === email.toLowerCase());
+	if (existing) {
+		if (!occurrenceIds) existing.occurrence_ids = undefined;
+		else if (existing.occurrence_ids) existing.occurrence_ids = [...new Set([...existing.occurrence_ids, ...occurrenceIds])];
+		return created(target, existing);
+	}
+
+	const configured = target.registration.registrants_restrict_number;
+	const limit = target.kind === 'meeting' ? Math.min(configured > 0 ? configured : MEETING_REGISTRANT_MAX, MEETING_REGISTRANT_MAX) : configured;
+	const taken = target.registrants.filter((r) => r.status !== 'denied').length;
+	if (limit > 0 && taken >= limit) {
+		return target.kind === 'webinar'
+			? zoomError(400, 3035, 'Webinar has reached maximum attendee capacity.')
+			: zoomError(400, 3043, 'Meeting has reached maximum attendee capacity.');
+	}
+
+	const autoApprove = target.kind === 'meeting' && fields.auto_approve === true;
+	const source = target.kind === 'webinar' ? target.sources.find((s) => s.id === fields.source_id) : undefined;
+	if (source) source.registration_count++;
+	const questions = Array.isArray(fields.custom_questions) ? (fields.custom_questions as { title: string; value?: unknown }[]) : [];
+	const registrant: ZoomRegistrant = {
+		id: randomAlnum(22),
+		email,
+		first_name: str(fields.first_name),
+		last_name: '',
+		address: '',
+		city: '',
+		country: '',
+		zip: '',
+		state: '',
+		phone: '',
+		industry: '',
+		org: '',
+		job_title: '',
+		purchasing_time_frame: '',
+		role_in_purchase_process: '',
+		no_of_employees: '',
+		comments: '',
+		custom_questions: questions.map((q) => ({ title: q.title, value: str(q.value) })),
+		status: target.registration.approval_type === 0 || autoApprove ? 'approved' : 'pending',
+		create_time: toZoomTime(ctx.now()),
+		join_url: target.personalJoinUrl(),
+		occurrence_ids: occurrenceIds,
+		tracking_source: source ? { id: source.id, source_name: source.source_name, tracking_url: source.tracking_url } : undefined,
+	};
+	for (const field of PROFILE_FIELDS) registrant[field] = str(fields[field]);
+	target.registrants.push(registrant);
+	return created(target, registrant);
+}
+
+const STATUSES = ['pending', 'approved', 'denied'];
+
+export const registrantRoutes: ZoomRoute[] = [
+	{
+		method: 'POST',
+		pattern: '/webinars/:webinarId/registrants',
+		category: 'light',
+		scope: ZOOM_SCOPES.addWebinarRegistrant,
+		handle: (ctx, req, params) => register(ctx, req, webinarTarget(ctx, params.webinarId)),
+	},
+	{
+		method: 'POST',
+		pattern: '/meetings/:meetingId/registrants',
+		category: 'light',
+		scope: ZOOM_SCOPES.addMeetingRegistrant,
+		handle: (ctx, req, params) => register(ctx, req, meetingTarget(ctx, params.meetingId)),
+	},
+	{
+		method: 'GET',
+		pattern: '/meetings/:meetingId/registrants',
+		category: 'medium',
+		scope: ZOOM_SCOPES.listMeetingRegistrants,
+		handle(ctx, req, params) {
+			const target = meetingTarget(ctx, params.meetingId);
+			if (isSimResponse(target)) return target;
+			if (target.registration.approval_type === 2) return registrationDisabled(target);
+			const status = req.query.status || 'approved';
+			if (!STATUSES.includes(status)) return zoomErrors.invalidField('status');
+			const occurrenceId = req.query.occurrence_id || undefined;
+			// Listed from `create_time` on the clock, in registration order, as the webinar list (zoom/webinars.ts).
+			const nowMs = ctx.now();
+			const registrants = target.registrants
+				.filter((r) => Date.parse(r.create_time) <= nowMs && r.status === status && registeredFor(r, occurrenceId))
+				.sort((a, b) => Date.parse(a.create_time) - Date.parse(b.create_time));
+			const page = paginate(ctx, listKey(req.subPath, req.query, ['status', 'occurrence_id']), req.query, registrants.length);
+			if (!isPage(page)) return page;
+			return json(200, {
+				...page.envelope,
+				page_number: Math.floor(page.start / page.pageSize) + 1,
+				registrants: registrants.slice(page.start, page.end).map(publicRegistrant),
+			});
+		},
+	},
+];
