@@ -8,6 +8,7 @@
  *                       1 and 10) and, not in quick, a meeting's end to Brevo in real n8n
  *   --engagement-only   only the engagement and lead-score table (a webinar of about 10 000
  *                       attendees; quick: about 1 000)
+ *   --registration-only only the Register Contacts table (1 000 people; quick: 100)
  *   --settings=a,b      only these n8n settings for the trigger (names in TRIGGER_BENCH_SETTINGS,
  *                       scripts/bench/trigger.ts); default: all of them, or the quick ones
  */
@@ -21,11 +22,13 @@ import { benchOneByOne, benchThreeItemsFree } from './bench/rateBudget';
 import { benchTrigger, settingsSummaryTable, TRIGGER_BENCH_SETTINGS, type TriggerSettingName, type TriggerSummary } from './bench/trigger';
 import { benchMemory, benchZoomToBrevo, type Row } from './bench/zoomToBrevo';
 import { benchEngagement } from './bench/engagement';
+import { benchRegistration } from './bench/registration';
 
 const quick = process.argv.includes('--quick');
 const triggerOnly = process.argv.includes('--trigger-only');
 const pollOnly = process.argv.includes('--poll-only');
 const engagementOnly = process.argv.includes('--engagement-only');
+const registrationOnly = process.argv.includes('--registration-only');
 const settingsArg = process.argv.find((arg) => arg.startsWith('--settings='))?.slice('--settings='.length);
 
 function triggerSettings(): TriggerSettingName[] {
@@ -52,11 +55,20 @@ async function engagementTable(): Promise<[string, Row[]]> {
 	];
 }
 
+async function registrationTable(): Promise<[string, Row[]]> {
+	const people = quick ? 100 : 1_000;
+	return [`Zoom to Brevo: Register Contacts, ${people} people for a webinar, Zoom Pro limits`, await benchRegistration(people)];
+}
+
 async function main() {
 	console.log(`# n8n-nodes-zoom-brevo benchmark${quick ? ' (quick)' : ''}`);
 	console.log(`\n${new Date().toISOString()} — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
 	if (engagementOnly) {
 		print(...(await engagementTable()));
+		return;
+	}
+	if (registrationOnly) {
+		print(...(await registrationTable()));
 		return;
 	}
 	if (!triggerOnly) {
@@ -77,6 +89,7 @@ async function main() {
 		);
 		print('Zoom to Brevo: memory', await benchMemory(quick ? 10_000 : 100_000));
 		print(...(await engagementTable()));
+		print(...(await registrationTable()));
 		print('Zoom to Brevo: one rate budget per execution (requests per sliding second)', [
 			...(await benchThreeItemsFree()),
 			...(await benchOneByOne(quick ? 100 : 1_000)),

@@ -14,7 +14,7 @@ import { DEFAULT_OWNER, removeTempDirs } from '../test/e2e/harness';
 import { startN8nWithPackage } from '../test/e2e/support';
 import { demoAccounts } from './demo/accounts';
 import { ensureCredentials } from './demo/credentials';
-import { deliverDemoEvents, endMeetingForPoll } from './demo/deliveries';
+import { deliverDemoEvents, endMeetingForPoll, runRegistrationExample } from './demo/deliveries';
 import { reportDemo } from './demo/report';
 import { openDemoState, usualPortIfFree } from './demo/state';
 import { ensureWorkflows } from './demo/workflows';
@@ -97,7 +97,12 @@ async function main(): Promise<boolean> {
 	const workflows = await ensureWorkflows(client, started.n8n.baseUrl, credentials, templateId, state.record.workflows);
 	state.save(state.record);
 	for (const workflow of workflows) {
-		const how = workflow.trigger.kind === 'webhook' ? `Zoom event notification URL: ${workflow.trigger.url}` : 'asks Zoom every minute (no URL needed)';
+		const how =
+			workflow.trigger.kind === 'webhook'
+				? `Zoom event notification URL: ${workflow.trigger.url}`
+				: workflow.trigger.kind === 'poll'
+					? 'asks Zoom every minute (no URL needed)'
+					: "n8n's Brevo Trigger: left inactive (activating registers a webhook in your Brevo account; pick your own n8n Brevo credential first)";
 		say(`  ${workflow.name} (${workflow.kept ? 'kept' : 'imported'})\n          ${how}`);
 	}
 
@@ -106,6 +111,8 @@ async function main(): Promise<boolean> {
 		say('delivering signed Zoom events (webinar.ended, meeting.ended, recording.completed, webinar.registration_created)');
 		const deliveries = await deliverDemoEvents(accounts.sim, client, workflows);
 		const polling = workflows.find((w) => w.trigger.kind === 'poll');
+		const registration = workflows.find((w) => w.trigger.kind === 'manual');
+		if (registration) deliveries.push(await runRegistrationExample(accounts.sim, client, registration));
 		if (polling) deliveries.push(await endMeetingForPoll(accounts.sim, client, polling, say));
 		ok = reportDemo(accounts.sim, deliveries, { deliveredBefore: state.record.deliveredAt }, say);
 		// The simulator is the same each run: once its events went through, a later run's follow-ups

@@ -6,10 +6,11 @@ import { brevoWriteProperties } from './description/brevoWrite';
 import { engagementProperties } from './description/engagement';
 import { optionProperties } from './description/options';
 import { recordingProperties } from './description/recording';
+import { registrationProperties } from './description/registration';
 import { selectorProperties } from './description/selectors';
 import { zoomSourceProperties } from './description/zoomSource';
 import { getBrevoLists, getBrevoTemplates } from './methods/loadOptions';
-import { searchMeetings, searchWebinars } from './methods/listSearch';
+import { searchMeetings, searchUpcomingMeetings, searchWebinars } from './methods/listSearch';
 import { getBrevoAttributeFields } from './methods/resourceMapping';
 
 /** From 1.2: contacts on the first output, the people and deliveries skipped on the second. */
@@ -33,7 +34,7 @@ export class ZoomToBrevo implements INodeType {
 		defaultVersion: 1.2,
 		// The canvas shows what the node does, in words (the internal values read "meeting: syncParticipants").
 		subtitle:
-			'={{ {"syncParticipants": "Sync meeting participants", "syncAttendees": "Sync webinar attendees", "syncAbsentees": "Sync webinar absentees", "syncRegistrants": "Sync webinar registrants", "syncRegistrantFromEvent": "Sync one registrant", "shareRecording": "Share a recording"}[$parameter["operation"]] }}',
+			'={{ {"syncParticipants": "Sync meeting participants", "syncAttendees": "Sync webinar attendees", "syncAbsentees": "Sync webinar absentees", "syncRegistrants": "Sync webinar registrants", "syncRegistrantFromEvent": "Sync one registrant", "shareRecording": "Share a recording", "registerContacts": "Register contacts"}[$parameter["operation"]] }}',
 		description:
 			'Turn Zoom meeting participants and webinar registrants, attendees and absentees into Brevo contacts with engagement data, lists and follow-up events',
 		defaults: { name: 'Zoom to Brevo' },
@@ -70,6 +71,7 @@ export class ZoomToBrevo implements INodeType {
 			...selectorProperties,
 			...zoomSourceProperties,
 			...recordingProperties,
+			...registrationProperties,
 			...engagementProperties,
 			...brevoWriteProperties,
 			...optionProperties,
@@ -78,7 +80,7 @@ export class ZoomToBrevo implements INodeType {
 
 	methods = {
 		loadOptions: { getBrevoLists, getBrevoTemplates },
-		listSearch: { searchMeetings, searchWebinars },
+		listSearch: { searchMeetings, searchUpcomingMeetings, searchWebinars },
 		resourceMapping: { getBrevoAttributeFields },
 	};
 

@@ -18,6 +18,9 @@ export interface ZoomCallOptions {
 	random?: () => number;
 	/** Sees the headers of every successful answer (the poll trigger reads Zoom's clock from `date`). */
 	onAnswer?: (headers: Record<string, string>) => void;
+	/** A 429 that waiting does not cure (e.g. a registrant's 3 registrations a day are used up):
+	 *  thrown at once instead of retried. */
+	isFinal429?: (body: unknown) => boolean;
 }
 
 type ZoomCallContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IPollFunctions;
@@ -58,17 +61,19 @@ export async function zoomRequestWithRetry<T = IDataObject>(
 			options.onAnswer?.(headers);
 			return body;
 		} catch (error) {
-			const { status, headers, networkCode } = httpFailureOf(error);
+			const { status, headers, networkCode, body } = httpFailureOf(error);
 			pacer.afterResponse(category, headers ?? {});
 			seenBy(status, headers, networkCode);
-			const mayRepeat = IDEMPOTENT.has(call.method.toUpperCase()) || status === 429;
+			// A 429 means Zoom did nothing: safe to repeat, unless waiting would not help.
+			const final429 = status === 429 && options.isFinal429?.(body) === true;
+			const mayRepeat = IDEMPOTENT.has(call.method.toUpperCase()) || (status === 429 && !final429);
 			const seen = { status, headers, networkCode, nowMs: pacer.now(), maxWaitMs, random: options.random };
 			const decision = mayRepeat ? decideRetry({ ...seen, attempt, maxRetries }) : { retry: false as const };
 			if (decision.retry) {
 				await pacer.waitBeforeRetry(decision.waitMs, status === 429, signal);
 				continue;
 			}
-			if (status === 429) pacer.noteRateLimited();
+			if (status === 429 && !final429) pacer.noteRateLimited();
 			// zoomApiResponse already threw n8n's NodeApiError with advice; wrapping hands it back as it is.
 			const failure = error instanceof NodeApiError ? error : new NodeApiError(context.getNode(), error as JsonObject);
 			// Say which endpoint failed (path without its query: no tokens or data).

@@ -14,4 +14,8 @@ export const SERVER_TO_SERVER_SCOPES = [
 	'webinar:read:list_past_participants:admin',
 	'webinar:read:list_absentees:admin',
 	'cloud_recording:read:list_recording_files:admin',
+	// Register Contacts: registering people, and finding those registered before.
+	'webinar:write:registrant:admin',
+	'meeting:write:registrant:admin',
+	'meeting:read:list_registrants:admin',
 ] as const;

@@ -1,5 +1,5 @@
 /**
- * The demo's three credentials: made on the first start, and on later starts updated in place
+ * The demo's credentials: made on the first start, and on later starts updated in place
  * (the simulator listens on new ports each run, and real keys may have changed), or made again
  * when the user deleted one.
  */
@@ -12,6 +12,9 @@ const DEMO_CREDENTIALS = [
 	{ type: 'zoomWebhookSecretApi', name: 'Zoom webhook secret', data: (a: DemoAccounts) => a.webhookSecret },
 	{ type: 'zoomServerToServerOAuthApi', name: 'Zoom Server-to-Server', data: (a: DemoAccounts) => a.zoomS2S },
 	{ type: 'brevoV3Api', name: 'Brevo', data: (a: DemoAccounts) => a.brevo },
+	// n8n's own Brevo credential, for n8n's Brevo Trigger in the registration example. It always
+	// talks to api.brevo.com: with the simulator the example runs from a pinned list event instead.
+	{ type: 'sendInBlueApi', name: 'Brevo account', data: (a: DemoAccounts) => ({ apiKey: a.brevo.apiKey }) },
 ] as const;
 
 /** Credential refs by type; `saved` (type → id) is updated with what was made. */

@@ -27,7 +27,7 @@ export interface Delivery {
 	event: string;
 	/** A signed webhook delivery: Zoom's URL validation and the delivery's HTTP status; or a
 	 *  meeting the poll trigger found, with the seconds from its end to the finished sync. */
-	via: { kind: 'webhook'; status: number; valid: boolean } | { kind: 'poll'; seconds: number };
+	via: { kind: 'webhook'; status: number; valid: boolean } | { kind: 'poll'; seconds: number } | { kind: 'manual'; people: number };
 	/** Status of the execution the delivery started ('none' when none finished in time). */
 	execution: string;
 	before: BrevoSnapshot;
@@ -127,4 +127,34 @@ export async function endMeetingForPoll(sim: Simulator, client: RestClient, work
 	const execution = await nextExecution(client, workflow, earlier, 150_000);
 	await importsDone(sim);
 	return { workflow, event: 'meeting.ended', via: { kind: 'poll', seconds: Math.round((Date.now() - endMs) / 1000) }, execution, before, after: snapshotBrevo(sim) };
+}
+
+/** Contacts a marketer adds to the registrants list (17): what n8n's Brevo Trigger would report. */
+const DEMO_PROSPECTS = Array.from({ length: 5 }, (_v, i) => ({ email: `demo.prospect.${i + 1}@leads.example`, firstName: `Prospect${i + 1}`, lastName: 'Demo' }));
+
+/**
+ * The registration example: five contacts are added to a Brevo list in the simulator, and the
+ * workflow runs by hand from its Brevo Trigger with their list events pinned (n8n's Brevo
+ * credential talks only to api.brevo.com, so the trigger itself cannot listen to the simulator).
+ */
+export async function runRegistrationExample(sim: Simulator, client: RestClient, workflow: DemoWorkflow): Promise<Delivery> {
+	if (workflow.trigger.kind !== 'manual') throw new Error(`"${workflow.name}" is not run by hand`);
+	for (const person of DEMO_PROSPECTS) {
+		// Brevo allows 10 contact requests a second; updateEnabled: the contacts exist after the first start.
+		await new Promise((resolve) => setTimeout(resolve, 110));
+		await fetch(`${sim.brevoApiBaseUrl}/contacts`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'api-key': SIM_DEFAULTS.brevo.apiKey },
+			body: JSON.stringify({ email: person.email, attributes: { FIRSTNAME: person.firstName, LASTNAME: person.lastName }, listIds: [17], updateEnabled: true }),
+		});
+	}
+	const pinData = { [workflow.trigger.node]: DEMO_PROSPECTS.map((person, i) => ({ json: { id: i + 1, email: person.email, event: 'list_addition', list_id: [17] } })) };
+	await client.updateWorkflow(workflow.id, { pinData });
+	const before = snapshotBrevo(sim);
+	const execution = await client
+		.runWorkflowManually(workflow.id, { triggerNodeName: workflow.trigger.node, timeoutMs: 90_000 })
+		.then((done) => done.status)
+		.catch(() => 'none');
+	await importsDone(sim);
+	return { workflow, event: 'list_addition (Brevo)', via: { kind: 'manual', people: DEMO_PROSPECTS.length }, execution, before, after: snapshotBrevo(sim) };
 }

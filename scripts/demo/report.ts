@@ -63,12 +63,14 @@ export function reportDemo(
 		const { via } = delivery;
 		const lists = listChanges(sim, delivery.before, delivery.after);
 		// A polled meeting is new at every start: its people must reach Brevo each time.
-		const good = (via.kind === 'poll' ? lists.length > 0 : via.valid && via.status === 200) && delivery.execution === 'success';
+		const good = (via.kind === 'poll' ? lists.length > 0 : via.kind === 'manual' ? true : via.valid && via.status === 200) && delivery.execution === 'success';
 		ok &&= good;
 		const how =
 			via.kind === 'webhook'
 				? `URL validation ${via.valid ? 'ok' : 'FAILED'}, HTTP ${via.status}`
-				: `found by the Zoom Poll Trigger, synced ${via.seconds} s after the meeting ended`;
+				: via.kind === 'manual'
+					? `run by hand from ${plural(via.people, 'pinned Brevo list event')}`
+					: `found by the Zoom Poll Trigger, synced ${via.seconds} s after the meeting ended`;
 		say(`  ${good ? '✓' : '✗'} ${delivery.event} → "${delivery.workflow.name}": ${how}, execution ${delivery.execution}`);
 		const written = [...lists, ...[...eventChanges(delivery.before, delivery.after)].map(([name, n]) => `event ${name}: ${n} sent`)];
 		const emails = delivery.after.emails - delivery.before.emails;
@@ -86,7 +88,7 @@ export function reportDemo(
 	if (deliveredBefore) {
 		// Same meetings, same people as the earlier run: any follow-up a webhook delivery started now
 		// is one sent twice. (The polled meeting is a new one at each start: its follow-ups are due.)
-		const webhook = deliveries.filter((d) => d.via.kind === 'webhook');
+		const webhook = deliveries.filter((d) => d.via.kind !== 'poll');
 		const resent = webhook.length ? eventChanges(webhook[0].before, webhook[webhook.length - 1].after) : new Map<string, number>();
 		const resentEmails = webhook.length ? webhook[webhook.length - 1].after.emails - webhook[0].before.emails : 0;
 		const again = [...resent.values()].reduce((sum, n) => sum + n, 0) + resentEmails;

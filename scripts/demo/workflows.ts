@@ -14,8 +14,9 @@ export interface DemoWorkflow {
 	file: string;
 	id: string;
 	name: string;
-	/** How Zoom's events reach it: a webhook at `url`, or the Zoom Poll Trigger asking Zoom. */
-	trigger: { kind: 'webhook'; url: string } | { kind: 'poll' };
+	/** How Zoom's events reach it: a webhook at `url`, or the Zoom Poll Trigger asking Zoom; or,
+	 *  for n8n's Brevo Trigger (registration), run by hand from its node (`node`). */
+	trigger: { kind: 'webhook'; url: string } | { kind: 'poll' } | { kind: 'manual'; node: string };
 	/** Whether it was made by an earlier start. */
 	kept: boolean;
 }
@@ -28,6 +29,9 @@ type WorkflowNode = Workflow['nodes'][number] & {
 
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
 const POLL_TRIGGER = 'n8n-nodes-zoom-brevo.zoomPollTrigger';
+/** n8n's Brevo Trigger registers its webhook in the Brevo account on activation: with the
+ *  simulator (or before the user picked their Brevo credential) the demo leaves it inactive. */
+const BREVO_TRIGGER = 'n8n-nodes-base.sendInBlueTrigger';
 
 /** Points every node's credentials at `credentials`; whether anything changed. */
 function pointAt(nodes: WorkflowNode[], credentials: CredentialRefs): boolean {
@@ -69,10 +73,15 @@ export async function ensureWorkflows(
 			for (const node of example.nodes) if (node.parameters.shareMode === 'email') node.parameters.templateId = templateId;
 			workflow = await client.createWorkflow(example as never);
 		}
+		saved[file] = workflow.id;
+		const brevoTrigger = (workflow.nodes as WorkflowNode[]).find((node) => node.type === BREVO_TRIGGER);
+		if (brevoTrigger) {
+			ready.push({ file, id: workflow.id, name: workflow.name, trigger: { kind: 'manual', node: brevoTrigger.name }, kept: Boolean(found) });
+			continue;
+		}
 		// Activating publishes the saved version; an edit the user saved but did not publish is
 		// published only where the demo had to change the workflow itself.
 		if (!workflow.active || changed) await client.activateWorkflow(workflow.id);
-		saved[file] = workflow.id;
 		if (polls) {
 			ready.push({ file, id: workflow.id, name: workflow.name, trigger: { kind: 'poll' }, kept: Boolean(found) });
 			continue;

@@ -131,6 +131,10 @@ export const PANELS: PanelSpec[] = [
 			await page.getByText('Score Weights and Thresholds').first().scrollIntoViewIfNeeded();
 		},
 	),
+	// Register Contacts (issue #14): a Brevo list's contacts registered for a webinar.
+	zoomToBrevo('zoom-to-brevo-register-contacts', { resource: 'webinar', operation: 'registerContacts', listIds: [17], sendEvent: true }, async (page) => {
+		await page.getByText('Registrant Fields').first().scrollIntoViewIfNeeded();
+	}),
 	// Attribute Mapping: the account's Brevo attributes (resource mapper), a webinar's defaults.
 	{
 		...zoomToBrevo('zoom-to-brevo-attribute-mapping', { resource: 'webinar', operation: 'syncAttendees' }, async (page) => {

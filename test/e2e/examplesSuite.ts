@@ -69,7 +69,11 @@ export function describeExamples(title: string, n8nEnv?: Record<string, string>)
 		const secret = await client.createCredential('zoomWebhookSecretApi', 'Zoom webhook secret', simCredentials.webhookSecret());
 		const zoom = await client.createCredential('zoomServerToServerOAuthApi', 'Zoom Server-to-Server', simCredentials.zoomS2S(sim));
 		const brevo = await client.createCredential('brevoV3Api', 'Brevo', simCredentials.brevo(sim));
+		// n8n's own Brevo credential, for its Brevo Trigger: never called here (the trigger's list
+		// event is pinned), since n8n's Brevo credential always talks to api.brevo.com.
+		const n8nBrevo = await client.createCredential('sendInBlueApi', 'Brevo account', { apiKey: 'xkeysib-unused-in-tests' });
 		credentialIds = {
+			sendInBlueApi: { id: n8nBrevo.id, name: n8nBrevo.name },
 			zoomWebhookSecretApi: { id: secret.id, name: secret.name },
 			zoomServerToServerOAuthApi: { id: zoom.id, name: zoom.name },
 			brevoV3Api: { id: brevo.id, name: brevo.name },
@@ -221,6 +225,48 @@ export function describeExamples(title: string, n8nEnv?: Record<string, string>)
 			const executions = await client.waitForExecutions(id, 2, 90_000);
 			expect(executions.map((e) => e.status)).toEqual(['success', 'success']);
 			expect(eventsNamed('zoom_webinar_hot_lead').sort()).toEqual(hot.sort());
+		});
+
+		it('(g) contacts added to a Brevo list → registered for the webinar, each with their own join link in Brevo; a second run registers nobody twice', async () => {
+			tested.add('brevo-list-webinar-registration.json');
+			const webinar = sim.zoom.webinars.find((w) => w.id === sim.fixture.ids.webinarId)!;
+			// 50 contacts of the Brevo account, added to list 17: what the Brevo Trigger's list event
+			// carries is the email alone (the names are the contact's, read from Brevo).
+			const emails = Array.from({ length: 50 }, (_v, i) => `prospect.${i}@leads.example`);
+			for (const [i, email] of emails.entries()) {
+				// Brevo's contacts limit is 10 requests a second.
+				await new Promise((resolve) => setTimeout(resolve, 110));
+				const created = await fetch(`${sim.url}/brevo/v3/contacts`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json', 'api-key': simCredentials.brevo(sim).apiKey as string },
+					body: JSON.stringify({ email, attributes: { FIRSTNAME: `Prospect${i}`, LASTNAME: 'Lead' }, listIds: [17] }),
+				});
+				expect(created.status).toBe(201);
+			}
+			const trigger = 'Contact added to the list';
+			const pinData = { [trigger]: emails.map((email, i) => ({ json: { id: 1000 + i, email, event: 'list_addition', list_id: [17], key: 'sim', ts: 1764500000 + i } })) };
+			const workflow = await client.createWorkflow({ ...loadExample('brevo-list-webinar-registration.json', (node) => {
+				if (node.type.endsWith('.zoomToBrevo')) node.parameters.registrationWebinarId = { __rl: true, mode: 'id', value: String(webinar.id) };
+			}), pinData } as never);
+			const registeredBefore = webinar.registrants.length;
+
+			const first = await client.runWorkflowManually(workflow.id, { triggerNodeName: trigger, timeoutMs: 90_000 });
+			expect(first.status).toBe('success');
+			expect(webinar.registrants).toHaveLength(registeredBefore + 50);
+			for (const [i, email] of emails.entries()) {
+				const registrant = webinar.registrants.find((r) => r.email === email)!;
+				expect(registrant).toMatchObject({ first_name: `Prospect${i}`, last_name: 'Lead' });
+				expect(sim.brevo.contacts.get(email)?.attributes).toMatchObject({ ZOOM_JOIN_URL: registrant.join_url, ZOOM_REGISTRANT_ID: registrant.id, WEBINAR_NAME: webinar.topic });
+			}
+			expect(eventsNamed('zoom_webinar_registered').filter((email) => emails.includes(email)).sort()).toEqual([...emails].sort());
+
+			const postsBefore = sim.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/registrants')).length;
+			const again = await client.runWorkflowManually(workflow.id, { triggerNodeName: trigger, timeoutMs: 90_000 });
+			expect(again.status).toBe('success');
+			expect(webinar.registrants).toHaveLength(registeredBefore + 50);
+			expect(sim.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/registrants')).length).toBe(postsBefore);
+			expect(eventsNamed('zoom_webinar_registered').filter((email) => emails.includes(email))).toHaveLength(50);
+			expect(nodeOutputJson(again.data, 'Register for the webinar').map((item) => (item.registration as { how: string }).how)).toEqual(emails.map(() => 'found'));
 		});
 
 		it('has a test above for every file in examples/', () => {

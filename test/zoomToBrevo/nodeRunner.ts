@@ -20,7 +20,7 @@ export function simulatorCredentials(sim: Simulator): StoredCredentials {
 }
 
 /** Meeting and webinar fields that are resource locators from version 1.1 on. */
-const LOCATORS = ['meetingId', 'webinarId', 'recordingWebinarId'];
+const LOCATORS = ['meetingId', 'webinarId', 'recordingWebinarId', 'registrationMeetingId', 'registrationWebinarId'];
 
 /** Plain IDs in `parameters` as the 1.1 editor saves them: `{ __rl: true, mode: 'id', value }`. */
 export function asSavedBy(typeVersion: number, parameters: INodeParameters): INodeParameters {

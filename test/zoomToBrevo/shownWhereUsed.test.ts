@@ -114,6 +114,16 @@ const cases: Case[] = [
 	// Webinar recipients: up to 1.1 Meeting names the recording (the webinar's ID, as its tooltip
 	// says) and Webinar the people; from 1.2 Webinar alone does both, and Meeting (set here all the
 	// same) is hidden and must not be read.
+	// Engagement and the lead score (issue #13): the score's settings show, and are read, only with Score Leads.
+	{ label: 'webinar attendees with engagement and a lead score', parameters: () => ({ ...webinar(), operation: 'syncAttendees', webinarEngagement: ['polls', 'questions', 'survey'], scoreLeads: true, scoreSettings: { hot: 70 }, options: { includeAnswers: true } }) },
+	{ label: 'meeting participants with poll answers, no score', parameters: () => ({ resource: 'meeting', operation: 'syncParticipants', meetingId: meetingUuid(), meetingEngagement: ['polls'] }) },
+	// Register Contacts (issue #14): people in, registrants out; no Attribute Mapping, no trigger fields.
+	...syncVariants('register contacts for a webinar', () => ({ resource: 'webinar', operation: 'registerContacts', registrationWebinarId: String(sim.fixture.ids.webinarId), registrantFields: { org: 'Acme', sourceId: 'src' } }), () => ({ email: 'new.lead@example.com', attributes: { FIRSTNAME: 'New' } })),
+	{
+		label: 'register contacts for sessions of a meeting',
+		parameters: () => ({ resource: 'meeting', operation: 'registerContacts', registrationMeetingId: String(sim.fixture.ids.registrationMeetingId), registrationOccurrenceIds: sim.fixture.ids.registrationMeetingOccurrenceIds[0] }),
+		input: () => ({ email: 'meeting.lead@example.com', firstName: 'Meeting' }),
+	},
 	{ label: 'recording to webinar attendees', parameters: webinarRecording('webinarAttendees', { recordingListIds: [15] }) },
 	{ label: 'recording to webinar registrants', parameters: webinarRecording('webinarRegistrants', { options: { dryRun: true } }) },
 	{ label: 'recording to webinar absentees by template email', parameters: webinarRecording('webinarAbsentees', { shareMode: 'email', templateId: 1, options: { dryRun: true } }) },

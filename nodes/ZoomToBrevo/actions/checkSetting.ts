@@ -11,10 +11,11 @@ import { brevoWriteProperties } from '../description/brevoWrite';
 import { engagementProperties } from '../description/engagement';
 import { optionProperties } from '../description/options';
 import { recordingProperties } from '../description/recording';
+import { registrationProperties } from '../description/registration';
 import { selectorProperties } from '../description/selectors';
 import { zoomSourceProperties } from '../description/zoomSource';
 
-const ALL_PROPERTIES: INodeProperties[] = [...selectorProperties, ...zoomSourceProperties, ...recordingProperties, ...engagementProperties, ...brevoWriteProperties, ...optionProperties];
+const ALL_PROPERTIES: INodeProperties[] = [...selectorProperties, ...zoomSourceProperties, ...recordingProperties, ...registrationProperties, ...engagementProperties, ...brevoWriteProperties, ...optionProperties];
 
 function* walk(properties: INodeProperties[]): Generator<INodeProperties> {
 	for (const property of properties) {

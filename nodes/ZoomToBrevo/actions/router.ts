@@ -6,7 +6,8 @@ import { ZoomPacer } from '../../shared/zoomPacer';
 import { claimDelivery } from '../exactlyOnce/deliveries';
 import { asNodeError } from './nodeError';
 import { alreadyProcessedItem } from './output';
-import { readSyncSettings } from './settings';
+import { registerContacts } from './registerContacts';
+import { readSyncSettings, type SyncSettings } from './settings';
 import { shareRecording } from './shareRecording';
 import { syncContacts } from './syncContacts';
 import { createZoomClient, type ZoomClient } from './zoomClient';
@@ -21,16 +22,25 @@ export async function route(context: IExecuteFunctions): Promise<INodeExecutionD
 	// One rate budget per execution: every item's Zoom reads share one pacer, every Brevo call one
 	// session (openSession); the first item's Brevo tier and the strictest Zoom plan apply.
 	let zoomPacer: ZoomPacer | undefined;
+	const zoomFor = (settings: SyncSettings): ZoomClient | undefined => {
+		// Sync One Registrant never calls Zoom: it has no Zoom settings and gets no client.
+		if (!settings.zoom) return undefined;
+		if (zoomPacer) zoomPacer.usePlan(settings.zoom.plan);
+		else zoomPacer = new ZoomPacer(settings.zoom.plan);
+		return createZoomClient(context, settings.zoom, zoomPacer);
+	};
+	// Register Contacts: the items are people, registered together (one read per meeting or webinar).
+	if (items.length > 0 && context.getNodeParameter('operation', 0) === 'registerContacts') {
+		const registered = await registerContacts(context, (settings) => {
+			useBrevoTier(context, settings.brevoTier);
+			return zoomFor(settings)!;
+		});
+		return context.getNode().typeVersion < 1.2 ? [registered] : [registered, []];
+	}
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const settings = readSyncSettings(context, itemIndex);
-			// Sync One Registrant never calls Zoom: it has no Zoom settings and gets no client.
-			let zoom: ZoomClient | undefined;
-			if (settings.zoom) {
-				if (zoomPacer) zoomPacer.usePlan(settings.zoom.plan);
-				else zoomPacer = new ZoomPacer(settings.zoom.plan);
-				zoom = createZoomClient(context, settings.zoom, zoomPacer);
-			}
+			const zoom = zoomFor(settings);
 			useBrevoTier(context, settings.brevoTier);
 			const delivery = await claimDelivery(context, itemIndex, { dryRun: settings.dryRun, repeat: settings.repeatFollowUps });
 			if (delivery.alreadyProcessed) {

@@ -17,7 +17,8 @@ export type Operation =
 	| 'syncAbsentees'
 	| 'syncRegistrants'
 	| 'syncRegistrantFromEvent'
-	| 'shareRecording';
+	| 'shareRecording'
+	| 'registerContacts';
 export type WriteMode = 'emit' | 'import' | 'upsert';
 
 /** How Zoom is called; absent for Sync One Registrant, which reads the trigger's item only. */
@@ -54,6 +55,13 @@ export interface SyncSettings {
 	includeAnswers: boolean;
 	/** Score Leads: the weights, thresholds and which lead events fire. */
 	scoring?: Scoring & { events: 'hot' | 'hotAndWarm' | 'none' };
+	/** Register Contacts only. */
+	registration?: {
+		/** Sessions of a recurring meeting or webinar; empty: all of them. */
+		occurrenceIds: string[];
+		/** Options → Names From Brevo: an empty first name is read from the Brevo contact. */
+		namesFromBrevo: boolean;
+	};
 	/** Share Recording only. */
 	recording?: {
 		recipients: 'meetingParticipants' | 'webinarAttendees' | 'webinarAbsentees' | 'webinarRegistrants';
@@ -124,7 +132,8 @@ export function readSyncSettings(context: IExecuteFunctions, itemIndex: number):
 	const isSync = operation !== 'shareRecording';
 
 	const resource = checkOption<string>(context, itemIndex, 'resource', param('resource', 'meeting'));
-	const mapping = isSync ? readMapping(context, itemIndex, resource === 'webinar' ? 'webinar' : 'meeting') : [];
+	// Register Contacts writes fixed attributes (the join link and what goes with it).
+	const mapping = isSync && operation !== 'registerContacts' ? readMapping(context, itemIndex, resource === 'webinar' ? 'webinar' : 'meeting') : [];
 
 	// Share Recording has its own list field, shown (and read) for the attribute mode only.
 	const listsParameter = isSync ? 'listIds' : param<string>('shareMode', 'attributes') === 'attributes' ? 'recordingListIds' : undefined;
@@ -171,9 +180,10 @@ export function readSyncSettings(context: IExecuteFunctions, itemIndex: number):
 		registrationDetails: USES_REGISTRATION_DETAILS.includes(operation)
 			? checkBoolean(context, itemIndex, 'registrationDetails', options.registrationDetails, true)
 			: false,
-		participantSource: resource === 'meeting' ? checkOption(context, itemIndex, 'participantSource', param('participantSource', 'pastMeeting')) : 'pastMeeting',
+		participantSource: operation === 'syncParticipants' ? checkOption(context, itemIndex, 'participantSource', param('participantSource', 'pastMeeting')) : 'pastMeeting',
 		registrantStatus: operation === 'syncRegistrants' ? checkOption(context, itemIndex, 'registrantStatus', param('registrantStatus', 'approved')) : 'approved',
 		...readEngagementSettings(context, itemIndex, operation, resource, options),
+		registration: operation === 'registerContacts' ? readRegistrationSettings(context, itemIndex, options) : undefined,
 		recording: isSync ? undefined : readRecordingSettings(context, itemIndex),
 	};
 }
@@ -208,6 +218,19 @@ function readEngagementSettings(
 		includeAnswers,
 		scoring: { weights, thresholds, events: checkOption(context, itemIndex, 'leadEvents', param('leadEvents', 'hot')) },
 	};
+}
+
+function readRegistrationSettings(context: IExecuteFunctions, itemIndex: number, options: IDataObject): SyncSettings['registration'] {
+	const raw = String(context.getNodeParameter('registrationOccurrenceIds', itemIndex, '') ?? '');
+	const occurrenceIds = [...new Set(raw.split(',').map((id) => id.trim()).filter(Boolean))];
+	const bad = occurrenceIds.find((id) => !/^\d+$/.test(id));
+	if (bad !== undefined) {
+		throw new NodeOperationError(context.getNode(), `"${bad}" is not a Zoom occurrence ID`, {
+			itemIndex,
+			description: 'Occurrence IDs are numbers (Zoom lists them in the recurring meeting or webinar), separated by commas. Leave the field empty to register for every session.',
+		});
+	}
+	return { occurrenceIds, namesFromBrevo: checkBoolean(context, itemIndex, 'namesFromBrevo', options.namesFromBrevo, true) };
 }
 
 /** The webinar reads that can add what people gave when they registered. */

@@ -11,6 +11,9 @@ import type { ZoomSettings } from './settings';
 export interface ZoomClient {
 	get<T>(path: string, category: ZoomRateCategory, what: string, qs?: IDataObject): Promise<T>;
 	list<T>(path: string, listKey: string, category: ZoomRateCategory, what: string, qs?: IDataObject): Promise<T[]>;
+	/** A request that changes something in Zoom: never repeated, except after a 429 that says
+	 *  Zoom did nothing and waiting helps (`isFinal429` names those it does not). */
+	post<T>(path: string, body: IDataObject, category: ZoomRateCategory, what: string, qs?: IDataObject, isFinal429?: (body: unknown) => boolean): Promise<T>;
 	readonly pacer: ZoomPacer;
 }
 
@@ -28,6 +31,13 @@ export function createZoomClient(context: IExecuteFunctions, settings: ZoomSetti
 				credentialType,
 				{ method: 'GET', path, qs, what, category, baseUrl: await apiBase() },
 				options,
+			),
+		post: async <T>(path: string, body: IDataObject, category: ZoomRateCategory, what: string, qs?: IDataObject, isFinal429?: (body: unknown) => boolean) =>
+			await zoomRequestWithRetry<T>(
+				context,
+				credentialType,
+				{ method: 'POST', path, qs, body, what, category, baseUrl: await apiBase() },
+				{ ...options, isFinal429 },
 			),
 		list: async <T>(path: string, listKey: string, category: ZoomRateCategory, what: string, qs?: IDataObject) =>
 			(await zoomListAll<T>(context, { credentialType, path, qs, listKey, category, what, baseUrl: await apiBase() }, options)).rows,

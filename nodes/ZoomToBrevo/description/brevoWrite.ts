@@ -4,6 +4,9 @@ import { CONTACT_FIELDS, DEFAULT_MAPPING, MEETING_DEFAULT_MAPPING, type Attribut
 import { FROM_VERSION_1_2, UP_TO_VERSION_1_1, VERSION_1_1_ONLY, VERSION_1_ONLY } from './versions';
 
 const SYNCS = ['syncParticipants', 'syncAttendees', 'syncAbsentees', 'syncRegistrants', 'syncRegistrantFromEvent'];
+/** Operations that write contacts to Brevo: the syncs, and Register Contacts (its attributes are
+ *  fixed: the join link and what goes with it, so it has no Attribute Mapping). */
+const WRITES = [...SYNCS, 'registerContacts'];
 
 const fieldOptions = Object.entries(CONTACT_FIELDS)
 	.map(([value, field]) => ({ name: field.label, value }))
@@ -69,7 +72,7 @@ function writeModeProperty(defaultMode: 'emit' | 'import', versions: IDisplayOpt
 			},
 		],
 		default: defaultMode,
-		displayOptions: { show: { operation: SYNCS, ...versions } },
+		displayOptions: { show: { operation: WRITES, ...versions } },
 		description:
 			"Batch Import sends many contacts per request. Create or Update sends one request per contact, paced to Brevo's rate limit, and reports each contact.",
 	};
@@ -83,7 +86,7 @@ export const brevoWriteProperties: INodeProperties[] = [
 		type: 'multiOptions',
 		typeOptions: { loadOptionsMethod: 'getBrevoLists' },
 		default: [],
-		displayOptions: { show: { operation: SYNCS } },
+		displayOptions: { show: { operation: WRITES } },
 		description:
 			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 		hint: 'When the node writes to Brevo, contacts are added to these lists and keep their other memberships. Use separate lists for meeting participants, webinar attendees, registrants and absentees. An empty dropdown: choose a Brevo credential first.',
@@ -128,7 +131,7 @@ export const brevoWriteProperties: INodeProperties[] = [
 		name: 'emitOnlyNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show: { operation: SYNCS, writeMode: ['emit'] } },
+		displayOptions: { show: { operation: WRITES, writeMode: ['emit'] } },
 	},
 	{
 		displayName: 'Missing Attributes',
@@ -139,7 +142,7 @@ export const brevoWriteProperties: INodeProperties[] = [
 			{ name: 'Stop With an Error', value: 'fail' },
 		],
 		default: 'create',
-		displayOptions: { show: { operation: SYNCS, writeMode: ['import', 'upsert'] } },
+		displayOptions: { show: { operation: WRITES, writeMode: ['import', 'upsert'] } },
 		description:
 			'Brevo silently drops values of attributes that do not exist in the account, so they are checked before writing',
 	},
@@ -148,7 +151,7 @@ export const brevoWriteProperties: INodeProperties[] = [
 		name: 'sendEvent',
 		type: 'boolean',
 		default: false,
-		displayOptions: { show: { operation: SYNCS } },
+		displayOptions: { show: { operation: WRITES } },
 		description:
 			'Whether to send a Brevo custom event per contact, to start Brevo automations (follow-up sequences)',
 	},
@@ -161,12 +164,12 @@ export const brevoWriteProperties: INodeProperties[] = [
 				name: 'By Attendance',
 				value: 'byStatus',
 				description:
-					'Names like zoom_meeting_attended, zoom_webinar_attended, zoom_webinar_no_show, zoom_webinar_registered, zoom_meeting_waiting_room_only',
+					'Names like zoom_meeting_attended, zoom_webinar_attended, zoom_webinar_no_show, zoom_webinar_registered, zoom_meeting_waiting_room_only (Register Contacts: zoom_webinar_registered, zoom_meeting_registered)',
 			},
 			{ name: 'Custom', value: 'custom' },
 		],
 		default: 'byStatus',
-		displayOptions: { show: { operation: SYNCS, sendEvent: [true] } },
+		displayOptions: { show: { operation: WRITES, sendEvent: [true] } },
 	},
 	{
 		displayName: 'Custom Event Name',
@@ -175,7 +178,7 @@ export const brevoWriteProperties: INodeProperties[] = [
 		default: '',
 		placeholder: 'webinar_follow_up',
 		required: true,
-		displayOptions: { show: { operation: SYNCS, sendEvent: [true], eventNaming: ['custom'] } },
+		displayOptions: { show: { operation: WRITES, sendEvent: [true], eventNaming: ['custom'] } },
 		description: 'Letters, digits, _ and - only (Brevo\'s rule), up to 255 characters',
 	},
 ];

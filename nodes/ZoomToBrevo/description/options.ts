@@ -74,6 +74,15 @@ export const optionProperties: INodeProperties[] = [
 					"Whether to write one line per Zoom and Brevo call to n8n's log (method, path, status, time, rate-limit headers; never tokens, keys or data), for debugging",
 			},
 			{
+				displayName: 'Names From Brevo',
+				name: 'namesFromBrevo',
+				type: 'boolean',
+				default: true,
+				displayOptions: { show: { '/operation': ['registerContacts'] } },
+				description:
+					"Whether to read a person's FIRSTNAME and LASTNAME from their Brevo contact when First Name is empty (Zoom requires a first name; a Brevo Trigger's list event carries only the email). One Brevo request per such person.",
+			},
+			{
 				displayName: 'Repeat Follow-Ups',
 				name: 'repeatFollowUps',
 				type: 'boolean',

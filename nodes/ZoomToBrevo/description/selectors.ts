@@ -32,6 +32,12 @@ export const selectorProperties: INodeProperties[] = [
 		displayOptions: { show: { resource: ['meeting'] } },
 		options: [
 			{
+				name: 'Register Contacts',
+				value: 'registerContacts',
+				description: 'Register people from any input (a Brevo list, a form) for an upcoming meeting, and give each their own join link in Brevo',
+				action: 'Register contacts for a meeting',
+			},
+			{
 				name: 'Sync Participants',
 				value: 'syncParticipants',
 				description: 'Turn the participants of a past meeting into Brevo contacts with engagement',
@@ -47,6 +53,12 @@ export const selectorProperties: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['webinar'] } },
 		options: [
+			{
+				name: 'Register Contacts',
+				value: 'registerContacts',
+				description: 'Register people from any input (a Brevo list, a form) for a webinar, and give each their own join link in Brevo',
+				action: 'Register contacts for a webinar',
+			},
 			{
 				name: 'Sync Absentees',
 				value: 'syncAbsentees',

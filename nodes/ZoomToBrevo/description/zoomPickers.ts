@@ -19,11 +19,18 @@ interface LocatorOptions {
 	displayName: string;
 	default: string;
 	show: IDisplayOptions['show'];
+	hide?: IDisplayOptions['hide'];
+	/** Registration fields open on the list (nothing to read from the input item). */
+	openOnList?: boolean;
+	/** A field new to every version (no text field to stay compatible with): shown in version 1 too. */
+	allVersions?: boolean;
 	kind: 'meeting' | 'webinar';
 	description: string;
 	required?: boolean;
 	/** The By ID hint, when the field takes more than the kind's usual ID. */
 	idPlaceholder?: string;
+	/** From List: which meetings (past ones by default: syncs read people who joined). */
+	meetingList?: 'past' | 'upcoming';
 }
 
 export function zoomLocator(options: LocatorOptions): INodeProperties {
@@ -32,13 +39,16 @@ export function zoomLocator(options: LocatorOptions): INodeProperties {
 		displayName: options.displayName,
 		name: options.name,
 		type: 'resourceLocator',
-		default: { mode: 'id', value: options.default },
+		default: { mode: options.openOnList ? 'list' : 'id', value: options.default },
 		required: options.required ?? true,
 		// A field of one version only narrows `@version` in its own `show`.
-		displayOptions: { show: { ...FROM_VERSION_1_1, ...options.show } },
+		displayOptions: {
+			show: { ...(options.allVersions ? {} : FROM_VERSION_1_1), ...options.show },
+			...(options.hide ? { hide: options.hide } : {}),
+		},
 		// The default is an expression (the Zoom Trigger's item), which greys out the list; n8n's
 		// editor shows no hint under this kind of field, so the tooltip says how to reach it.
-		description: `${options.description} To choose one yourself, switch the field to Fixed and pick From List`,
+		description: options.openOnList ? options.description : `${options.description} To choose one yourself, switch the field to Fixed and pick From List`,
 		modes: [
 			{
 				displayName: 'From List',
@@ -46,7 +56,7 @@ export function zoomLocator(options: LocatorOptions): INodeProperties {
 				type: 'list',
 				placeholder: `Select one of your ${plural.toLowerCase()}, or search a host's email...`,
 				typeOptions: {
-					searchListMethod: options.kind === 'meeting' ? 'searchMeetings' : 'searchWebinars',
+					searchListMethod: options.kind === 'webinar' ? 'searchWebinars' : options.meetingList === 'upcoming' ? 'searchUpcomingMeetings' : 'searchMeetings',
 					searchable: true,
 				},
 			},

@@ -21,7 +21,7 @@ export const zoomSourceProperties: INodeProperties[] = [
 		type: 'string',
 		default: '={{ $json.uuid || $json.id }}',
 		required: true,
-		displayOptions: { show: { resource: ['meeting', 'recording'], ...VERSION_1_ONLY } },
+		displayOptions: { show: { resource: ['meeting', 'recording'], ...VERSION_1_ONLY }, hide: { operation: ['registerContacts'] } },
 		description: MEETING_DESCRIPTION_UP_TO_1_1,
 	},
 	zoomLocator({
@@ -30,6 +30,7 @@ export const zoomSourceProperties: INodeProperties[] = [
 		kind: 'meeting',
 		default: '={{ $json.uuid || $json.id }}',
 		show: { resource: ['meeting', 'recording'], ...VERSION_1_1_ONLY },
+		hide: { operation: ['registerContacts'] },
 		description: MEETING_DESCRIPTION_UP_TO_1_1,
 	}),
 	// 1.2: Share Recording's Meeting field sits next to Recipients (description/recordingSource.ts).
@@ -39,6 +40,7 @@ export const zoomSourceProperties: INodeProperties[] = [
 		kind: 'meeting',
 		default: '={{ $json.uuid || $json.id }}',
 		show: { resource: ['meeting'], ...FROM_VERSION_1_2 },
+		hide: { operation: ['registerContacts'] },
 		description: MEETING_DESCRIPTION,
 	}),
 	{
@@ -104,7 +106,7 @@ export const zoomSourceProperties: INodeProperties[] = [
 			},
 		],
 		default: 'pastMeeting',
-		displayOptions: { show: { resource: ['meeting'] } },
+		displayOptions: { show: { resource: ['meeting'], operation: ['syncParticipants'] } },
 	},
 	{
 		displayName: 'Registrant',

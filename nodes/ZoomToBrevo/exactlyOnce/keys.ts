@@ -48,3 +48,8 @@ export function statusKeys(scope: string, email: string, status: AttendanceStatu
 		blocks: STATUS_ORDER.slice(0, Math.max(0, rank)).map((earlier) => blockKey(scope, email, earlier)),
 	};
 }
+
+/** A person this workflow registered for a meeting or webinar (and its chosen sessions): the next
+ *  run looks them up in Zoom instead of spending one of their 3 registration requests a day. */
+export const registrationKey = (kind: 'meeting' | 'webinar', id: string, occurrenceIds: string[], email: string) =>
+	`${PREFIX}/registration/${kind}:${id}/${[...occurrenceIds].sort().join(',') || 'all'}/${email}`;

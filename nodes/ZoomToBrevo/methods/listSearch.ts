@@ -76,6 +76,11 @@ export async function searchMeetings(this: ILoadOptionsFunctions, filter?: strin
 	return await search(this, 'meetings', { type: 'previous_meetings' }, meetingListItem, filter, paginationToken);
 }
 
+/** "From list" for registering people: meetings still to come. */
+export async function searchUpcomingMeetings(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	return await search(this, 'meetings', { type: 'upcoming' }, meetingListItem, filter, paginationToken);
+}
+
 export async function searchWebinars(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	return await search(this, 'webinars', {}, webinarListItem, filter, paginationToken);
 }

@@ -13,3 +13,4 @@ export { isUnconfirmed, useBrevoTier } from './request';
 export type { BrevoTier } from './pacing';
 export { sendTemplateEmail } from './email';
 export { listBrevoLists, listBrevoTemplates } from './lists';
+export { readContactNames, type ContactNames } from './contactNames';

@@ -276,7 +276,7 @@ export class RestClient {
 	/** PATCH /rest/workflows/:id — the editor's Save (with the versionId it edits); returns the
 	 *  saved workflow with its new versionId. An active workflow keeps running its published
 	 *  version until it is activated again. */
-	async updateWorkflow(id: string, patch: Partial<Pick<Workflow, 'name' | 'nodes' | 'connections'>>): Promise<Workflow> {
+	async updateWorkflow(id: string, patch: Partial<Pick<Workflow, 'name' | 'nodes' | 'connections'>> & { pinData?: Record<string, Array<{ json: Record<string, unknown> }>> }): Promise<Workflow> {
 		const { versionId } = await this.getWorkflow(id);
 		return await this.rest('PATCH', `/workflows/${id}`, { data: { versionId, ...patch } });
 	}

@@ -3,31 +3,31 @@
  * and `GET /meetings/{meetingId}/registrants` (the webinar list is in zoom/webinars.ts).
  *
  * Imitated from (search corpora "code", "pages", "docs"):
- * [J] Zoom's OpenAPI spec as konfig-sdks/zoom-meeting-java-sdk carries it: docs/WebinarsApi.md
+ * [J] Zoom's OpenAPI spec as konfig-sdks/zoom-meeting-java-sdk carries it (files of its docs folder): WebinarsApi.md
  *     `addRegistrant` (POST /webinars/{webinarId}/registrants; scopes `webinar:write`,
  *     `webinar:write:admin`; Rate Limit Label `LIGHT`; query `occurrence_ids` "A comma-separated list
  *     of webinar occurrence IDs"; 201 "Webinar registration created."; 400 codes 1010, 3000 "This
  *     webinar does not have registration as required: {webinarId}.", 3027 "Host cannot register.",
  *     3038 "Webinar is over, you cannot register now. ...", 3000 "You have reached the limit for the
  *     number of attendees you can add. Contact Zoom Support for more information."; 404 code 3001
- *     `Webinar "{webinarId}" not found or has expired.`; 429), docs/MeetingsApi.md `addRegistrant`
+ *     `Webinar "{webinarId}" not found or has expired.`; 429), MeetingsApi.md `addRegistrant`
  *     (POST /meetings/{meetingId}/registrants; `meeting:write:admin`, `meeting:write`; `Light`;
  *     "a maximum limit of 4,999 registrants per meeting and users will see an error if the
  *     meeting's capacity is reached"; 201 "Meeting registration created."; 400 code 3043 "Meeting
  *     has reached maximum attendee capacity.", 3000 "Cannot access meeting info.") and
  *     `listRegistrants` (GET /meetings/{meetingId}/registrants; `meeting:read:admin`; `Medium`;
  *     query `occurrence_id`, `status` pending/approved/denied, `page_size`, `next_page_token`);
- *     docs/WebinarsAddRegistrantRequest.md and MeetingsAddRegistrantRequest.md (body: `first_name`
+ *     WebinarsAddRegistrantRequest.md and MeetingsAddRegistrantRequest.md (body: `first_name`
  *     and `email` required, `last_name`, `address`, `city`, `state`, `zip`, `country`, `phone`,
  *     `comments`, `custom_questions` [{title, value}], `industry`, `job_title`, `no_of_employees`,
  *     `org`, `purchasing_time_frame`, `role_in_purchase_process`, `language`; webinars also
  *     `source_id` "The tracking source's unique identifier"; meetings also `auto_approve`, for
- *     meetings scheduled with approval_type 1); docs/WebinarsAddRegistrantResponse.md and
+ *     meetings scheduled with approval_type 1); WebinarsAddRegistrantResponse.md and
  *     MeetingsAddRegistrantResponse.md (201 body `id` (the meeting's / webinar's ID), `join_url`,
  *     `registrant_id`, `start_time`, `topic`, `occurrences` [{occurrence_id, start_time, duration,
  *     status}]; for meetings `join_url` "The API will not return this field if the meeting was
  *     created with the approval_type field value of 1 (manual approval)");
- *     docs/MeetingsListRegistrantsResponse*.md (envelope and registrant fields as for webinars).
+ *     MeetingsListRegistrantsResponse*.md (envelope and registrant fields as for webinars).
  * [B] The same spec's batch registration, konfig's TypeScript operation list (find_string
  *     "Registration has not been enabled for this meeting"): `/meetings/{meetingId}/batch_registrants`
  *     answers 404 with code 3001 "Meeting does not exist: {meetingId}.", 3043 "Meeting has reached
@@ -296,7 +296,9 @@ function register(ctx: ZoomContext, req: SimRequest, found: Target | SimResponse
 		comments: '',
 		custom_questions: questions.map((q) => ({ title: q.title, value: str(q.value) })),
 		status: target.registration.approval_type === 0 || autoApprove ? 'approved' : 'pending',
-		create_time: toZoomTime(ctx.now()),
+		// Whole seconds, rounded down: rounded up, a registrant made in the second half of a second
+		// would be stamped in the future and missing from a list read right after.
+		create_time: toZoomTime(Math.floor(ctx.now() / 1000) * 1000),
 		join_url: target.personalJoinUrl(),
 		occurrence_ids: occurrenceIds,
 		tracking_source: source ? { id: source.id, source_name: source.source_name, tracking_url: source.tracking_url } : undefined,

@@ -37,8 +37,8 @@ export const ZOOM_SCOPES = {
 	reportWebinarSurvey: { granular: 'report:read:admin', classic: 'report:read:admin' },
 	// Registration (zoom/registrants.ts): granular names as apps request them (indico/indico-plugins
 	// vc_zoom, AUTO_REGISTRATION_MEETING_SCOPES / _WEBINAR_SCOPES, and their legacy classic scopes);
-	// classic ones as Zoom's reference names them (konfig-sdks/zoom-meeting-java-sdk docs/MeetingsApi.md
-	// addRegistrant, listRegistrants; docs/WebinarsApi.md addRegistrant).
+	// classic ones as Zoom's reference names them (konfig-sdks/zoom-meeting-java-sdk, its docs folder: MeetingsApi.md
+	// addRegistrant, listRegistrants; WebinarsApi.md addRegistrant).
 	addMeetingRegistrant: { granular: 'meeting:write:registrant:admin', classic: 'meeting:write:admin' },
 	listMeetingRegistrants: { granular: 'meeting:read:list_registrants:admin', classic: 'meeting:read:admin' },
 	addWebinarRegistrant: { granular: 'webinar:write:registrant:admin', classic: 'webinar:write:admin' },

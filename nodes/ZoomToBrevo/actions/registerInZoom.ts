@@ -1,0 +1,216 @@
+/**
+ * Register Contacts, the Zoom side (issue #14): for one meeting or webinar (and its chosen
+ * sessions), each person registered once. Zoom answers a repeated registration with the existing
+ * one, but counts it against that person's 3 registration requests a day: so a person this
+ * workflow registered before is looked up in the registrant list (one listing for all of them)
+ * instead of being registered again, and only people never registered here are sent to Zoom.
+ */
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { readContactNames } from '../../shared/brevo';
+import { httpFailureOf } from '../../shared/httpFailure';
+import { registrationKey } from '../exactlyOnce/keys';
+import { claim, release } from '../exactlyOnce/record';
+import type { RegisteredFor, Registration } from '../registration/registeredContact';
+import { isRegistrantDailyLimit, refusalOf, type Refusal } from '../registration/refusals';
+import { zoomRegistrantBody, type RegistrantInput } from '../registration/registrant';
+import type { ZoomClient } from './zoomClient';
+
+export interface RegistrationTarget {
+	kind: 'meeting' | 'webinar';
+	id: string;
+	occurrenceIds: string[];
+}
+
+export type PersonOutcome = { registration: Registration } | { refusal: Refusal };
+
+interface Details {
+	id?: number | string;
+	uuid?: string;
+	topic?: string;
+	start_time?: string;
+	timezone?: string;
+	settings?: { approval_type?: number };
+	occurrences?: Array<{ occurrence_id?: string; start_time?: string; status?: string }>;
+}
+
+interface ZoomRegistrant {
+	id?: string;
+	email?: string;
+	status?: string;
+	join_url?: string;
+}
+
+const pathOf = (target: RegistrationTarget) => `/${target.kind}s/${encodeURIComponent(target.id)}`;
+
+/** The meeting or webinar as the contacts will tell it: topic, start (of the first session
+ *  registered for), time zone; and whether the host approves each registrant by hand. */
+export async function readTarget(zoom: ZoomClient, target: RegistrationTarget): Promise<{ registeredFor: RegisteredFor; approval: 'auto' | 'manual' | 'off' }> {
+	const details = await zoom.get<Details>(pathOf(target), 'light', `read the ${target.kind}`);
+	const chosen = (details.occurrences ?? []).filter((o) => target.occurrenceIds.length === 0 || target.occurrenceIds.includes(String(o.occurrence_id)));
+	const upcoming = chosen.filter((o) => o.status !== 'deleted').map((o) => o.start_time).filter((t): t is string => Boolean(t)).sort();
+	const approvalType = details.settings?.approval_type;
+	return {
+		registeredFor: {
+			kind: target.kind,
+			id: details.id === undefined ? target.id : String(details.id),
+			uuid: details.uuid,
+			topic: details.topic,
+			startTime: upcoming[0] ?? details.start_time,
+			timezone: details.timezone,
+			occurrenceIds: target.occurrenceIds.length > 0 ? target.occurrenceIds : undefined,
+		},
+		// Zoom: 0 automatic, 1 manual, 2 no registration required.
+		approval: approvalType === 2 ? 'off' : approvalType === 1 ? 'manual' : 'auto',
+	};
+}
+
+/** The person with a first name from their Brevo contact when they have none (Zoom requires one). */
+export async function withNameFromBrevo(context: IExecuteFunctions, person: RegistrantInput): Promise<RegistrantInput> {
+	if (person.firstName) return person;
+	const names = await readContactNames(context, person.email);
+	return { ...person, firstName: names.firstName, lastName: person.lastName ?? names.lastName };
+}
+
+/** Everyone registered for the target, by email (approved and pending; a denied person is told so). */
+async function registrantsByEmail(zoom: ZoomClient, target: RegistrationTarget): Promise<Map<string, ZoomRegistrant & { status: string }>> {
+	const byEmail = new Map<string, ZoomRegistrant & { status: string }>();
+	const occurrence = target.occurrenceIds.length === 1 ? { occurrence_id: target.occurrenceIds[0] } : {};
+	for (const status of ['approved', 'pending', 'denied']) {
+		const rows = await zoom.list<ZoomRegistrant>(`${pathOf(target)}/registrants`, 'registrants', 'medium', `list the ${target.kind}'s ${status} registrants`, { status, ...occurrence });
+		for (const row of rows) if (row.email && !byEmail.has(row.email.toLowerCase())) byEmail.set(row.email.toLowerCase(), { ...row, status });
+	}
+	return byEmail;
+}
+
+const deniedRefusal = (kind: string): Refusal => ({
+	reason: 'failed',
+	message: `The host denied this person's registration for the ${kind}`,
+	hint: 'A denied registrant is not registered again. Approve them in Zoom (the registrants list of the meeting or webinar) if they should attend.',
+	wholeTarget: false,
+});
+
+const noFirstName = (kind: string): Refusal => ({
+	reason: 'invalid',
+	message: 'Zoom requires a first name, and this person has none',
+	hint: `Set First Name to the input's field that holds it, or keep Options → Names From Brevo on and give the Brevo contact a FIRSTNAME. Nobody was registered for the ${kind} under this email.`,
+	wholeTarget: false,
+});
+
+/** How a person gets the first name Zoom requires, when the input had none (Names From Brevo). */
+export type NameFiller = (person: RegistrantInput) => Promise<RegistrantInput>;
+
+/** One registration request; Zoom's refusal comes back as the person's outcome, not thrown. */
+async function sendRegistration(
+	zoom: ZoomClient,
+	target: RegistrationTarget,
+	approval: 'auto' | 'manual',
+	given: RegistrantInput,
+	fillName: NameFiller,
+): Promise<PersonOutcome> {
+	// Names are looked up only for people about to be sent: someone found in Zoom needs none.
+	const person = await fillName(given);
+	if (!person.firstName) return { refusal: noFirstName(target.kind) };
+	try {
+		const answer = await zoom.post<{ registrant_id?: string; join_url?: string; status?: string }>(
+			`${pathOf(target)}/registrants`,
+			zoomRegistrantBody(person, person.firstName ?? ''),
+			'light',
+			`register ${person.email}`,
+			target.occurrenceIds.length > 0 ? { occurrence_ids: target.occurrenceIds.join(',') } : undefined,
+			(body) => isRegistrantDailyLimit(429, body),
+		);
+		// Zoom leaves the join link out while the host has not approved the person.
+		const pending = answer.status === 'pending' || (approval === 'manual' && !answer.join_url);
+		return { registration: { person, registrantId: answer.registrant_id, joinUrl: answer.join_url, status: pending ? 'pending' : 'approved', how: 'registered' } };
+	} catch (error) {
+		const { status, body } = httpFailureOf(error);
+		return { refusal: refusalOf(status, body, target.kind) };
+	}
+}
+
+export type DryRunOutcome = { dryRun: 'registered already' | 'would register'; registration?: Registration };
+
+/**
+ * Registers each person for the target once. `dryRun`: nothing is sent or recorded; people are
+ * told whether they are registered already (from the list) or would be registered.
+ */
+export async function registerPeople(
+	context: IExecuteFunctions,
+	zoom: ZoomClient,
+	target: RegistrationTarget,
+	approval: 'auto' | 'manual',
+	people: RegistrantInput[],
+	{ dryRun, repeat, fillName }: { dryRun: boolean; repeat: boolean; fillName: NameFiller },
+): Promise<Array<PersonOutcome | DryRunOutcome>> {
+	const found = (person: RegistrantInput, row: ZoomRegistrant & { status: string }): PersonOutcome =>
+		row.status === 'denied'
+			? { refusal: deniedRefusal(target.kind) }
+			: { registration: { person, registrantId: row.id, joinUrl: row.join_url, status: row.status === 'pending' ? 'pending' : 'approved', how: 'found' } };
+
+	if (dryRun) {
+		const known = await registrantsByEmail(zoom, target);
+		const told: Array<PersonOutcome | DryRunOutcome> = [];
+		for (const person of people) {
+			const row = known.get(person.email);
+			if (row) {
+				const outcome = found(person, row);
+				told.push('refusal' in outcome ? outcome : { dryRun: 'registered already', registration: outcome.registration });
+			} else {
+				// Would Zoom take them? Not without a first name.
+				told.push((await fillName(person)).firstName ? { dryRun: 'would register' } : { refusal: noFirstName(target.kind) });
+			}
+		}
+		return told;
+	}
+
+	const keys = people.map((person) => registrationKey(target.kind, target.id, target.occurrenceIds, person.email));
+	const before = await claim(context, 'workflow', keys);
+	const outcomes: Array<PersonOutcome | undefined> = people.map(() => undefined);
+	const lookUp: number[] = [];
+	const forget: string[] = [];
+	// The same person twice in one run (two list events, a form sent twice): registered once.
+	const firstOf = new Map<string, number>();
+	const repeats: Array<[number, number]> = [];
+	let stopAll: Refusal | undefined;
+	for (const [i, person] of people.entries()) {
+		const first = firstOf.get(person.email);
+		if (first !== undefined) {
+			repeats.push([i, first]);
+			continue;
+		}
+		firstOf.set(person.email, i);
+		if (!repeat && before.has(keys[i])) {
+			lookUp.push(i);
+			continue;
+		}
+		// The meeting or webinar refused one person for a reason that holds for all (full, closed):
+		// the others are not sent, so their daily registration requests are not spent for nothing.
+		const outcome = stopAll ? { refusal: stopAll } : await sendRegistration(zoom, target, approval, person, fillName);
+		outcomes[i] = outcome;
+		if (!('refusal' in outcome)) continue;
+		// Provably not registered: forget the key, so a later run tries again. An unconfirmed
+		// registration stays recorded: the next run looks it up instead of registering twice.
+		if (outcome.refusal.reason !== 'unconfirmed') forget.push(keys[i]);
+		if (outcome.refusal.reason === 'daily_limit') lookUp.push(i);
+		if (outcome.refusal.wholeTarget) stopAll = outcome.refusal;
+	}
+
+	if (lookUp.length > 0) {
+		const known = await registrantsByEmail(zoom, target);
+		for (const i of lookUp) {
+			const row = known.get(people[i].email);
+			if (row) outcomes[i] = found(people[i], row);
+			// Recorded before but not in Zoom's list (removed, or the unconfirmed request never
+			// arrived): registered now. A person over the daily limit keeps that refusal.
+			else if (outcomes[i] === undefined) {
+				const outcome = await sendRegistration(zoom, target, approval, people[i], fillName);
+				outcomes[i] = outcome;
+				if ('refusal' in outcome && outcome.refusal.reason !== 'unconfirmed') forget.push(keys[i]);
+			}
+		}
+	}
+	for (const [i, first] of repeats) outcomes[i] = outcomes[first];
+	await release(context, 'workflow', forget);
+	return outcomes as PersonOutcome[];
+}

@@ -1,0 +1,263 @@
+/**
+ * Meeting / Webinar → Register Contacts (issue #14), through n8n-core's engine against the
+ * simulator: Brevo contacts registered in Zoom with their personal join links written back,
+ * nobody registered twice across runs (Zoom's 3 requests a day per person are not spent on
+ * repeats), and each of Zoom's refusals as that person's item with the reason.
+ */
+import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import { ProcessedDataStore } from '../harness';
+import { startSimulator, type Simulator } from '../simulator';
+import { s2sToken, zoom as zoomCall } from '../simulator/testClient';
+import { runZoomToBrevo } from './nodeRunner';
+
+let sim: Simulator;
+beforeEach(async () => {
+	sim = await startSimulator({ brevo: { importProcessingMs: 50 } });
+});
+afterEach(async () => sim.close());
+
+const webinarId = () => sim.fixture.ids.webinarId;
+const zoomWebinar = () => sim.zoom.webinars.find((w) => w.id === webinarId())!;
+const zoomMeeting = () => sim.zoom.meetings.find((m) => m.id === sim.fixture.ids.registrationMeetingId)!;
+
+/** Brevo contacts as n8n's Brevo node or a Brevo Trigger hands them on. */
+const people = (n: number, prefix = 'lead'): INodeExecutionData[] =>
+	Array.from({ length: n }, (_v, i) => ({ json: { email: `${prefix}.${i}@prospects.example`, attributes: { FIRSTNAME: `First${i}`, LASTNAME: `Last${i}` } } }));
+
+const registerForWebinar = (extra: INodeParameters = {}): INodeParameters => ({
+	resource: 'webinar',
+	operation: 'registerContacts',
+	registrationWebinarId: { __rl: true, mode: 'id', value: String(webinarId()) },
+	writeMode: 'import',
+	listIds: [17],
+	...extra,
+});
+
+const posts = (kind: 'webinars' | 'meetings' = 'webinars') =>
+	sim.requests.filter((r) => r.service === 'zoom' && r.method === 'POST' && r.path.includes(`/${kind}/`) && r.path.endsWith('/registrants'));
+const registrantOf = (email: string) => zoomWebinar().registrants.find((r) => r.email.toLowerCase() === email);
+const hint = (result: Awaited<ReturnType<typeof runZoomToBrevo>>['result']) => result.run.data.resultData.runData['Zoom to Brevo'][0].hints?.[0]?.message ?? '';
+
+describe('Webinar → Register Contacts', () => {
+	it('registers 50 Brevo contacts and writes each one their own join link, registrant ID, webinar name and start', async () => {
+		const before = zoomWebinar().registrants.length;
+		const { items, result } = await runZoomToBrevo(sim, registerForWebinar({ sendEvent: true }), { typeVersion: 1.2, inputItems: people(50) });
+		expect(result.error).toBeUndefined();
+		expect(posts()).toHaveLength(50);
+		expect(zoomWebinar().registrants).toHaveLength(before + 50);
+		const links = new Set<string>();
+		for (const [i, item] of items.entries()) {
+			const email = `lead.${i}@prospects.example`;
+			const registrant = registrantOf(email)!;
+			expect(registrant).toMatchObject({ first_name: `First${i}`, last_name: `Last${i}`, status: 'approved' });
+			expect(item.json).toMatchObject({ email, registration: { status: 'approved', how: 'registered', registrantId: registrant.id, joinUrl: registrant.join_url } });
+			expect(item.pairedItem).toEqual({ item: i });
+			const contact = sim.brevo.contacts.get(email)!;
+			expect(contact.listIds).toContain(17);
+			expect(contact.attributes).toMatchObject({
+				ZOOM_JOIN_URL: registrant.join_url,
+				ZOOM_REGISTRANT_ID: registrant.id,
+				ZOOM_REGISTRATION_STATUS: 'approved',
+				WEBINAR_NAME: zoomWebinar().topic,
+				WEBINAR_START: expect.stringMatching(/^\d{4}-\d\d-\d\d$/),
+				WEBINAR_START_TIME: expect.stringContaining(`(${zoomWebinar().timezone})`),
+				FIRSTNAME: `First${i}`,
+			});
+			links.add(String(contact.attributes.ZOOM_JOIN_URL));
+		}
+		// Personal links: one per person.
+		expect(links.size).toBe(50);
+		const events = sim.brevo.events.filter((e) => e.event_name === 'zoom_webinar_registered');
+		expect(events).toHaveLength(50);
+		expect(events[0].event_properties).toMatchObject({ join_url: expect.stringContaining('tk='), status: 'approved', zoom_kind: 'webinar' });
+		expect(hint(result)).toMatch(/^50 registered in Zoom, 0 registered already \(reused\)/);
+	});
+
+	it('a second run registers nobody twice: it finds them in one listing and sends no event again', async () => {
+		const processedData = new ProcessedDataStore();
+		const run = async () => await runZoomToBrevo(sim, registerForWebinar({ sendEvent: true }), { typeVersion: 1.2, inputItems: people(50), processedData, workflowId: 'register' });
+		await run();
+		const count = zoomWebinar().registrants.length;
+		sim.clearRequests();
+		const again = await run();
+		expect(again.result.error).toBeUndefined();
+		expect(posts()).toHaveLength(0);
+		expect(zoomWebinar().registrants).toHaveLength(count);
+		// One listing (a page of 300 holds the 90 registrants) per status, not one call per person.
+		expect(sim.requests.filter((r) => r.service === 'zoom' && r.method === 'GET' && r.path.endsWith('/registrants')).length).toBeLessThanOrEqual(3);
+		for (const [i, item] of again.items.entries()) {
+			expect(item.json).toMatchObject({ registration: { how: 'found', joinUrl: registrantOf(`lead.${i}@prospects.example`)!.join_url } });
+		}
+		expect(sim.brevo.events.filter((e) => e.event_name === 'zoom_webinar_registered')).toHaveLength(50);
+		expect(hint(again.result)).toMatch(/^0 registered in Zoom, 50 registered already \(reused\)/);
+	});
+
+	it('someone registered elsewhere (Zoom answers with the existing registration): same link, nobody duplicated', async () => {
+		const existing = zoomWebinar().registrants.find((r) => r.status === 'approved')!;
+		const count = zoomWebinar().registrants.length;
+		const { items, result } = await runZoomToBrevo(sim, registerForWebinar(), {
+			typeVersion: 1.2,
+			inputItems: [{ json: { email: existing.email.toUpperCase(), attributes: { FIRSTNAME: 'Someone' } } }],
+		});
+		expect(result.error).toBeUndefined();
+		expect(zoomWebinar().registrants).toHaveLength(count);
+		expect(items[0].json).toMatchObject({ registration: { joinUrl: existing.join_url, registrantId: existing.id } });
+		expect(sim.brevo.contacts.get(existing.email.toLowerCase())?.attributes.ZOOM_JOIN_URL).toBe(existing.join_url);
+	});
+
+	it('the same person twice in one run (two list events) is registered once; both items get the registration', async () => {
+		const twice = [...people(1), { json: { email: 'LEAD.0@prospects.example', attributes: { FIRSTNAME: 'First0' } } }];
+		const { items, result } = await runZoomToBrevo(sim, registerForWebinar({ sendEvent: true }), { typeVersion: 1.2, inputItems: twice });
+		expect(result.error).toBeUndefined();
+		expect(posts()).toHaveLength(1);
+		expect(sim.brevo.events.filter((e) => e.identifiers.email_id === 'lead.0@prospects.example')).toHaveLength(1);
+		expect(items.map((item) => (item.json.registration as { joinUrl: string }).joinUrl)).toEqual([registrantOf('lead.0@prospects.example')!.join_url, registrantOf('lead.0@prospects.example')!.join_url]);
+	});
+
+	it("an item with only an email (a Brevo Trigger's list event) takes the names of the Brevo contact", async () => {
+		const { items, result } = await runZoomToBrevo(sim, registerForWebinar(), { typeVersion: 1.2, inputItems: [{ json: { email: 'newsletter.only@example.org', list_id: [17] } }] });
+		expect(result.error).toBeUndefined();
+		expect(registrantOf('newsletter.only@example.org')).toMatchObject({ first_name: 'News', last_name: 'Reader' });
+		expect(items[0].json).toMatchObject({ registration: { how: 'registered' } });
+	});
+
+	it('a person without any first name is their own error item (Continue On Fail), sent to no one; the others go on', async () => {
+		const { items, result } = await runZoomToBrevo(sim, registerForWebinar(), {
+			typeVersion: 1.2,
+			continueOnFail: true,
+			inputItems: [{ json: { email: 'nameless@nowhere.example' } }, ...people(2)],
+		});
+		expect(result.error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ email: 'nameless@nowhere.example', reason: 'invalid', error: 'Zoom requires a first name, and this person has none' });
+		expect(posts()).toHaveLength(2);
+		expect(items.slice(1).map((item) => (item.json.registration as { how: string }).how)).toEqual(['registered', 'registered']);
+	});
+
+	it('without Continue On Fail a refusal stops the node with the count and the reason, after the others were written', async () => {
+		const { result } = await runZoomToBrevo(sim, registerForWebinar(), { typeVersion: 1.2, inputItems: [...people(2), { json: { email: 'nameless@nowhere.example' } }] });
+		expect(result.error?.message).toBe('1 of 3 people were not registered: nameless@nowhere.example: Zoom requires a first name, and this person has none');
+		expect(result.error?.description).toMatch(/Done before this stopped: 2 registered in Zoom/);
+		expect(sim.brevo.contacts.get('lead.0@prospects.example')?.attributes.ZOOM_JOIN_URL).toEqual(expect.any(String));
+	});
+
+	it('manual approval: registered as pending, without a join link in Brevo until the host approves', async () => {
+		zoomWebinar().registration = { approval_type: 1, registrants_restrict_number: 0 };
+		const { items, result } = await runZoomToBrevo(sim, registerForWebinar({ sendEvent: true }), { typeVersion: 1.2, inputItems: people(2) });
+		expect(result.error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ registration: { status: 'pending', how: 'registered' } });
+		const attributes = sim.brevo.contacts.get('lead.0@prospects.example')!.attributes;
+		expect(attributes).toMatchObject({ ZOOM_REGISTRATION_STATUS: 'pending', ZOOM_REGISTRANT_ID: registrantOf('lead.0@prospects.example')!.id });
+		expect(attributes).not.toHaveProperty('ZOOM_JOIN_URL');
+		expect(sim.brevo.events[0].event_properties).toMatchObject({ status: 'pending' });
+		expect(sim.brevo.events[0].event_properties).not.toHaveProperty('join_url');
+		expect(hint(result)).toContain("2 awaiting the host's approval");
+	});
+
+	it('registration turned off: everyone refused with the reason, nobody sent to Zoom', async () => {
+		zoomWebinar().registration = { approval_type: 2, registrants_restrict_number: 0 };
+		const { items, result } = await runZoomToBrevo(sim, registerForWebinar(), { typeVersion: 1.2, continueOnFail: true, inputItems: people(3) });
+		expect(result.error).toBeUndefined();
+		expect(posts()).toHaveLength(0);
+		expect(items.map((item) => item.json.reason)).toEqual(['registration_off', 'registration_off', 'registration_off']);
+		expect(String(items[0].json.hint)).toMatch(/turn on Registration/);
+	});
+
+	it('a full webinar: those who fit are registered, the rest refused as full, and not sent once Zoom said it is full', async () => {
+		const room = zoomWebinar().registrants.filter((r) => r.status !== 'denied').length + 2;
+		zoomWebinar().registration = { approval_type: 0, registrants_restrict_number: room };
+		const { items, result } = await runZoomToBrevo(sim, registerForWebinar(), { typeVersion: 1.2, continueOnFail: true, inputItems: people(5) });
+		expect(result.error).toBeUndefined();
+		expect(items.map((item) => item.json.reason ?? (item.json.registration as { how: string }).how)).toEqual(['registered', 'registered', 'full', 'full', 'full']);
+		// The third was refused by Zoom; the fourth and fifth were not sent (their daily requests kept).
+		expect(posts()).toHaveLength(3);
+		expect(String(items[2].json.hint)).toContain('Webinar has reached maximum attendee capacity.');
+		expect(sim.brevo.contacts.get('lead.2@prospects.example')).toBeUndefined();
+	});
+
+	it("Zoom's 3 registrations a day for one person: refused at once (no retry), and found in Zoom's list when already registered", async () => {
+		const token = await s2sToken(sim);
+		const email = 'lead.0@prospects.example';
+		for (let i = 0; i < 3; i++) {
+			const reply = await zoomCall(sim, `/webinars/${webinarId()}/registrants`, token, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ email, first_name: 'First0' }),
+			});
+			expect(reply.status).toBe(201);
+		}
+		sim.clearRequests();
+		const { items, result } = await runZoomToBrevo(sim, registerForWebinar(), { typeVersion: 1.2, inputItems: people(1) });
+		expect(result.error).toBeUndefined();
+		// One 429, not retried: a retry would only be refused again (and counted).
+		expect(posts().map((r) => r.status)).toEqual([429]);
+		expect(items[0].json).toMatchObject({ registration: { how: 'found', joinUrl: registrantOf(email)!.join_url } });
+	});
+
+	it('a lost answer is not sent again: the next run finds the registration instead of registering twice', async () => {
+		const processedData = new ProcessedDataStore();
+		sim.inject({ kind: 'lost-reply', status: 502, match: { service: 'zoom', method: 'POST', path: '/registrants' } });
+		const first = await runZoomToBrevo(sim, registerForWebinar(), { typeVersion: 1.2, continueOnFail: true, inputItems: people(1), processedData, workflowId: 'lost' });
+		expect(first.items[0].json).toMatchObject({ reason: 'unconfirmed' });
+		expect(posts()).toHaveLength(1);
+		// Zoom did register the person: the reply was lost.
+		expect(registrantOf('lead.0@prospects.example')).toBeDefined();
+		sim.clearRequests();
+		const again = await runZoomToBrevo(sim, registerForWebinar(), { typeVersion: 1.2, inputItems: people(1), processedData, workflowId: 'lost' });
+		expect(again.result.error).toBeUndefined();
+		expect(posts()).toHaveLength(0);
+		expect(again.items[0].json).toMatchObject({ registration: { how: 'found' } });
+	});
+
+	it('Dry Run: tells who would be registered and who is already, sends nothing to Zoom or Brevo', async () => {
+		const existing = zoomWebinar().registrants.find((r) => r.status === 'approved')!;
+		const contactsBefore = JSON.stringify([...sim.brevo.contacts.values()]);
+		const { items, result } = await runZoomToBrevo(sim, registerForWebinar({ options: { dryRun: true } }), {
+			typeVersion: 1.2,
+			inputItems: [...people(2), { json: { email: existing.email, attributes: { FIRSTNAME: 'X' } } }],
+		});
+		expect(result.error).toBeUndefined();
+		expect(posts()).toHaveLength(0);
+		expect(items.map((item) => (item.json.registration as { how: string }).how)).toEqual(['would register', 'would register', 'registered already']);
+		expect(JSON.stringify([...sim.brevo.contacts.values()])).toBe(contactsBefore);
+		expect(hint(result)).toContain('dry run: would register 2 in Zoom, 1 registered already');
+	});
+});
+
+describe('Meeting → Register Contacts', () => {
+	it('registers for chosen sessions of a recurring meeting; the start written is that session, in the meeting time zone', async () => {
+		const [, second] = sim.fixture.ids.registrationMeetingOccurrenceIds;
+		const meeting = zoomMeeting();
+		const { items, result } = await runZoomToBrevo(
+			sim,
+			{
+				resource: 'meeting',
+				operation: 'registerContacts',
+				registrationMeetingId: { __rl: true, mode: 'id', value: String(meeting.id) },
+				registrationOccurrenceIds: second,
+				writeMode: 'upsert',
+			},
+			{ typeVersion: 1.2, inputItems: people(2, 'meet') },
+		);
+		expect(result.error).toBeUndefined();
+		expect(posts('meetings')).toHaveLength(2);
+		expect(posts('meetings')[0].path).not.toContain('occurrence_ids');
+		const registrant = meeting.registrants!.find((r) => r.email === 'meet.0@prospects.example')!;
+		expect(registrant.occurrence_ids).toEqual([second]);
+		const session = meeting.occurrences!.find((o) => o.occurrence_id === second)!;
+		const attributes = sim.brevo.contacts.get('meet.0@prospects.example')!.attributes;
+		const day = new Intl.DateTimeFormat('en-CA', { timeZone: meeting.timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(Date.parse(session.start_time));
+		expect(attributes).toMatchObject({ MEETING_NAME: meeting.topic, MEETING_START: day, ZOOM_JOIN_URL: registrant.join_url });
+		expect(attributes.MEETING_START_TIME).toMatch(new RegExp(`^${day} \\d\\d:\\d\\d \\(${meeting.timezone.replace('/', '\\/')}\\)$`));
+		expect(items[0].json).toMatchObject({ registration: { how: 'registered' }, brevo: { mode: 'upsert' } });
+	});
+
+	it('checks its own fields first: an occurrence ID that is no number, an item without email', async () => {
+		const base = { resource: 'meeting', operation: 'registerContacts', registrationMeetingId: { __rl: true, mode: 'id', value: String(zoomMeeting().id) } };
+		const bad = await runZoomToBrevo(sim, { ...base, registrationOccurrenceIds: 'next week' }, { typeVersion: 1.2, inputItems: people(1) });
+		expect(bad.result.error?.message).toBe('"next week" is not a Zoom occurrence ID');
+		const noEmail = await runZoomToBrevo(sim, base, { typeVersion: 1.2, inputItems: [{ json: { name: 'No Email' } }] });
+		expect(noEmail.result.error?.message).toBe('This item has no email to register');
+		expect(sim.requests.filter((r) => r.service === 'zoom' && !r.path.includes('oauth'))).toHaveLength(0);
+	});
+});
