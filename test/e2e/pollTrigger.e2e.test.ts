@@ -1,16 +1,16 @@
 /**
  * Zoom Poll Trigger in a real n8n 2.41.1: n8n's own scheduler polls (a cron every minute at a
  * random second, plus one poll at activation), n8n saves the cursor, and Zoom to Brevo syncs what
- * the poll emits. Zoom's clock follows real time (n8n polls by its own clock) three hours ahead of
- * this machine's, and jumps two hours while n8n is stopped. Meeting Ended, Webinar Ended, then New
- * Webinar Registrant on the same n8n (the workflows stay active; each test looks at its own
+ * the poll emits (Recording Completed: shares the recording). Zoom's clock follows real time (n8n polls by its own clock) three hours ahead of
+ * this machine's, and jumps two hours while n8n is stopped. Meeting Ended, Webinar Ended, New
+ * Webinar Registrant, then Recording Completed on the same n8n (the workflows stay active; each test looks at its own
  * requests only).
  */
 import { makeTempDir, nodeOutputJson, removeTempDirs, sleep, stopAllN8n, waitFor, type Execution, type N8nInstance, type RestClient } from './harness';
 import { createPollWorkflow, startN8nWithPackage, startSimulator, type N8nPlace, type Simulator } from './support';
 import { HOUR, LiveClock, MINUTE } from '../simulator/clock';
 import type { ZoomMeetingInstance, ZoomUser, ZoomWebinarInstance } from '../simulator/fixture/types';
-import { addHost, endMeeting, endWebinar, register, scheduleWebinar } from '../simulator/timeline';
+import { addHost, endMeeting, endWebinar, recordingCompletes, register, scheduleWebinar } from '../simulator/timeline';
 
 const clock = new LiveClock(3 * HOUR);
 let sim: Simulator;
@@ -180,6 +180,45 @@ it('an active New Webinar Registrant poll writes a new registrant to Brevo with 
 	expect(await client.listExecutions(workflow.id)).toHaveLength(1);
 	const upserts = sim.requests.filter((r) => r.service === 'brevo' && r.method === 'POST' && r.path.endsWith('/contacts') && JSON.stringify(r.body).toLowerCase().includes(newcomer.email));
 	expect(upserts).toHaveLength(1);
+});
+
+it("an active Recording Completed poll gives the meeting's participants the recording link in Brevo (Share Recording), once", async () => {
+	const workflow = await createPollWorkflow(client, sim, {
+		tag: 'Recording completed (polling) → Brevo',
+		poll: { event: 'recording.completed' },
+		sync: { typeVersion: 1.2, parameters: { resource: 'recording', operation: 'shareRecording', recipients: 'meetingParticipants', shareMode: 'attributes', recordingListIds: [15] } },
+	});
+	/** This workflow's reads of the owner's recordings (the other workflows read none). */
+	const recordingReads = () => sim.requests.filter((r) => r.service === 'zoom' && r.method === 'GET' && r.path.endsWith('/users/me/recordings'));
+
+	// Completed before activation: recorded by the activation poll, never emitted.
+	const early = endMeeting(sim.zoom, { host: owner, start: clock.iso(-3 * HOUR), end: clock.iso(-2 * HOUR) });
+	recordingCompletes(sim.zoom, { ...early, at: clock.iso(-2 * HOUR + 10 * MINUTE) });
+	// Ended half an hour ago; its files finish processing after the activation poll.
+	const { meeting, instance } = endMeeting(sim.zoom, { host: owner, start: clock.iso(-HOUR), end: clock.iso(-30 * MINUTE) });
+	await client.activateWorkflow(workflow.id);
+	await waitFor(() => (recordingReads().length >= 1 ? true : undefined), { timeoutMs: 60_000, intervalMs: 200, what: 'the activation poll' });
+	await sleep(1_100);
+	const recording = recordingCompletes(sim.zoom, { meeting, instance, at: clock.iso(0) });
+	const [run] = await client.waitForExecutions(workflow.id, 1, 150_000);
+	expect(run.status).toBe('success');
+	expect(run.mode).toBe('trigger');
+	expect(nodeOutputJson(run.data, 'Zoom Poll Trigger')).toEqual([
+		expect.objectContaining({ event: 'recording.completed', uuid: instance.uuid, trackingId: `poll:recording.completed:${instance.uuid}` }),
+	]);
+	const link = `${sim.url}${recording.share_url}`;
+	for (const email of emailsOf(instance).filter((e) => e !== owner.email.toLowerCase())) {
+		const contact = sim.brevo.contacts.get(email);
+		expect(contact?.attributes).toMatchObject({ ZOOM_RECORDING_URL: link, ZOOM_RECORDING_PASSCODE: recording.password });
+		expect(contact?.listIds).toContain(15);
+	}
+	for (const email of emailsOf(early.instance)) expect(sim.brevo.contacts.get(email)?.attributes.ZOOM_RECORDING_URL).not.toBe(`${sim.url}${early.instance.recording?.share_url}`);
+
+	// A later scheduled poll emits nothing again.
+	const readsAfterRun = recordingReads().length;
+	await waitFor(() => (recordingReads().length > readsAfterRun ? true : undefined), { timeoutMs: 90_000, intervalMs: 500, what: 'a scheduled poll after the sync' });
+	await sleep(5_000);
+	expect(await client.listExecutions(workflow.id)).toHaveLength(1);
 });
 
 it("n8n refuses to publish a Meeting Ended schedule over Zoom's daily Heavy limit, before any Zoom call", async () => {
