@@ -218,6 +218,12 @@ export function describeExamples(title: string, n8nEnv?: Record<string, string>)
 				const attributes = sim.brevo.contacts.get(String(event.identifiers.email_id))!.attributes;
 				expect(event.event_properties).toMatchObject({ engagement_score: attributes.ZOOM_ENGAGEMENT_SCORE, lead_level: 'hot', polls_answered: attributes.ZOOM_POLLS_ANSWERED });
 			}
+			// Include Answers (on in the example): a respondent's hot-lead event carries their poll answers.
+			const respondent = (instance.polls ?? []).find((p) => p.email && hot.includes(p.email.toLowerCase()))!;
+			const withAnswers = sim.brevo.events.find((e) => e.event_name === 'zoom_webinar_hot_lead' && e.identifiers.email_id === respondent.email.toLowerCase())!;
+			expect((withAnswers.event_properties?.answers as { polls: unknown[] }).polls).toEqual(
+				respondent.question_details.map((d) => ({ question: d.question, answer: d.answer, poll: d.polling_id })),
+			);
 
 			// The same webinar delivered again under another tracking ID (a manual re-run, a second
 			// subscription): the sync runs again, but nobody gets a second hot-lead event.

@@ -46,7 +46,7 @@ describe('registrantInput', () => {
 	it('lower-cases and trims the email, drops empty fields and unanswered questions', () => {
 		const input = registrantInput({ email: '  Ann@Example.COM ', firstName: ' Ann ', lastName: '', customQuestions: [{ title: 'Role', value: 'CMO' }, { title: 'Size', value: '' }], org: 'Acme' });
 		expect(input).toEqual({ email: 'ann@example.com', firstName: 'Ann', lastName: undefined, customQuestions: [{ title: 'Role', value: 'CMO' }], sourceId: undefined, org: 'Acme', jobTitle: undefined, phone: undefined, country: undefined, city: undefined });
-		expect(zoomRegistrantBody(input as never, 'Ann')).toEqual({ email: 'ann@example.com', first_name: 'Ann', org: 'Acme', custom_questions: [{ title: 'Role', value: 'CMO' }] });
+		expect(zoomRegistrantBody(input as never)).toEqual({ email: 'ann@example.com', first_name: 'Ann', org: 'Acme', custom_questions: [{ title: 'Role', value: 'CMO' }] });
 	});
 
 	it('names a missing or malformed email', () => {

@@ -9,6 +9,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { eventNameByStatus } from '../contacts/followUpEvents';
 import type { BrevoContact } from '../contacts/mapToBrevo';
 import { followUpKey, instanceOf } from '../exactlyOnce/keys';
 import { sendEventsOnce } from '../exactlyOnce/sendOnce';
@@ -18,7 +19,7 @@ import { isInputProblem, registrantInput, type RegistrantInput } from '../regist
 import { asNodeError } from './nodeError';
 import { withProgressNote } from './progress';
 import { readTarget, registerPeople, withNameFromBrevo, type DryRunOutcome, type NameFiller, type RegistrationTarget } from './registerInZoom';
-import { readSyncSettings, type SyncSettings } from './settings';
+import { readSyncSettings, zoomIdOf, type SyncSettings } from './settings';
 import type { ZoomClient } from './zoomClient';
 import { writeContacts } from './writeBrevo';
 
@@ -43,8 +44,7 @@ const targetKey = (t: RegistrationTarget) => `${t.kind}:${t.id}:${t.occurrenceId
 /** The meeting's or webinar's ID from its field (a list pick, an ID, a join link). */
 function targetId(context: IExecuteFunctions, itemIndex: number, kind: 'meeting' | 'webinar'): string {
 	const name = kind === 'meeting' ? 'registrationMeetingId' : 'registrationWebinarId';
-	const raw = String(context.getNodeParameter(name, itemIndex, '', { extractValue: true }) ?? '').trim();
-	const id = /^\d[\d\s-]*\d$/.test(raw) ? raw.replace(/[\s-]/g, '') : raw;
+	const id = zoomIdOf(context.getNodeParameter(name, itemIndex, '', { extractValue: true }));
 	if (!/^\d{9,12}$/.test(id)) {
 		throw new NodeOperationError(context.getNode(), id ? `"${id}" is not a Zoom ${kind} ID` : `No ${kind} is chosen to register people for`, {
 			itemIndex,
@@ -206,7 +206,7 @@ async function fireRegisteredEvents(context: IExecuteFunctions, registered: Done
 	if (!settings.event || contacts.length === 0) return undefined;
 	const naming = settings.event;
 	const followUps = registered.map((d, i) => {
-		const name = naming.naming === 'custom' ? naming.name : `zoom_${d.registeredFor!.kind}_registered`;
+		const name = naming.naming === 'custom' ? naming.name : eventNameByStatus(d.registeredFor!.kind, 'registered');
 		return {
 			key: followUpKey('event', name, instanceOf(d.registeredFor!), contacts[i].email),
 			event: registeredEvent(contacts[i], d.registration!, d.registeredFor!, name),

@@ -110,11 +110,12 @@ async function sendRegistration(
 ): Promise<PersonOutcome> {
 	// Names are looked up only for people about to be sent: someone found in Zoom needs none.
 	const person = await fillName(given);
-	if (!person.firstName) return { refusal: noFirstName(target.kind) };
+	const { firstName } = person;
+	if (!firstName) return { refusal: noFirstName(target.kind) };
 	try {
 		const answer = await zoom.post<{ registrant_id?: string; join_url?: string; status?: string }>(
 			`${pathOf(target)}/registrants`,
-			zoomRegistrantBody(person, person.firstName ?? ''),
+			zoomRegistrantBody({ ...person, firstName }),
 			'light',
 			`register ${person.email}`,
 			target.occurrenceIds.length > 0 ? { occurrence_ids: target.occurrenceIds.join(',') } : undefined,

@@ -281,13 +281,18 @@ function readTemplateId(context: IExecuteFunctions, itemIndex: number, value: un
 	return checkNumber(context, itemIndex, 'templateId', value, { min: 1, integer: true });
 }
 
+/** A meeting or webinar ID as typed, trimmed. Zoom shows IDs grouped ("857 4606 5432"); UUIDs never
+ *  consist of digits and spaces, so only an all-digit value loses its spaces and dashes. */
+export function zoomIdOf(value: unknown): string {
+	const typed = value === undefined || value === null ? '' : String(value).trim();
+	return /^\d[\d\s-]*\d$/.test(typed) ? typed.replace(/[\s-]/g, '') : typed;
+}
+
 /** The ID a parameter holds, as a string; a clear error when it is empty. */
 export function requiredId(context: IExecuteFunctions, itemIndex: number, name: string, label: string): string {
 	// A text field (version 1) or a resource locator (1.1: list, ID or join link → the ID).
 	const value = context.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
-	const typed = value === undefined || value === null ? '' : String(value).trim();
-	// Zoom shows meeting IDs grouped ("857 4606 5432"); UUIDs never consist of digits and spaces.
-	const id = /^\d[\d\s-]*\d$/.test(typed) ? typed.replace(/[\s-]/g, '') : typed;
+	const id = zoomIdOf(value);
 	if (id === '') {
 		throw new NodeOperationError(context.getNode(), `${label} is empty`, {
 			itemIndex,

@@ -14,12 +14,21 @@ export interface ContactField {
 }
 
 /** Making a formatter costs far more than using one (it was most of a 10 000-person sync's CPU
- *  time): one per time zone, kept. */
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-function dayFormat(timeZone: string): Intl.DateTimeFormat {
-	let format = dayFormats.get(timeZone);
-	if (!format) dayFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+ *  time): one per time zone and precision, kept. */
+const formats = new Map<string, Intl.DateTimeFormat>();
+function zonedFormat(timeZone: string, withTime: boolean): Intl.DateTimeFormat {
+	const key = `${timeZone}|${withTime}`;
+	let format = formats.get(key);
+	if (!format) {
+		const time: Intl.DateTimeFormatOptions = withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : {};
+		formats.set(key, (format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', ...time })));
+	}
 	return format;
+}
+
+/** The parts of an instant in a time zone ("year", "month", "day", and "hour", "minute" with time). */
+export function zonedParts(ms: number, timeZone: string, withTime = false): Record<string, string> {
+	return Object.fromEntries(zonedFormat(timeZone, withTime).formatToParts(ms).map((p) => [p.type, p.value]));
 }
 
 /**
@@ -31,9 +40,8 @@ export const brevoDate = (iso: string | undefined, timeZone: string): string | u
 	if (!iso) return undefined;
 	const ms = Date.parse(iso);
 	if (Number.isNaN(ms)) return undefined;
-	const parts = dayFormat(timeZone).formatToParts(ms);
-	const part = (type: string) => parts.find((p) => p.type === type)?.value;
-	return `${part('year')}-${part('month')}-${part('day')}`;
+	const { year, month, day } = zonedParts(ms, timeZone);
+	return `${year}-${month}-${day}`;
 };
 
 /** Seconds as minutes with one decimal; unknown stays unknown. */

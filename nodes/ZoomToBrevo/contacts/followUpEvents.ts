@@ -28,7 +28,8 @@ export function eventNameByStatus(kind: ZoomSource['kind'], status: AttendanceSt
 	return `zoom_${kind}_${STATUS_WORD[status]}`;
 }
 
-const withoutEmpty = (object: IDataObject): IDataObject =>
+/** Properties and attributes without the values Zoom did not give (nothing sent empty). */
+export const withoutEmpty = (object: IDataObject): IDataObject =>
 	Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined && value !== null && value !== ''));
 
 /** Brevo refuses event_properties over 50 KB; answers are dropped from the end to stay under. */

@@ -2,11 +2,10 @@
  * A person registered in Zoom, as the Brevo contact that carries their personal join link, and as
  * the `zoom_webinar_registered` event a Brevo automation sends the confirmation on. Pure.
  */
-import type { IDataObject } from 'n8n-workflow';
 
 import type { AttributeNeed } from '../../shared/brevo';
-import { brevoDate } from '../contacts/fields';
-import type { FollowUpEvent } from '../contacts/followUpEvents';
+import { brevoDate, zonedParts } from '../contacts/fields';
+import { withoutEmpty, type FollowUpEvent } from '../contacts/followUpEvents';
 import type { BrevoContact } from '../contacts/mapToBrevo';
 import type { RegistrantInput } from './registrant';
 
@@ -53,13 +52,9 @@ export function localStart(iso: string | undefined, timeZone: string): string | 
 	if (!iso) return undefined;
 	const ms = Date.parse(iso);
 	if (Number.isNaN(ms)) return undefined;
-	const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(ms);
-	const part = (type: string) => parts.find((p) => p.type === type)?.value;
-	return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')} (${timeZone})`;
+	const { year, month, day, hour, minute } = zonedParts(ms, timeZone, true);
+	return `${year}-${month}-${day} ${hour}:${minute} (${timeZone})`;
 }
-
-const definedOnly = (object: IDataObject): IDataObject =>
-	Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined && value !== ''));
 
 /**
  * The contact: names only when given (a registration never blanks a name Brevo has), the join
@@ -72,7 +67,7 @@ export function registeredContact(registration: Registration, target: Registered
 	const { person } = registration;
 	return {
 		email: person.email,
-		attributes: definedOnly({
+		attributes: withoutEmpty({
 			FIRSTNAME: person.firstName,
 			LASTNAME: person.lastName,
 			ZOOM_JOIN_URL: registration.status === 'approved' ? registration.joinUrl : undefined,
@@ -84,7 +79,7 @@ export function registeredContact(registration: Registration, target: Registered
 		}),
 		listIds: [...new Set(listIds)],
 		engagement: { status: 'registered' },
-		source: definedOnly({ kind: target.kind, id: target.id, uuid: target.uuid, topic: target.topic, startTime: target.startTime, occurrenceIds: target.occurrenceIds?.join(',') }),
+		source: withoutEmpty({ kind: target.kind, id: target.id, uuid: target.uuid, topic: target.topic, startTime: target.startTime, occurrenceIds: target.occurrenceIds?.join(',') }),
 	};
 }
 
@@ -93,7 +88,7 @@ export function registeredEvent(contact: BrevoContact, registration: Registratio
 	return {
 		event_name: eventName,
 		identifiers: { email_id: contact.email },
-		event_properties: definedOnly({
+		event_properties: withoutEmpty({
 			zoom_kind: target.kind,
 			zoom_id: target.id,
 			topic: target.topic,

@@ -69,8 +69,8 @@ export const isInputProblem = (value: RegistrantInput | InputProblem): value is 
  * Zoom's body for "Add a meeting registrant" / "Add a webinar registrant": email and first_name
  * are required; the rest only when given (Zoom keeps what it is sent, an empty string included).
  */
-export function zoomRegistrantBody(person: RegistrantInput, firstName: string): IDataObject {
-	const body: IDataObject = { email: person.email, first_name: firstName };
+export function zoomRegistrantBody(person: RegistrantInput & { firstName: string }): IDataObject {
+	const body: IDataObject = { email: person.email, first_name: person.firstName };
 	const optional: Array<[string, string | undefined]> = [
 		['last_name', person.lastName],
 		['org', person.org],
