@@ -40,6 +40,8 @@ export async function runZoomToBrevo(
 		inputItems?: INodeExecutionData[];
 		credentials?: StoredCredentials;
 		continueOnFail?: boolean;
+		/** Settings → On Error, e.g. 'continueErrorOutput' (the error output n8n adds). */
+		onError?: 'continueRegularOutput' | 'continueErrorOutput';
 		typeVersion?: number;
 		/** n8n's deduplication store, kept across runs as n8n's database keeps it. */
 		processedData?: ProcessedDataStore;
@@ -63,6 +65,7 @@ export async function runZoomToBrevo(
 					typeVersion,
 					parameters: asSavedBy(typeVersion, parameters),
 					continueOnFail: options.continueOnFail,
+					onError: options.onError,
 				},
 			],
 		},

@@ -134,6 +134,26 @@ describe('Webinar → Register Contacts', () => {
 		expect(items.slice(1).map((item) => (item.json.registration as { how: string }).how)).toEqual(['registered', 'registered']);
 	});
 
+	it("Continue (using error output): the people not registered leave by n8n's error output with the reason; the registered by the first", async () => {
+		const { outputs, result } = await runZoomToBrevo(sim, registerForWebinar(), {
+			typeVersion: 1.2,
+			onError: 'continueErrorOutput',
+			inputItems: [{ json: { email: 'nameless@nowhere.example' } }, ...people(2)],
+		});
+		expect(result.error).toBeUndefined();
+		const [registered, skipped, errors] = outputs;
+		expect(registered.map((item) => item.json.email)).toEqual(['lead.0@prospects.example', 'lead.1@prospects.example']);
+		expect(skipped).toEqual([]);
+		// What failed, and the rest under details (n8n adds the input item's fields when a node
+		// precedes this one: the e2e test in real n8n shows it).
+		expect(errors.map((item) => item.json)).toEqual([
+			{
+				error: 'Zoom requires a first name, and this person has none',
+				details: { email: 'nameless@nowhere.example', reason: 'invalid', hint: expect.any(String) },
+			},
+		]);
+	});
+
 	it('without Continue On Fail a refusal stops the node with the count and the reason, after the others were written', async () => {
 		const { result } = await runZoomToBrevo(sim, registerForWebinar(), { typeVersion: 1.2, inputItems: [...people(2), { json: { email: 'nameless@nowhere.example' } }] });
 		expect(result.error?.message).toBe('1 of 3 people were not registered: nameless@nowhere.example: Zoom requires a first name, and this person has none');

@@ -172,6 +172,22 @@ describe('failures', () => {
 		expect(continued.items[0].pairedItem).toEqual({ item: 0 });
 	});
 
+	it("Continue (using error output): the failed item leaves by n8n's error output, not with the contacts", async () => {
+		const good = { json: { meetingUuid: sim.fixture.ids.recurringMeetingUuids.latest } };
+		const bad = { json: { meetingUuid: '999000999' } };
+		const { outputs, result } = await runZoomToBrevo(
+			sim,
+			{ resource: 'meeting', operation: 'syncParticipants', meetingId: { __rl: true, mode: 'id', value: '={{ $json.meetingUuid }}' }, writeMode: 'emit' },
+			{ typeVersion: 1.2, onError: 'continueErrorOutput', inputItems: [bad, good] },
+		);
+		expect(result.error).toBeUndefined();
+		const [contacts, , errors] = outputs;
+		expect(contacts.length).toBeGreaterThan(0);
+		expect(contacts.every((item) => item.json.error === undefined)).toBe(true);
+		// What failed (n8n adds the input item's fields when a node precedes this one).
+		expect(errors.map((item) => item.json)).toEqual([{ error: expect.stringMatching(/Zoom found nothing/), details: { description: expect.any(String) } }]);
+	});
+
 	it("a free Zoom account's refusal (code 200) says a paid plan is needed", async () => {
 		const free = await startSimulator({ zoom: { plan: 'free' } });
 		try {

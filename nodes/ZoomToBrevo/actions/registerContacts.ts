@@ -16,7 +16,7 @@ import { sendEventsOnce } from '../exactlyOnce/sendOnce';
 import { registeredContact, registeredEvent, registrationAttributes, type RegisteredFor, type Registration } from '../registration/registeredContact';
 import type { Refusal } from '../registration/refusals';
 import { isInputProblem, registrantInput, type RegistrantInput } from '../registration/registrant';
-import { asNodeError } from './nodeError';
+import { asNodeError, failedItem } from './nodeError';
 import { withProgressNote } from './progress';
 import { readTarget, registerPeople, withNameFromBrevo, type DryRunOutcome, type NameFiller, type RegistrationTarget } from './registerInZoom';
 import { readSyncSettings, zoomIdOf, type SyncSettings } from './settings';
@@ -130,8 +130,7 @@ export async function registerContacts(context: IExecuteFunctions, zoomFor: (set
 			entries.push(readEntry(context, itemIndex));
 		} catch (error) {
 			if (!context.continueOnFail()) throw asNodeError(context, error, itemIndex);
-			const failure = error as Error & { description?: string };
-			output.push({ json: { error: failure.message, ...(failure.description ? { description: failure.description } : {}) }, pairedItem: { item: itemIndex } });
+			output.push(failedItem(context, error, itemIndex));
 		}
 	}
 	if (entries.length === 0) return output;
@@ -181,20 +180,24 @@ export async function registerContacts(context: IExecuteFunctions, zoomFor: (set
 	const indexOf = new Map(registered.map((d, i) => [personKey(d), i]));
 	for (const d of done) {
 		const i = d.registration && !d.dryRun ? indexOf.get(personKey(d)) : undefined;
-		const json: IDataObject = d.refusal
-			? { email: d.entry.person.email, error: d.refusal.message, reason: d.refusal.reason, hint: d.refusal.hint }
-			: {
-					email: d.entry.person.email,
-					registration: {
-						status: d.dryRun ? (d.dryRun === 'would register' ? 'dry-run' : d.registration?.status) : d.registration?.status,
-						how: d.dryRun ?? d.registration?.how,
-						registrantId: d.registration?.registrantId,
-						joinUrl: d.registration?.joinUrl,
-					},
-					...(i !== undefined ? { attributes: contacts[i].attributes, listIds: contacts[i].listIds, source: contacts[i].source } : {}),
-					...(i !== undefined && written ? { brevo: written.perContact[i] } : {}),
-					...(i !== undefined && events ? { event: events.perContact[i] } : {}),
-				};
+		if (d.refusal) {
+			const { message, reason, hint } = d.refusal;
+			const refusal = new NodeOperationError(context.getNode(), message, { itemIndex: d.entry.itemIndex, description: hint });
+			output.push(failedItem(context, refusal, d.entry.itemIndex, { email: d.entry.person.email, reason, hint }));
+			continue;
+		}
+		const json: IDataObject = {
+			email: d.entry.person.email,
+			registration: {
+				status: d.dryRun ? (d.dryRun === 'would register' ? 'dry-run' : d.registration?.status) : d.registration?.status,
+				how: d.dryRun ?? d.registration?.how,
+				registrantId: d.registration?.registrantId,
+				joinUrl: d.registration?.joinUrl,
+			},
+			...(i !== undefined ? { attributes: contacts[i].attributes, listIds: contacts[i].listIds, source: contacts[i].source } : {}),
+			...(i !== undefined && written ? { brevo: written.perContact[i] } : {}),
+			...(i !== undefined && events ? { event: events.perContact[i] } : {}),
+		};
 		output.push({ json, pairedItem: { item: d.entry.itemIndex } });
 	}
 	return output;

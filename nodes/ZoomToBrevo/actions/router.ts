@@ -4,7 +4,7 @@ import { logApiCallsOf } from '../../shared/apiCallLog';
 import { useBrevoTier } from '../../shared/brevo';
 import { ZoomPacer } from '../../shared/zoomPacer';
 import { claimDelivery } from '../exactlyOnce/deliveries';
-import { asNodeError } from './nodeError';
+import { asNodeError, failedItem } from './nodeError';
 import { alreadyProcessedItem } from './output';
 import { registerContacts } from './registerContacts';
 import { readSyncSettings, type SyncSettings } from './settings';
@@ -63,11 +63,7 @@ export async function route(context: IExecuteFunctions): Promise<INodeExecutionD
 			}
 		} catch (error) {
 			if (!context.continueOnFail()) throw asNodeError(context, error, itemIndex);
-			const failure = error as Error & { description?: string };
-			output.push({
-				json: { error: failure.message, ...(failure.description ? { description: failure.description } : {}) },
-				pairedItem: { item: itemIndex },
-			});
+			output.push(failedItem(context, error, itemIndex));
 		}
 	}
 	// 1.2: the next node gets contacts only; skipped people (no email, ...) and already processed
