@@ -1,5 +1,5 @@
 /**
- * Past meetings' and webinars' polls, webinars' Q&A and survey (zoom/engagement.ts, sources cited
+ * Past meetings' and webinars' polls, Q&A and survey (zoom/engagement.ts, sources cited
  * there): each endpoint's shape, that they do not page, their rate categories (the reports Heavy,
  * counted against the daily budget), the free-plan and missing-scope refusals, and the fixture's
  * edge cases (fixture/engagement.ts).
@@ -112,6 +112,32 @@ describe('Zoom polls, Q&A and survey', () => {
 		expect(reply.body.survey_answers.some((a: any) => a.answer_details.some((d: any) => d.answer.includes(';')))).toBe(true);
 	});
 
+	it.each([
+		['/past_meetings/%s/qa', 'Medium'],
+		['/report/meetings/%s/qa', 'Heavy'],
+	])("%s answers the latest meeting instance's askers as for webinars (%s), anonymous ones without email", async (path, category) => {
+		const latest = fixture.zoom.meetings[0].instances[3];
+		const reply = await zoom(sim, path.replace('%s', String(recurringMeetingId)), token);
+		expect(reply.status).toBe(200);
+		expect(reply.headers.get('x-ratelimit-category')).toBe(category);
+		expect(Object.keys(reply.body)).toEqual(['id', 'uuid', 'start_time', 'questions']);
+		expect(reply.body).toMatchObject({ id: recurringMeetingId, uuid: recurringMeetingUuids.latest });
+		expect(reply.body.questions).toHaveLength(latest.engagementStats!.qaAskers);
+		for (const q of reply.body.questions) expect(Object.keys(q)).toEqual(['name', 'email', 'question_details']);
+		expect(reply.body.questions.filter((q: any) => q.email === '')).toHaveLength(latest.engagementStats!.anonymousQuestions);
+	});
+
+	it("/report/meetings/{id}/survey answers meeting_id, meeting_uuid and each respondent's answer_details (Heavy)", async () => {
+		const latest = fixture.zoom.meetings[0].instances[3];
+		const reply = await zoom(sim, `/report/meetings/${recurringMeetingId}/survey`, token);
+		expect(reply.status).toBe(200);
+		expect(reply.headers.get('x-ratelimit-category')).toBe('Heavy');
+		expect(Object.keys(reply.body)).toEqual(['meeting_id', 'meeting_uuid', 'start_time', 'survey_id', 'survey_name', 'survey_answers']);
+		expect(reply.body).toMatchObject({ meeting_id: recurringMeetingId, meeting_uuid: recurringMeetingUuids.latest, survey_name: 'Post-meeting feedback' });
+		expect(reply.body.survey_answers).toHaveLength(latest.engagementStats!.surveyRespondents);
+		for (const a of reply.body.survey_answers) expect(Object.keys(a)).toEqual(['email', 'name', 'first_name', 'last_name', 'answer_details']);
+	});
+
 	it('answers 404 / 3001 for an unknown webinar', async () => {
 		const reply = await zoom(sim, '/report/webinars/99999999999/polls', token);
 		expect(reply.status).toBe(404);
@@ -149,7 +175,7 @@ describe('Zoom polls, Q&A and survey', () => {
 		const free = await startSimulator({ now: clock.now, zoom: { plan: 'free' } });
 		try {
 			const freeToken = await s2sToken(free);
-			for (const path of [`webinars/${webinarId}/polls`, `webinars/${webinarId}/qa`, `webinars/${webinarId}/survey`, `meetings/${recurringMeetingId}/polls`]) {
+			for (const path of [`webinars/${webinarId}/polls`, `webinars/${webinarId}/qa`, `webinars/${webinarId}/survey`, `meetings/${recurringMeetingId}/polls`, `meetings/${recurringMeetingId}/qa`, `meetings/${recurringMeetingId}/survey`]) {
 				clock.advance(1_000);
 				const reply = await zoom(free, `/report/${path}`, freeToken);
 				expect(reply.status).toBe(400);
@@ -165,7 +191,7 @@ describe('Zoom polls, Q&A and survey', () => {
 		const limited = await startSimulator({ zoom: { grantedScopes: ['webinar:read:admin', 'meeting:read:admin'] } });
 		try {
 			const t = await s2sToken(limited);
-			for (const path of [`webinars/${webinarId}/polls`, `webinars/${webinarId}/qa`, `webinars/${webinarId}/survey`, `meetings/${recurringMeetingId}/polls`]) {
+			for (const path of [`webinars/${webinarId}/polls`, `webinars/${webinarId}/qa`, `webinars/${webinarId}/survey`, `meetings/${recurringMeetingId}/polls`, `meetings/${recurringMeetingId}/qa`, `meetings/${recurringMeetingId}/survey`]) {
 				const reply = await zoom(limited, `/report/${path}`, t);
 				expect(reply.status).toBe(400);
 				expect(reply.body).toEqual({ code: 4711, message: 'Invalid access token, does not contain scopes:[report:read:admin].' });

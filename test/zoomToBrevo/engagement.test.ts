@@ -260,10 +260,51 @@ describe('meeting participants with poll answers', () => {
 		expect(contacts.filter((c) => Number((c.engagement as { pollsAnswered: number }).pollsAnswered) > 0).map((c) => c.email).sort()).toEqual(
 			contacts.map((c) => String(c.email)).filter((email) => answered.has(email)).sort(),
 		);
-		// Meetings have no Q&A or survey here: those signals are unknown, not zero.
+		// Q&A and survey were not asked for: those signals are unknown, not zero.
 		expect(contacts[0].engagement).not.toHaveProperty('questionsAsked');
 		const hot = contacts.filter((c) => (c.engagement as { leadLevel: string }).leadLevel === 'hot').map((c) => c.email).sort();
 		expect(sim.brevo.events.filter((e) => e.event_name === 'zoom_meeting_hot_lead').map((e) => e.identifiers.email_id).sort()).toEqual(hot);
+	});
+});
+
+describe("meeting participants with the meeting's Q&A and survey", () => {
+	const meetingSync = (meetingId: string): INodeParameters => ({
+		resource: 'meeting',
+		operation: 'syncParticipants',
+		meetingId,
+		writeMode: 'import',
+		listIds: [15],
+		meetingEngagement: ['polls', 'questions', 'survey'],
+	});
+
+	it('reads /past_meetings/{id}/qa and /report/meetings/{id}/survey: each contact its questions asked and survey answered, in the item and in Brevo', async () => {
+		await start();
+		const meeting = sim.fixture.zoom.meetings.find((m) => m.id === sim.fixture.ids.recurringMeetingId)!;
+		const latest = meeting.instances[meeting.instances.length - 1];
+		const { contacts, result } = await runZoomToBrevo(sim, meetingSync(String(meeting.id)), { typeVersion: 1.2 });
+		expect(result.error).toBeUndefined();
+		expect(zoomPaths()).toEqual(expect.arrayContaining([`/past_meetings/${meeting.id}/qa`, `/report/meetings/${meeting.id}/survey`]));
+		const asked = new Map<string, number>();
+		for (const person of latest.qa ?? []) if (person.email) asked.set(person.email.toLowerCase(), (asked.get(person.email.toLowerCase()) ?? 0) + person.question_details.length);
+		const surveyed = new Set((latest.survey?.survey_answers ?? []).filter((a) => a.email).map((a) => a.email.toLowerCase()));
+		expect(asked.size).toBeGreaterThan(0);
+		expect(surveyed.size).toBeGreaterThan(0);
+		for (const contact of contacts) {
+			const email = String(contact.email);
+			expect(contact.engagement).toMatchObject({ questionsAsked: asked.get(email) ?? 0, surveyAnswered: surveyed.has(email) });
+			expect(sim.brevo.contacts.get(email)?.attributes).toMatchObject({ ZOOM_QUESTIONS_ASKED: asked.get(email) ?? 0, ZOOM_SURVEY_ANSWERED: surveyed.has(email) });
+		}
+	});
+
+	it('without a report scope the survey report is refused: the sync goes on with Q&A (meeting scope), and the output says the survey was not read', async () => {
+		await start({ grantedScopes: DEFAULT_GRANTED_SCOPES.filter((scope) => !scope.startsWith('report:')) });
+		const meeting = sim.fixture.zoom.meetings.find((m) => m.id === sim.fixture.ids.recurringMeetingId)!;
+		const { contacts, result } = await runZoomToBrevo(sim, { ...meetingSync(String(meeting.id)), meetingEngagement: ['questions', 'survey'] }, { typeVersion: 1.2 });
+		expect(result.error).toBeUndefined();
+		expect(contacts.length).toBeGreaterThan(0);
+		expect(contacts[0].engagement).toHaveProperty('questionsAsked');
+		expect(contacts[0].engagement).not.toHaveProperty('surveyAnswered');
+		expect(hintsOf(result).find((h) => h.type === 'warning')?.message).toMatch(/^Survey answers were not read.*scope/is);
 	});
 });
 

@@ -23,8 +23,9 @@ interface KindRead {
 /**
  * The past_* lists are Medium and need only the meeting or webinar read scope; the survey exists
  * only as a report (Heavy, Pro plan or higher, report scope). Paths and categories: Zoom API
- * reference ("List past meeting polls", "List past webinar poll results", "List Q&As of a past
- * webinar", "Get a webinar survey report").
+ * reference ("List past meeting polls", "List past meetings' Q&A", "List past webinar poll
+ * results", "List Q&As of a past webinar", "Get a meeting survey report", "Get a webinar survey
+ * report"). Meetings have had Q&A and surveys since 2023, with the same shapes as webinars.
  */
 const READS: Record<EngagementKind, KindRead> = {
 	polls: {
@@ -35,16 +36,16 @@ const READS: Record<EngagementKind, KindRead> = {
 		rows: pollRows,
 	},
 	questions: {
-		path: (_kind, instance) => `/past_webinars/${instance}/qa`,
+		path: (kind, instance) => `/${kind === 'meeting' ? 'past_meetings' : 'past_webinars'}/${instance}/qa`,
 		category: 'medium',
 		what: 'read the Q&A questions',
 		label: 'Q&A questions',
 		rows: questionRows,
 	},
 	survey: {
-		path: (_kind, instance) => `/report/webinars/${instance}/survey`,
+		path: (kind, instance) => `/report/${kind === 'meeting' ? 'meetings' : 'webinars'}/${instance}/survey`,
 		category: 'heavy',
-		what: "read the webinar's survey report",
+		what: 'read the survey report',
 		label: 'survey answers',
 		rows: surveyRows,
 	},

@@ -12,11 +12,13 @@ export type SyncResource = 'meeting' | 'webinar';
 
 /** Filled only when the sync reads polls, Q&A or survey, or scores leads: mapped on a new node, so
  *  turning those on writes them, and written by no other sync (values Zoom did not give are
- *  never sent). Q&A and survey are webinar features. */
+ *  never sent). */
 const ENGAGEMENT_DEFAULTS: AttributeMapping[] = [
 	{ attribute: 'ZOOM_ENGAGEMENT_SCORE', field: 'engagementScore' },
 	{ attribute: 'ZOOM_LEAD_LEVEL', field: 'leadLevel' },
 	{ attribute: 'ZOOM_POLLS_ANSWERED', field: 'pollsAnswered' },
+	{ attribute: 'ZOOM_QUESTIONS_ASKED', field: 'questionsAsked' },
+	{ attribute: 'ZOOM_SURVEY_ANSWERED', field: 'surveyAnswered' },
 ];
 
 /** What each resource writes on a new node. Webinars get their own WEBINAR_* names, so a webinar
@@ -45,8 +47,6 @@ export const ATTRIBUTE_DEFAULTS: Record<SyncResource, AttributeMapping[]> = {
 		{ attribute: 'ZOOM_ATTENDANCE_PERCENT', field: 'attendancePercent' },
 		{ attribute: 'ZOOM_SESSIONS', field: 'sessions' },
 		...ENGAGEMENT_DEFAULTS,
-		{ attribute: 'ZOOM_QUESTIONS_ASKED', field: 'questionsAsked' },
-		{ attribute: 'ZOOM_SURVEY_ANSWERED', field: 'surveyAnswered' },
 	],
 };
 

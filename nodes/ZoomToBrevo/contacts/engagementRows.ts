@@ -2,7 +2,8 @@
  * Zoom's poll, Q&A and survey answers as rows the tally counts (issue #13). Pure.
  *
  * Shapes (Zoom API reference, "List past meeting polls" / "List past webinar poll results",
- * "List Q&As of a past webinar", "Get a webinar survey report"): polls and Q&A list one entry per
+ * "List past meetings' Q&A" / "List Q&As of a past webinar", "Get a meeting survey report" /
+ * "Get a webinar survey report"; meetings and webinars alike): polls and Q&A list one entry per
  * person, `{ name, email, question_details: [{ question, answer, polling_id?, date_time }] }`,
  * where each Q&A detail is one question asked and `answer` is the host's reply; the survey lists
  * `survey_answers: [{ email, name, answer_details: [{ question, question_id, answer }] }]`.

@@ -21,10 +21,17 @@ export const engagementProperties: INodeProperties[] = [
 		type: 'multiOptions',
 		options: [
 			{ name: 'Poll Answers', value: 'polls', description: 'Polls each person answered (one Medium-rate Zoom call per meeting or webinar)' },
+			{ name: 'Q&A Questions', value: 'questions', description: "Questions each participant asked in the meeting's Q&A (one Medium-rate call)" },
+			{
+				name: 'Survey Answers',
+				value: 'survey',
+				description: "Whether each participant answered the meeting's survey (one Heavy-rate report call; Pro plan or higher and a report scope)",
+			},
 		],
 		default: [],
 		displayOptions: { show: { resource: ['meeting'], operation: ['syncParticipants'] } },
-		description: 'What else to read per participant, beyond attendance. Written to ZOOM_POLLS_ANSWERED and counted in the lead score.',
+		description:
+			'What else to read per participant, beyond attendance: written to ZOOM_POLLS_ANSWERED, ZOOM_QUESTIONS_ASKED and ZOOM_SURVEY_ANSWERED, and counted in the lead score. A read Zoom refuses (plan, scope) is skipped with a warning.',
 	},
 	{
 		displayName: 'Add Engagement From Zoom',

@@ -1,9 +1,10 @@
 /**
  * Poll answers, Q&A and survey answers of past meetings and webinars:
- * `GET /past_meetings/{meetingId}/polls`, `GET /report/meetings/{meetingId}/polls`,
- * `GET /past_webinars/{webinarId}/polls`, `GET /past_webinars/{webinarId}/qa`,
- * `GET /report/webinars/{webinarId}/polls`, `GET /report/webinars/{webinarId}/qa` and
- * `GET /report/webinars/{webinarId}/survey`.
+ * `GET /past_meetings/{meetingId}/polls`, `GET /past_meetings/{meetingId}/qa`,
+ * `GET /report/meetings/{meetingId}/polls`, `GET /report/meetings/{meetingId}/qa`,
+ * `GET /report/meetings/{meetingId}/survey`, `GET /past_webinars/{webinarId}/polls`,
+ * `GET /past_webinars/{webinarId}/qa`, `GET /report/webinars/{webinarId}/polls`,
+ * `GET /report/webinars/{webinarId}/qa` and `GET /report/webinars/{webinarId}/survey`.
  *
  * Imitated from Zoom's OpenAPI spec as SDKs carry it (search corpus "code"):
  * - paths, scopes, rate labels, plans: the zoom_api crate (docs.rs zoom-api), github.com/oxidecomputer/
@@ -29,6 +30,18 @@
  *   (`webinar_id`, `webinar_uuid`, `start_time`, `survey_id`, `survey_name`, `survey_answers` of
  *   `email`, `name`, `first_name`, `last_name` ("Anonymous Attendee" when anonymous),
  *   `answer_details` of `question`, `question_id`, `answer`, `date_time`);
+ * - meetings' Q&A and survey (Zoom added both to the Meetings API in 2023: developers.zoom.us
+ *   changelog "Zoom Meeting API - April 17, 2023" lists `GET /v2/past_meetings/{meetingId}/qa` and
+ *   `GET /v2/report/meetings/{meetingId}/qa`): github.com/pankajgarkoti/zoom-python
+ *   (its MeetingsApi.md) `list_past_meeting_qa` ("List past meetings' Q&A": scopes
+ *   `meeting:read:admin`, `meeting:read`, Rate Limit Label `Medium`, no parameters but the ID or
+ *   UUID); the response as typed in zoom.github.io/rivet-javascript ReportsGetMeetingQAReportResponse
+ *   (envelope `id`, `uuid`, `start_time`, `questions` of `name`, `email`, `question_details`, as
+ *   for webinars); the konfig Java SDK's ReportsApi.md
+ *   getMeetingSurveyReport ("Pro or a higher plan", `report:read:admin`, `HEAVY`, "Only available
+ *   for Paid or ZMP account: {accountId}.") and zoom.github.io/rivet-javascript
+ *   ReportsGetMeetingSurveyReportResponse (`meeting_id`, `meeting_uuid`, `start_time`, `survey_id`,
+ *   `survey_name`, `survey_answers` as for webinars);
  * - several answers in one string: the same Java SDK's
  *   ReportsGetWebinarQaReportResponseQuestionsInnerQuestionDetailsInner.md ("All answers will be
  *   returned together and separated by semicolons"); the simulator joins multiple-choice poll and
@@ -48,14 +61,23 @@ import { ZOOM_SCOPES } from './scopes';
 import type { ZoomContext } from './state';
 import { pastWebinar } from './webinars';
 
-function meetingPolls(ctx: ZoomContext, rawId: string): SimResponse {
+/** A past meeting instance (an ID: the latest), or Zoom's refusal. */
+function pastMeeting(ctx: ZoomContext, rawId: string) {
 	const ref = parseInstanceRef(rawId);
 	const found = findMeeting(ctx.state, ref);
 	if (!found?.instance) return zoomErrors.meetingNotFound(ref.shown);
 	if (found.instance.olderThanOneYear) return zoomErrors.olderThanOneYear();
-	const { meeting, instance } = found;
-	return json(200, { id: meeting.id, uuid: instance.uuid, start_time: instance.start_time, questions: instance.polls ?? [] });
+	return { meeting: found.meeting, instance: found.instance };
 }
+
+function meetingList(ctx: ZoomContext, rawId: string, list: 'polls' | 'qa'): SimResponse {
+	const found = pastMeeting(ctx, rawId);
+	if (isSimResponse(found)) return found;
+	const { meeting, instance } = found;
+	return json(200, { id: meeting.id, uuid: instance.uuid, start_time: instance.start_time, questions: instance[list] ?? [] });
+}
+
+const NO_SURVEY = { survey_id: '', survey_name: '', survey_answers: [] };
 
 function webinarList(ctx: ZoomContext, rawId: string, list: 'polls' | 'qa'): SimResponse {
 	const found = pastWebinar(ctx, rawId);
@@ -75,14 +97,41 @@ export const engagementRoutes: ZoomRoute[] = [
 		pattern: '/past_meetings/:meetingId/polls',
 		category: 'medium',
 		scope: ZOOM_SCOPES.listPastMeetingPolls,
-		handle: (ctx, _req, params) => meetingPolls(ctx, params.meetingId),
+		handle: (ctx, _req, params) => meetingList(ctx, params.meetingId, 'polls'),
+	},
+	{
+		method: 'GET',
+		pattern: '/past_meetings/:meetingId/qa',
+		category: 'medium',
+		scope: ZOOM_SCOPES.listPastMeetingQa,
+		handle: (ctx, _req, params) => meetingList(ctx, params.meetingId, 'qa'),
 	},
 	{
 		method: 'GET',
 		pattern: '/report/meetings/:meetingId/polls',
 		category: 'heavy',
 		scope: ZOOM_SCOPES.reportMeetingPolls,
-		handle: (ctx, _req, params) => paid(ctx, () => meetingPolls(ctx, params.meetingId)),
+		handle: (ctx, _req, params) => paid(ctx, () => meetingList(ctx, params.meetingId, 'polls')),
+	},
+	{
+		method: 'GET',
+		pattern: '/report/meetings/:meetingId/qa',
+		category: 'heavy',
+		scope: ZOOM_SCOPES.reportMeetingQa,
+		handle: (ctx, _req, params) => paid(ctx, () => meetingList(ctx, params.meetingId, 'qa')),
+	},
+	{
+		method: 'GET',
+		pattern: '/report/meetings/:meetingId/survey',
+		category: 'heavy',
+		scope: ZOOM_SCOPES.reportMeetingSurvey,
+		handle: (ctx, _req, params) =>
+			paid(ctx, () => {
+				const found = pastMeeting(ctx, params.meetingId);
+				if (isSimResponse(found)) return found;
+				const { meeting, instance } = found;
+				return json(200, { meeting_id: meeting.id, meeting_uuid: instance.uuid, start_time: instance.start_time, ...(instance.survey ?? NO_SURVEY) });
+			}),
 	},
 	{
 		method: 'GET',
@@ -122,8 +171,7 @@ export const engagementRoutes: ZoomRoute[] = [
 				const found = pastWebinar(ctx, params.webinarId);
 				if (isSimResponse(found)) return found;
 				const { webinar, instance } = found;
-				const survey = instance.survey ?? { survey_id: '', survey_name: '', survey_answers: [] };
-				return json(200, { webinar_id: webinar.id, webinar_uuid: instance.uuid, start_time: instance.start_time, ...survey });
+				return json(200, { webinar_id: webinar.id, webinar_uuid: instance.uuid, start_time: instance.start_time, ...(instance.survey ?? NO_SURVEY) });
 			}),
 	},
 ];

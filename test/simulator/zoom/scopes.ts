@@ -29,7 +29,10 @@ export const ZOOM_SCOPES = {
 	// Past meeting/webinar polls and Q&A, and the poll/Q&A/survey reports: only the classic scopes are
 	// named in the reference we could read (see zoom/engagement.ts).
 	listPastMeetingPolls: { granular: 'meeting:read:admin', classic: 'meeting:read:admin' },
+	listPastMeetingQa: { granular: 'meeting:read:admin', classic: 'meeting:read:admin' },
 	reportMeetingPolls: { granular: 'report:read:admin', classic: 'report:read:admin' },
+	reportMeetingQa: { granular: 'report:read:admin', classic: 'report:read:admin' },
+	reportMeetingSurvey: { granular: 'report:read:admin', classic: 'report:read:admin' },
 	listPastWebinarPolls: { granular: 'webinar:read:admin', classic: 'webinar:read:admin' },
 	listPastWebinarQa: { granular: 'webinar:read:admin', classic: 'webinar:read:admin' },
 	reportWebinarPolls: { granular: 'report:read:admin', classic: 'report:read:admin' },
