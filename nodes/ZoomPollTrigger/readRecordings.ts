@@ -18,7 +18,7 @@ import { meetingPathId } from '../shared/meetingId';
 import type { ZoomCredentialType } from '../shared/zoomApi';
 import type { ZoomPacer } from '../shared/zoomPacer';
 import { zoomListAll, zoomRequestWithRetry } from '../shared/zoomPaging';
-import { reportRanges, watchAnswers } from './zoomReads';
+import { readUntil, reportRanges, watchAnswers } from './zoomReads';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** "Within 6 month range"; a little less, so a range always is. */
@@ -58,8 +58,7 @@ export function recordingReader(context: IPollFunctions, credentialType: ZoomCre
 	return {
 		async list(hosts, startedFromMs) {
 			const rows: ListedRecording[] = [];
-			// To a day past the later of n8n's and Zoom's clock, so a clock behind Zoom's cuts nothing off.
-			const untilMs = () => Math.max(Date.now(), watch.zoomNowMs ?? 0) + DAY_MS;
+			const untilMs = readUntil(watch);
 			for (const host of hosts) {
 				let startMs = Math.max(startedFromMs, untilMs() - RECORDING_HISTORY_DAYS * DAY_MS);
 				while (Date.parse(day(startMs)) <= Date.parse(day(untilMs()))) {

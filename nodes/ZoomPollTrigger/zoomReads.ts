@@ -47,6 +47,20 @@ export function watchAnswers() {
 
 const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
+/** The latest date anywhere is that of UTC+14 (Kiribati). */
+const LATEST_ZONE_MS = 14 * 60 * 60 * 1000;
+
+/**
+ * Until when a poll's date ranges go: a day past n8n's clock (which may be behind Zoom's) and,
+ * once an answer told Zoom's clock, the date it already is in the latest time zone by Zoom's. So
+ * a clock behind Zoom's cuts nothing off, and learning Zoom's clock adds a range (for Meeting
+ * Ended a Heavy call, counted against the daily limit) only for a date that has begun somewhere.
+ */
+export function readUntil(watch: ReturnType<typeof watchAnswers>): () => number {
+	const byN8n = Date.now() + DAY_MS;
+	return () => Math.max(byN8n, (watch.zoomNowMs ?? 0) + LATEST_ZONE_MS);
+}
+
 /** Date ranges (UTC days, both ends included) covering `fromMs` to `toMs`, a month at most each. */
 export function reportRanges(fromMs: number, toMs: number): Array<{ from: string; to: string }> {
 	const ranges: Array<{ from: string; to: string }> = [];
@@ -81,9 +95,7 @@ export async function readEndedMeetings(
 ): Promise<EndedMeetingsRead> {
 	const watch = watchAnswers();
 	const onAnswer = watch.onAnswer;
-	// The range ends a day after the later of n8n's and Zoom's clock (known from the first
-	// answer on), so a clock behind Zoom's cannot cut off the last days.
-	const untilMs = () => Math.max(Date.now(), watch.zoomNowMs ?? 0) + DAY_MS;
+	const untilMs = readUntil(watch);
 	const rows: ReportMeeting[] = [];
 	for (const host of hosts) {
 		let startMs = Math.max(endedFromMs - DAY_MS, untilMs() - REPORT_HISTORY_DAYS * DAY_MS);

@@ -138,6 +138,29 @@ describe('Zoom Poll Trigger: Meeting Ended', () => {
 		expect(JSON.stringify(poller.stored)).toBe(storedBefore);
 	});
 
+	it("one Heavy report per host and poll when Zoom's date is already tomorrow and n8n's is not (n8n at 21:30 UTC, Zoom 3 hours ahead)", async () => {
+		// n8n's clock moved to 21:30 UTC today (still running); Zoom's 3 hours ahead, past midnight.
+		const realNow = Date.now.bind(Date);
+		const evening = new Date(realNow()).setUTCHours(21, 30, 0, 0);
+		const offset = evening - realNow();
+		const nowSpy = jest.spyOn(Date, 'now').mockImplementation(() => realNow() + offset);
+		try {
+			clock.set(Math.floor(Date.now() / 1000) * 1000 + 3 * HOUR);
+			const reports = () => sim.requests.filter((r) => r.service === 'zoom' && r.path.includes('/report/users/'));
+			const poller = session({ scope: 'chosenHosts', hostList: `${owner.email}, ${host.email}` });
+			await poller.activate();
+			sim.clearRequests();
+			clock.advance(MINUTE);
+			expect((await poller.poll()).error).toBeUndefined();
+			// Reading Zoom's clock from the first answer must not add a range for a date that has
+			// begun nowhere yet (Zoom 00:31 UTC: 14:31 at the latest, in UTC+14).
+			expect(reports().map((r) => decodeURIComponent(r.path))).toEqual([`/zoom/v2/report/users/${owner.email}/meetings`, `/zoom/v2/report/users/${host.email}/meetings`]);
+			expect(new Set(reports().map((r) => r.query.to)).size).toBe(1);
+		} finally {
+			nowSpy.mockRestore();
+		}
+	});
+
 	it('refuses an empty host list before any Zoom call', async () => {
 		const poller = session({ scope: 'chosenHosts', hostList: ' , ' });
 		sim.clearRequests();
