@@ -4,7 +4,8 @@
  * the node's version, through the expression in its description); and a list dropdown that loads
  * empty, not with an error, before a Brevo credential is chosen; a template dropdown for the
  * recording email; Attribute Mapping's rows loaded from the Brevo account through n8n's
- * dynamic-parameters API, as the editor's resource mapper asks for them.
+ * dynamic-parameters API, as the editor's resource mapper asks for them; a meeting's polls, Q&A
+ * and survey with the lead score.
  */
 import type { ResourceMapperFields } from 'n8n-workflow';
 
@@ -190,4 +191,58 @@ it("Attribute Mapping's rows come from the Brevo account through n8n's API, and 
 		expect(stored).toMatchObject({ JOB_TITLE: (contact.source as { topic: string }).topic, WEBINAR_DURATION: expect.any(Number) });
 		expect(stored).not.toHaveProperty('WEBINAR_NAME');
 	}
+});
+
+it("a meeting's participants with its polls, Q&A and survey, scored: the counts and score in Brevo and zoom_meeting_hot_lead for the hot leads", async () => {
+	const zoom = await client.createCredential('zoomServerToServerOAuthApi', 'Zoom meeting engagement', simCredentials.zoomS2S(sim));
+	const brevo = await client.createCredential('brevoV3Api', 'Brevo meeting engagement', simCredentials.brevo(sim));
+	const meeting = sim.fixture.zoom.meetings.find((m) => m.id === sim.fixture.ids.recurringMeetingId)!;
+	const latest = meeting.instances[meeting.instances.length - 1];
+	const workflow = await client.createWorkflow({
+		name: 'Meeting engagement and lead score',
+		nodes: [
+			manualTrigger,
+			{
+				id: 'node-sync',
+				name: 'Zoom to Brevo',
+				type: 'n8n-nodes-zoom-brevo.zoomToBrevo',
+				typeVersion: 1.2,
+				position: [220, 0],
+				parameters: {
+					resource: 'meeting',
+					operation: 'syncParticipants',
+					meetingId: { __rl: true, mode: 'id', value: String(meeting.id) },
+					listIds: [15],
+					meetingEngagement: ['polls', 'questions', 'survey'],
+					scoreLeads: true,
+					scoreSettings: { hot: 50 },
+				},
+				credentials: { zoomServerToServerOAuthApi: { id: zoom.id, name: zoom.name }, brevoV3Api: { id: brevo.id, name: brevo.name } },
+			},
+		],
+		connections: { Start: { main: [[{ node: 'Zoom to Brevo', type: 'main', index: 0 }]] } },
+	});
+	const execution = await client.runWorkflowManually(workflow.id);
+	expect(execution.status).toBe('success');
+
+	// What Zoom's answers say per email, counted from the simulator's own rows.
+	const asked = new Map<string, number>();
+	for (const person of latest.qa ?? []) if (person.email) asked.set(person.email.toLowerCase(), (asked.get(person.email.toLowerCase()) ?? 0) + person.question_details.length);
+	const surveyed = new Set((latest.survey?.survey_answers ?? []).filter((a) => a.email).map((a) => a.email.toLowerCase()));
+	const contacts = nodeOutputJson(execution.data, 'Zoom to Brevo');
+	expect(contacts.length).toBeGreaterThan(0);
+	for (const contact of contacts) {
+		const email = String(contact.email);
+		const engagement = contact.engagement as { questionsAsked: number; surveyAnswered: boolean; score: number; leadLevel: string };
+		expect(engagement).toMatchObject({ questionsAsked: asked.get(email) ?? 0, surveyAnswered: surveyed.has(email) });
+		expect(sim.brevo.contacts.get(email)?.attributes).toMatchObject({
+			ZOOM_QUESTIONS_ASKED: asked.get(email) ?? 0,
+			ZOOM_SURVEY_ANSWERED: surveyed.has(email),
+			ZOOM_ENGAGEMENT_SCORE: engagement.score,
+			ZOOM_LEAD_LEVEL: engagement.leadLevel,
+		});
+	}
+	const hot = contacts.filter((c) => (c.engagement as { leadLevel: string }).leadLevel === 'hot').map((c) => String(c.email)).sort();
+	expect(hot.length).toBeGreaterThan(0);
+	expect(sim.brevo.events.filter((e) => e.event_name === 'zoom_meeting_hot_lead').map((e) => e.identifiers.email_id).sort()).toEqual(hot);
 });
