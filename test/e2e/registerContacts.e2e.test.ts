@@ -1,8 +1,8 @@
 /**
  * Register Contacts in a real n8n 2.41.1, beyond the example's webinar run (examplesSuite (g)):
  * a meeting's chosen session, a person Zoom cannot take on n8n's error output ("Continue (using
- * error output)"), a full webinar stopping the execution with what was done before, and a dry
- * run that sends nothing. n8n's own error-output routing and hints are what is tested here: the
+ * error output)"), a full webinar stopping the execution with what was done before, registration
+ * turned off with "Continue" (the reason on the first output), and a dry run that sends nothing. n8n's own error-output routing and hints are what is tested here: the
  * n8n-core harness has no node before Zoom to Brevo, so n8n adds no input fields there.
  */
 import { nodeError, nodeOutputJson, removeTempDirs, stopAllN8n, type RestClient, type RunExecutionData } from './harness';
@@ -31,8 +31,8 @@ const noOp = (name: string, y: number) => ({ id: `node-${name.replace(/\W+/g, '-
 
 /** Start (with `people` pinned, as a form or a Brevo Trigger would hand them on) → Register
  *  Contacts → one node per output: Registered, Skipped and, with the error output, Not Registered. */
-async function runRegistration(name: string, parameters: Record<string, unknown>, people: Array<Record<string, unknown>>, onError?: 'continueErrorOutput') {
-	const outputs = ['Registered', 'Skipped', ...(onError ? ['Not Registered'] : [])];
+async function runRegistration(name: string, parameters: Record<string, unknown>, people: Array<Record<string, unknown>>, onError?: 'continueErrorOutput' | 'continueRegularOutput') {
+	const outputs = ['Registered', 'Skipped', ...(onError === 'continueErrorOutput' ? ['Not Registered'] : [])];
 	const workflow = await client.createWorkflow({
 		name,
 		nodes: [
@@ -118,6 +118,32 @@ it('a full webinar without Continue: the execution fails naming who was not regi
 			expect(sim.brevo.contacts.get(email)?.attributes.ZOOM_JOIN_URL).toBe(webinar.registrants.find((r) => r.email === email)!.join_url);
 		}
 		expect(sim.brevo.contacts.get('cleo@agency.example')).toBeUndefined();
+	} finally {
+		webinar.registration = saved;
+	}
+});
+
+it("registration turned off, with Continue: each person is an item on the first output with the reason, and nobody is sent to Zoom", async () => {
+	const webinar = sim.zoom.webinars.find((w) => w.id === sim.fixture.ids.webinarId)!;
+	const saved = webinar.registration;
+	webinar.registration = { approval_type: 2, registrants_restrict_number: 0 };
+	try {
+		const postsBefore = registrationPosts('webinars').length;
+		const execution = await runRegistration(
+			'Register while registration is off',
+			{ resource: 'webinar', operation: 'registerContacts', registrationWebinarId: { __rl: true, mode: 'id', value: String(webinar.id) }, writeMode: 'import' },
+			[
+				{ email: 'eve@agency.example', firstName: 'Eve' },
+				{ email: 'finn@agency.example', firstName: 'Finn' },
+			],
+			'continueRegularOutput',
+		);
+		expect(execution.status).toBe('success');
+		expect(nodeOutputJson(execution.data, 'Registered')).toEqual([
+			{ email: 'eve@agency.example', error: 'Registration is not turned on for this webinar', reason: 'registration_off', hint: expect.stringMatching(/turn on Registration/) },
+			{ email: 'finn@agency.example', error: 'Registration is not turned on for this webinar', reason: 'registration_off', hint: expect.stringMatching(/turn on Registration/) },
+		]);
+		expect(registrationPosts('webinars')).toHaveLength(postsBefore);
 	} finally {
 		webinar.registration = saved;
 	}
