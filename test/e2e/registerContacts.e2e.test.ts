@@ -6,6 +6,7 @@
  * n8n-core harness has no node before Zoom to Brevo, so n8n adds no input fields there.
  */
 import { nodeError, nodeOutputJson, removeTempDirs, stopAllN8n, type RestClient, type RunExecutionData } from './harness';
+import type { ZoomRegistrationSettings } from '../simulator/fixture/types';
 import { simCredentials, startN8nWithPackage, startSimulator, type Simulator } from './support';
 
 let client: RestClient;
@@ -47,6 +48,18 @@ async function runRegistration(name: string, parameters: Record<string, unknown>
 		pinData: { Start: people.map((json) => ({ json })) },
 	} as never);
 	return await client.runWorkflowManually(workflow.id, { timeoutMs: 90_000 });
+}
+
+/** Runs `test` with the webinar's registration settings changed in the simulated Zoom, then puts them back. */
+async function withWebinarRegistration(registration: ZoomRegistrationSettings, test: () => Promise<void>) {
+	const webinar = sim.zoom.webinars.find((w) => w.id === sim.fixture.ids.webinarId)!;
+	const saved = webinar.registration;
+	webinar.registration = registration;
+	try {
+		await test();
+	} finally {
+		webinar.registration = saved;
+	}
 }
 
 const summaryOf = (data: RunExecutionData) => (data.resultData.runData[SYNC]?.[0]?.hints as Array<{ message: string }> | undefined)?.map((h) => h.message).join(' | ') ?? '';
@@ -100,9 +113,7 @@ it("a meeting's chosen session: people registered with their own links in Brevo;
 
 it('a full webinar without Continue: the execution fails naming who was not registered, after writing those who were', async () => {
 	const webinar = sim.zoom.webinars.find((w) => w.id === sim.fixture.ids.webinarId)!;
-	const saved = webinar.registration;
-	webinar.registration = { approval_type: 0, registrants_restrict_number: webinar.registrants.filter((r) => r.status !== 'denied').length + 2 };
-	try {
+	await withWebinarRegistration({ approval_type: 0, registrants_restrict_number: webinar.registrants.filter((r) => r.status !== 'denied').length + 2 }, async () => {
 		const people = ['ana', 'ben', 'cleo'].map((first) => ({ email: `${first}@agency.example`, firstName: first }));
 		const execution = await runRegistration(
 			'Register for a full webinar',
@@ -118,16 +129,12 @@ it('a full webinar without Continue: the execution fails naming who was not regi
 			expect(sim.brevo.contacts.get(email)?.attributes.ZOOM_JOIN_URL).toBe(webinar.registrants.find((r) => r.email === email)!.join_url);
 		}
 		expect(sim.brevo.contacts.get('cleo@agency.example')).toBeUndefined();
-	} finally {
-		webinar.registration = saved;
-	}
+	});
 });
 
 it("registration turned off, with Continue: each person is an item on the first output with the reason, and nobody is sent to Zoom", async () => {
 	const webinar = sim.zoom.webinars.find((w) => w.id === sim.fixture.ids.webinarId)!;
-	const saved = webinar.registration;
-	webinar.registration = { approval_type: 2, registrants_restrict_number: 0 };
-	try {
+	await withWebinarRegistration({ approval_type: 2, registrants_restrict_number: 0 }, async () => {
 		const postsBefore = registrationPosts('webinars').length;
 		const execution = await runRegistration(
 			'Register while registration is off',
@@ -144,9 +151,7 @@ it("registration turned off, with Continue: each person is an item on the first 
 			{ email: 'finn@agency.example', error: 'Registration is not turned on for this webinar', reason: 'registration_off', hint: expect.stringMatching(/turn on Registration/) },
 		]);
 		expect(registrationPosts('webinars')).toHaveLength(postsBefore);
-	} finally {
-		webinar.registration = saved;
-	}
+	});
 });
 
 it('a dry run sends nothing to Zoom or Brevo; its items and summary say who would be registered and who is already', async () => {

@@ -26,6 +26,24 @@ afterAll(async () => {
 	removeTempDirs();
 });
 
+/** A Zoom and a Brevo credential on the simulator, named by `tag`, as a node refers to them. */
+async function simCredentialsNamed(tag: string) {
+	const zoom = await client.createCredential('zoomServerToServerOAuthApi', `Zoom ${tag}`, simCredentials.zoomS2S(sim));
+	const brevo = await client.createCredential('brevoV3Api', `Brevo ${tag}`, simCredentials.brevo(sim));
+	return { zoomServerToServerOAuthApi: { id: zoom.id, name: zoom.name }, brevoV3Api: { id: brevo.id, name: brevo.name } };
+}
+
+/** A new (1.2) Zoom to Brevo node after the manual trigger. */
+const syncNode = (parameters: Record<string, unknown>, credentials: Record<string, unknown>) => ({
+	id: 'node-sync',
+	name: 'Zoom to Brevo',
+	type: 'n8n-nodes-zoom-brevo.zoomToBrevo',
+	typeVersion: 1.2,
+	position: [220, 0],
+	parameters,
+	credentials,
+});
+
 it('n8n gives new nodes version 1.2', async () => {
 	const types = await client.getNodeTypes();
 	const versions = types.filter((t) => t.name === 'n8n-nodes-zoom-brevo.zoomToBrevo').flatMap((t) => (Array.isArray(t.version) ? t.version : [t.version]));
@@ -73,28 +91,17 @@ it("Share Recording's template dropdown lists the account's active Brevo templat
 });
 
 it('1.2 writes to Brevo without being told to; contacts leave by the first output, skipped people by the second', async () => {
-	const zoom = await client.createCredential('zoomServerToServerOAuthApi', 'Zoom', simCredentials.zoomS2S(sim));
-	const brevo = await client.createCredential('brevoV3Api', 'Brevo', simCredentials.brevo(sim));
+	const credentials = await simCredentialsNamed('defaults');
 	const noOp = (name: string, y: number) => ({ id: `node-${name.toLowerCase()}`, name, type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [440, y], parameters: {} });
 	const workflow = await client.createWorkflow({
 		name: 'Zoom to Brevo 1.2 defaults',
 		nodes: [
 			manualTrigger,
-			{
-				id: 'node-sync',
-				name: 'Zoom to Brevo',
-				type: 'n8n-nodes-zoom-brevo.zoomToBrevo',
-				typeVersion: 1.2,
-				position: [220, 0],
-				// What a user sets on a new node: the meeting and a list. Write to Brevo stays at its default.
-				parameters: {
-					resource: 'meeting',
-					operation: 'syncParticipants',
-					meetingId: { __rl: true, mode: 'id', value: sim.fixture.ids.recurringMeetingUuids.latest },
-					listIds: [15],
-				},
-				credentials: { zoomServerToServerOAuthApi: { id: zoom.id, name: zoom.name }, brevoV3Api: { id: brevo.id, name: brevo.name } },
-			},
+			// What a user sets on a new node: the meeting and a list. Write to Brevo stays at its default.
+			syncNode(
+				{ resource: 'meeting', operation: 'syncParticipants', meetingId: { __rl: true, mode: 'id', value: sim.fixture.ids.recurringMeetingUuids.latest }, listIds: [15] },
+				credentials,
+			),
 			noOp('Contacts', -100),
 			noOp('Skipped', 100),
 		],
@@ -116,9 +123,7 @@ it('1.2 writes to Brevo without being told to; contacts leave by the first outpu
 });
 
 it("Attribute Mapping's rows come from the Brevo account through n8n's API, and a run writes what the saved rows map", async () => {
-	const zoom = await client.createCredential('zoomServerToServerOAuthApi', 'Zoom mapper', simCredentials.zoomS2S(sim));
-	const brevo = await client.createCredential('brevoV3Api', 'Brevo mapper', simCredentials.brevo(sim));
-	const credentials = { zoomServerToServerOAuthApi: { id: zoom.id, name: zoom.name }, brevoV3Api: { id: brevo.id, name: brevo.name } };
+	const credentials = await simCredentialsNamed('mapper');
 	const parameters = { resource: 'webinar', operation: 'syncAttendees', webinarId: { __rl: true, mode: 'id', value: String(sim.fixture.ids.webinarId) }, writeMode: 'upsert' };
 	const { fields } = await client.rest<ResourceMapperFields>('POST', '/dynamic-node-parameters/resource-mapper-fields', {
 		data: {
@@ -176,7 +181,7 @@ it("Attribute Mapping's rows come from the Brevo account through n8n's API, and 
 		name: 'Zoom to Brevo 1.2 attribute mapping',
 		nodes: [
 			manualTrigger,
-			{ id: 'node-sync', name: 'Zoom to Brevo', type: 'n8n-nodes-zoom-brevo.zoomToBrevo', typeVersion: 1.2, position: [220, 0], parameters: { ...parameters, attributes }, credentials },
+			syncNode({ ...parameters, attributes }, credentials),
 		],
 		connections: { Start: { main: [[{ node: 'Zoom to Brevo', type: 'main', index: 0 }]] } },
 	});
@@ -194,21 +199,14 @@ it("Attribute Mapping's rows come from the Brevo account through n8n's API, and 
 });
 
 it("a meeting's participants with its polls, Q&A and survey, scored: the counts and score in Brevo and zoom_meeting_hot_lead for the hot leads", async () => {
-	const zoom = await client.createCredential('zoomServerToServerOAuthApi', 'Zoom meeting engagement', simCredentials.zoomS2S(sim));
-	const brevo = await client.createCredential('brevoV3Api', 'Brevo meeting engagement', simCredentials.brevo(sim));
 	const meeting = sim.fixture.zoom.meetings.find((m) => m.id === sim.fixture.ids.recurringMeetingId)!;
 	const latest = meeting.instances[meeting.instances.length - 1];
 	const workflow = await client.createWorkflow({
 		name: 'Meeting engagement and lead score',
 		nodes: [
 			manualTrigger,
-			{
-				id: 'node-sync',
-				name: 'Zoom to Brevo',
-				type: 'n8n-nodes-zoom-brevo.zoomToBrevo',
-				typeVersion: 1.2,
-				position: [220, 0],
-				parameters: {
+			syncNode(
+				{
 					resource: 'meeting',
 					operation: 'syncParticipants',
 					meetingId: { __rl: true, mode: 'id', value: String(meeting.id) },
@@ -217,8 +215,8 @@ it("a meeting's participants with its polls, Q&A and survey, scored: the counts 
 					scoreLeads: true,
 					scoreSettings: { hot: 50 },
 				},
-				credentials: { zoomServerToServerOAuthApi: { id: zoom.id, name: zoom.name }, brevoV3Api: { id: brevo.id, name: brevo.name } },
-			},
+				await simCredentialsNamed('meeting engagement'),
+			),
 		],
 		connections: { Start: { main: [[{ node: 'Zoom to Brevo', type: 'main', index: 0 }]] } },
 	});
@@ -245,4 +243,31 @@ it("a meeting's participants with its polls, Q&A and survey, scored: the counts 
 	const hot = contacts.filter((c) => (c.engagement as { leadLevel: string }).leadLevel === 'hot').map((c) => String(c.email)).sort();
 	expect(hot.length).toBeGreaterThan(0);
 	expect(sim.brevo.events.filter((e) => e.event_name === 'zoom_meeting_hot_lead').map((e) => e.identifiers.email_id).sort()).toEqual(hot);
+});
+
+it('an unknown meeting with On Error → Continue (using error output): the failed item leaves by the error output, with the input item', async () => {
+	const workflow = await client.createWorkflow({
+		name: 'Zoom to Brevo error output',
+		nodes: [
+			manualTrigger,
+			{
+				...syncNode(
+					{ resource: 'meeting', operation: 'syncParticipants', meetingId: { __rl: true, mode: 'id', value: '={{ $json.meetingId }}' }, writeMode: 'emit' },
+					await simCredentialsNamed('error output'),
+				),
+				onError: 'continueErrorOutput',
+			},
+			{ id: 'node-failed', name: 'Failed', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [440, 150], parameters: {} },
+		],
+		connections: {
+			Start: { main: [[{ node: 'Zoom to Brevo', type: 'main', index: 0 }]] },
+			'Zoom to Brevo': { main: [[], [], [{ node: 'Failed', type: 'main', index: 0 }]] },
+		},
+		pinData: { Start: [{ json: { meetingId: '999000999', campaign: 'spring' } }] },
+	} as never);
+	const execution = await client.runWorkflowManually(workflow.id);
+	expect(execution.status).toBe('success');
+	expect(nodeOutputJson(execution.data, 'Failed')).toEqual([
+		{ meetingId: '999000999', campaign: 'spring', error: expect.stringMatching(/Zoom found nothing/), details: { description: expect.any(String) } },
+	]);
 });

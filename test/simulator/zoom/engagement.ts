@@ -79,11 +79,25 @@ function meetingList(ctx: ZoomContext, rawId: string, list: 'polls' | 'qa'): Sim
 
 const NO_SURVEY = { survey_id: '', survey_name: '', survey_answers: [] };
 
+function meetingSurvey(ctx: ZoomContext, rawId: string): SimResponse {
+	const found = pastMeeting(ctx, rawId);
+	if (isSimResponse(found)) return found;
+	const { meeting, instance } = found;
+	return json(200, { meeting_id: meeting.id, meeting_uuid: instance.uuid, start_time: instance.start_time, ...(instance.survey ?? NO_SURVEY) });
+}
+
 function webinarList(ctx: ZoomContext, rawId: string, list: 'polls' | 'qa'): SimResponse {
 	const found = pastWebinar(ctx, rawId);
 	if (isSimResponse(found)) return found;
 	const { webinar, instance } = found;
 	return json(200, { id: webinar.id, uuid: instance.uuid, start_time: instance.start_time, questions: instance[list] ?? [] });
+}
+
+function webinarSurvey(ctx: ZoomContext, rawId: string): SimResponse {
+	const found = pastWebinar(ctx, rawId);
+	if (isSimResponse(found)) return found;
+	const { webinar, instance } = found;
+	return json(200, { webinar_id: webinar.id, webinar_uuid: instance.uuid, start_time: instance.start_time, ...(instance.survey ?? NO_SURVEY) });
 }
 
 /** Report endpoints: scope and budget are checked by the router, the plan here. */
@@ -125,13 +139,7 @@ export const engagementRoutes: ZoomRoute[] = [
 		pattern: '/report/meetings/:meetingId/survey',
 		category: 'heavy',
 		scope: ZOOM_SCOPES.reportMeetingSurvey,
-		handle: (ctx, _req, params) =>
-			paid(ctx, () => {
-				const found = pastMeeting(ctx, params.meetingId);
-				if (isSimResponse(found)) return found;
-				const { meeting, instance } = found;
-				return json(200, { meeting_id: meeting.id, meeting_uuid: instance.uuid, start_time: instance.start_time, ...(instance.survey ?? NO_SURVEY) });
-			}),
+		handle: (ctx, _req, params) => paid(ctx, () => meetingSurvey(ctx, params.meetingId)),
 	},
 	{
 		method: 'GET',
@@ -166,12 +174,6 @@ export const engagementRoutes: ZoomRoute[] = [
 		pattern: '/report/webinars/:webinarId/survey',
 		category: 'heavy',
 		scope: ZOOM_SCOPES.reportWebinarSurvey,
-		handle: (ctx, _req, params) =>
-			paid(ctx, () => {
-				const found = pastWebinar(ctx, params.webinarId);
-				if (isSimResponse(found)) return found;
-				const { webinar, instance } = found;
-				return json(200, { webinar_id: webinar.id, webinar_uuid: instance.uuid, start_time: instance.start_time, ...(instance.survey ?? NO_SURVEY) });
-			}),
+		handle: (ctx, _req, params) => paid(ctx, () => webinarSurvey(ctx, params.webinarId)),
 	},
 ];
