@@ -275,6 +275,27 @@ export function describeExamples(title: string, n8nEnv?: Record<string, string>)
 			expect(nodeOutputJson(again.data, 'Register for the webinar').map((item) => (item.registration as { how: string }).how)).toEqual(emails.map(() => 'found'));
 		});
 
+		it('(h) meeting ended, by webhook and by polling in one workflow → participants on list 15, zoom_meeting_attended once each though the meeting came twice', async () => {
+			// Start From a few minutes back: the activation poll brings the meeting at once (the wait
+			// for n8n's minute schedule is test/e2e/webhookAndPoll.e2e.test.ts's); then its webhook.
+			const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+			const { meeting, instance } = endMeeting(sim.zoom, { host: sim.zoom.users[0], start: minutesAgo(40), end: minutesAgo(5) });
+			const { id, url } = await activate('meeting-ended-webhook-and-poll.json', (node) => {
+				if (node.type.endsWith('.zoomPollTrigger')) node.parameters.startFrom = minutesAgo(10);
+			});
+			const [polled] = await client.waitForExecutions(id, 1, 90_000);
+			expect(polled.status).toBe('success');
+			expect(nodeOutputJson(polled.data, 'Meeting ended (polling)').map((item) => item.uuid)).toContain(instance.uuid);
+			await deliver(url, zoomEventPayloads.meetingEnded(sim.credentials.zoom.accountId, meeting, instance), id, 'trk-webhook-and-poll');
+			const executions = await client.waitForExecutions(id, 2, 90_000);
+			expect(executions.map((e) => [e.mode, e.status])).toEqual([['trigger', 'success'], ['webhook', 'success']]);
+			const attended = sim.brevo.events.filter((e) => e.event_name === 'zoom_meeting_attended' && e.event_properties?.zoom_uuid === instance.uuid).map((e) => String(e.identifiers.email_id));
+			const people = Array.from({ length: instance.participants.length }, (_v, i) => instance.participants.at(i)!.user_email.toLowerCase());
+			expect(attended.sort()).toEqual([...people].sort());
+			for (const email of people) expect(sim.brevo.contacts.get(email)?.listIds).toContain(15);
+			await client.deactivateWorkflow(id);
+		});
+
 		it('has a test above for every file in examples/', () => {
 			expect([...tested].sort()).toEqual([...EXAMPLE_FILES].sort());
 		});
