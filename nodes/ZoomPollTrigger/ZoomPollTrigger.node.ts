@@ -4,12 +4,13 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { ZOOM_AUTHENTICATION_OPTIONS, ZOOM_PLAN_OPTIONS } from '../shared/zoomChoices';
 import { ZoomPacer } from '../shared/zoomPacer';
 import { pollHosts } from './accountUsers';
-import { checkDailyBudget } from './pollBudget';
+import { checkDailyBudget, testEventHeavyCalls } from './pollBudget';
 import { pollEndedMeetings } from './pollEndedMeetings';
 import { pollEndedWebinars } from './pollEndedWebinars';
 import { pollRecordings } from './pollRecordings';
 import { pollRegistrants } from './pollRegistrants';
-import { readPollSettings } from './pollSettings';
+import { pollAlone } from './pollGuard';
+import { readPollSettings, testEventHosts, type PollSettings } from './pollSettings';
 
 /**
  * Zoom Poll Trigger: asks Zoom at n8n's Poll Times what ended, for n8n instances Zoom's webhooks
@@ -102,7 +103,8 @@ export class ZoomPollTrigger implements INodeType {
 				name: 'startFrom',
 				type: 'dateTime',
 				default: '',
-				description: 'Also start the workflow, on the first poll, for meetings that ended since this time (Zoom keeps about six months), webinars that started since then, registrants who registered since then, or recordings of meetings and webinars that started since then. Empty: only what happens after activation.',
+				description:
+					"Also start the workflow, on the first poll, for meetings that ended since this time (Zoom keeps about six months), webinars that started since then, registrants who registered since then, or recordings of meetings and webinars that started since then. Read in the workflow's time zone (Workflow Settings), unless it has an offset. Empty: only what happens after activation. Published again after being unpublished, the workflow starts afresh the same way: nothing from the pause when empty; when set, what happened since this time that the workflow did not start for before. While it stays published, a restart of n8n catches up from where it stopped.",
 			},
 			{
 				displayName: 'Zoom Plan',
@@ -111,6 +113,13 @@ export class ZoomPollTrigger implements INodeType {
 				options: ZOOM_PLAN_OPTIONS,
 				default: 'pro',
 				description: "Paces calls to the account's rate limits. Meeting reports need Pro or higher.",
+			},
+			{
+				displayName:
+					"Fetch Test Event shows the latest event of one host: the first in Host List, or the app's owner (also with Every User of the Account). Meeting Ended spends one Heavy call on it (the past month, one page of 300), refused when the schedule leaves none of Zoom's daily limit.",
+				name: 'testEventNotice',
+				type: 'notice',
+				default: '',
 			},
 			{
 				// The figures follow DAILY_HEAVY_LIMIT (pollBudget.ts), which checks them when the
@@ -127,15 +136,24 @@ export class ZoomPollTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const settings = readPollSettings(this);
-		// Fetch Test Event is one poll, whatever the schedule. Every User of the Account knows its
-		// host count only after listing the users: pollHosts checks it then, before any Heavy call.
-		if (this.getMode() !== 'manual' && !settings.everyUser) checkDailyBudget(this, settings);
-		// One pacer for the whole poll: the user listing and the per-host reads share Zoom's limits.
-		const pacer = new ZoomPacer(settings.zoomPlan);
-		const polled = { ...settings, hosts: await pollHosts(this, settings, pacer) };
-		if (polled.event === 'webinar.ended') return await pollEndedWebinars(this, polled, pacer);
-		if (polled.event === 'webinar.registration_created') return await pollRegistrants(this, polled, pacer);
-		if (polled.event === 'recording.completed') return await pollRecordings(this, polled, pacer);
-		return await pollEndedMeetings(this, polled, pacer);
+		// Fetch Test Event: one poll of one host, its Heavy calls counted on top of the schedule's.
+		if (this.getMode() === 'manual') {
+			checkDailyBudget(this, { ...settings, hosts: settings.everyUser ? [] : settings.hosts }, false, testEventHeavyCalls(settings));
+			return await pollEvent(this, { ...settings, hosts: testEventHosts(settings) });
+		}
+		// Every User of the Account knows its host count only after listing the users: pollHosts
+		// checks it then, before any Heavy call.
+		if (!settings.everyUser) checkDailyBudget(this, settings);
+		return await pollAlone(this, this.getWorkflowStaticData('node'), async () => await pollEvent(this, settings));
 	}
+}
+
+/** One poll of the chosen event, with one pacer: the user listing and the per-host reads share Zoom's limits. */
+async function pollEvent(context: IPollFunctions, settings: PollSettings): Promise<INodeExecutionData[][] | null> {
+	const pacer = new ZoomPacer(settings.zoomPlan);
+	const polled = { ...settings, hosts: await pollHosts(context, settings, pacer) };
+	if (polled.event === 'webinar.ended') return await pollEndedWebinars(context, polled, pacer);
+	if (polled.event === 'webinar.registration_created') return await pollRegistrants(context, polled, pacer);
+	if (polled.event === 'recording.completed') return await pollRecordings(context, polled, pacer);
+	return await pollEndedMeetings(context, polled, pacer);
 }

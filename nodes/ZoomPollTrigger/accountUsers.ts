@@ -42,15 +42,16 @@ export async function listActiveUsers(context: IPollFunctions, settings: PollSet
 }
 
 /**
- * The hosts one poll reads: the settings' own, or every active user listed now. Then, for a
- * scheduled poll, the daily Heavy budget with that many hosts, before any Heavy call (Fetch Test
- * Event is one poll, whatever the schedule). New Webinar Registrant with chosen webinars reads no
- * host list, so the users are not listed for it.
+ * The hosts one poll reads: the settings' own, or every active user listed now. Then the daily
+ * Heavy budget with that many hosts, before any Heavy call. Fetch Test Event reads the one host
+ * the node chose for it (the app's owner), so nobody is listed. New Webinar Registrant with chosen
+ * webinars reads no host list, so the users are not listed for it.
  */
 export async function pollHosts(context: IPollFunctions, settings: PollSettings, pacer: ZoomPacer): Promise<string[]> {
-	if (!settings.everyUser) return settings.hosts;
+	// Fetch Test Event reads one host, chosen from the settings (testEventHosts): no listing.
+	if (!settings.everyUser || context.getMode() === 'manual') return settings.hosts;
 	if (settings.event === 'webinar.registration_created' && settings.webinarIds.length > 0) return [];
 	const hosts = await listActiveUsers(context, settings, pacer);
-	if (context.getMode() !== 'manual') checkDailyBudget(context, { ...settings, hosts }, true);
+	checkDailyBudget(context, { ...settings, hosts }, true);
 	return hosts;
 }

@@ -73,3 +73,27 @@ export function advance<T extends EndedRow>(
 	for (const [key, endMs] of Object.entries(seen)) if (endMs < horizon) delete seen[key];
 	return { fresh, cursor: { version: 1, floor: cursor.floor, horizon, seen } };
 }
+
+/** Whether `previous` (the cursor of an earlier activation) already handled this row. */
+export function handledBy(previous: EndedCursor, row: EndedRow): boolean {
+	return row.key in previous.seen || (row.endMs >= previous.floor && row.endMs < readFrom(previous));
+}
+
+/**
+ * A new activation with Start From: its first cursor, plus what the previous activation's cursor
+ * handled (everything from its floor to where it read from, and what it saw), so the backfill
+ * from Start From emits nothing that activation emitted. Pure.
+ */
+export function carryHandled<T extends EndedRow>(cursor: EndedCursor, previous: EndedCursor, rows: T[]): EndedCursor {
+	const seen: Record<string, number> = { ...previous.seen, ...cursor.seen };
+	for (const row of rows) if (handledBy(previous, row)) seen[row.key] = row.endMs;
+	return { ...cursor, seen };
+}
+
+/**
+ * Where a new activation with Start From reads from, when an earlier activation left a cursor:
+ * what that cursor handled needs no reading again, unless Start From goes further back than it.
+ */
+export function backfillFrom(previous: EndedCursor, startFromMs: number): number {
+	return startFromMs >= previous.floor ? Math.max(startFromMs, readFrom(previous)) : startFromMs;
+}

@@ -100,6 +100,15 @@ export function heavyCallsPerPoll(settings: Pick<PollSettings, 'event' | 'hosts'
 	}
 }
 
+/**
+ * Heavy calls of one Fetch Test Event (pollEndedMeetings.ts, zoomReads.ts `readRecentMeetings`):
+ * Meeting Ended reads one host's report for one month, one page: one call. The other events
+ * make none (Medium and Light calls only, listed in heavyCallsPerPoll).
+ */
+export function testEventHeavyCalls(settings: Pick<PollSettings, 'event'>): number {
+	return settings.event === 'meeting.ended' ? 1 : 0;
+}
+
 /** The shortest Every X interval whose polls a day fit the limit, in n8n's terms; undefined if none. */
 function shortestInterval(perPoll: number, limit: number): string | undefined {
 	for (let minutes = 1; minutes <= 60; minutes++) {
@@ -117,17 +126,24 @@ function shortestInterval(perPoll: number, limit: number): string | undefined {
  * the Account (`listedUsers`), the host count is known only once the account's users are listed (a
  * few Medium calls, which have no daily cap), so the node runs it at each poll after that listing
  * and before the first report call: the account may have grown past the limit since the last poll.
+ * `testEvent`: the Heavy calls of a Fetch Test Event, which must fit beside what the schedule plans
+ * (with Every User of the Account, whose users a test event does not list, beside nothing).
  */
-export function checkDailyBudget(context: IPollFunctions, settings: Pick<PollSettings, 'event' | 'hosts' | 'zoomPlan'>, listedUsers = false): void {
+export function checkDailyBudget(context: IPollFunctions, settings: Pick<PollSettings, 'event' | 'hosts' | 'zoomPlan'>, listedUsers = false, testEvent = 0): void {
 	const perPoll = heavyCallsPerPoll(settings);
-	if (perPoll === 0) return;
+	if (perPoll === 0 && testEvent === 0) return;
 	const raw = context.getNodeParameter('pollTimes', { item: DEFAULT_POLL_TIMES }) as { item?: unknown } | undefined;
 	const items = Array.isArray(raw?.item) ? (raw.item as PollTime[]) : DEFAULT_POLL_TIMES;
 	const polls = pollsPerDay(items);
 	if (polls === undefined) return;
 	const limit = DAILY_HEAVY_LIMIT[settings.zoomPlan];
 	const perDay = polls * perPoll;
-	if (perDay <= limit) return;
+	if (perDay + testEvent <= limit) return;
+	if (testEvent > 0 && perDay <= limit) {
+		throw new NodeOperationError(context.getNode(), `Fetch Test Event needs ${testEvent} Heavy Zoom call${testEvent === 1 ? '' : 's'}, and this schedule already plans all of Zoom's ${limit} a day (${PLAN_NAME[settings.zoomPlan]} plan)`, {
+			description: `The schedule plans ${perDay} Heavy calls a day (${polls} polls × ${perPoll} hosts). Zoom's daily limit is shared by every app and workflow of the account: poll less often or read fewer hosts, then fetch the test event.`,
+		});
+	}
 	const hosts = settings.hosts.length;
 	const maxHosts = Math.floor(limit / polls);
 	const interval = shortestInterval(perPoll, limit);

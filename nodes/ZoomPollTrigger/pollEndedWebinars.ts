@@ -4,10 +4,11 @@
  * the longest instance Zoom allows: one that started before activation and ends after it is still
  * emitted, and what had already ended at activation is recorded by the first poll, not emitted.
  */
-import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import type { INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import type { ZoomPacer } from '../shared/zoomPacer';
-import { advance, firstCursor, isEndedCursor, LOOKBACK_MS } from './cursor';
+import { firstCursor, LOOKBACK_MS } from './cursor';
+import { openCursor } from './cursorSlot';
 import type { PollSettings } from './pollSettings';
 import { webinarEndedItem } from './shapeEnded';
 import { readEndedWebinars, type EndedWebinarInstance } from './zoomReads';
@@ -16,20 +17,23 @@ import { readEndedWebinars, type EndedWebinarInstance } from './zoomReads';
 export const LONGEST_INSTANCE_MS = 30 * 60 * 60 * 1000;
 const WEBINAR_LOOKBACK_MS = LOOKBACK_MS + LONGEST_INSTANCE_MS;
 
+const itemsOf = (rows: EndedWebinarInstance[], zoomNowMs: number): INodeExecutionData[] => rows.map((row) => ({ json: webinarEndedItem(row, zoomNowMs) }));
+
 export async function pollEndedWebinars(context: IPollFunctions, settings: PollSettings, pacer: ZoomPacer): Promise<INodeExecutionData[][] | null> {
-	const read = await readEndedWebinars(context, settings.credentialType, settings.hosts, pacer);
-	const zoomNowMs = read.zoomNowMs ?? Date.now();
-	const toItems = (rows: EndedWebinarInstance[]): INodeExecutionData[] => rows.map((row) => ({ json: webinarEndedItem(row, zoomNowMs) }));
 	if (context.getMode() === 'manual') {
+		const read = await readEndedWebinars(context, settings.credentialType, settings.hosts, pacer);
 		const latest = read.rows.reduce<EndedWebinarInstance | undefined>((best, row) => (!best || Date.parse(row.start_time) > Date.parse(best.start_time) ? row : best), undefined);
-		return latest ? [toItems([latest])] : null;
+		return latest ? [itemsOf([latest], read.zoomNowMs ?? Date.now())] : null;
 	}
 
-	const staticData = context.getWorkflowStaticData('node');
-	const stored = isEndedCursor(staticData.webinarCursor) ? staticData.webinarCursor : undefined;
-	const cursor = stored ?? firstCursor(zoomNowMs, settings.startFromMs ?? zoomNowMs - LONGEST_INSTANCE_MS, WEBINAR_LOOKBACK_MS);
+	const cursor = openCursor(
+		context,
+		{ name: 'webinarCursor', lookbackMs: WEBINAR_LOOKBACK_MS, first: (nowMs, startFromMs) => firstCursor(nowMs, startFromMs ?? nowMs - LONGEST_INSTANCE_MS, WEBINAR_LOOKBACK_MS) },
+		settings.startFromMs,
+	);
+	const read = await readEndedWebinars(context, settings.credentialType, settings.hosts, pacer);
+	const zoomNowMs = read.zoomNowMs ?? Date.now();
 	const rows = read.rows.map((row) => ({ row, key: row.uuid, endMs: Date.parse(row.start_time) }));
-	const { fresh, cursor: next } = advance(cursor, rows, zoomNowMs, !stored && settings.startFromMs === undefined, WEBINAR_LOOKBACK_MS);
-	staticData.webinarCursor = next as unknown as IDataObject;
-	return fresh.length > 0 ? [toItems(fresh.map(({ row }) => row))] : null;
+	const fresh = await cursor.settle(rows, zoomNowMs);
+	return fresh.length > 0 ? [itemsOf(fresh.map(({ row }) => row), zoomNowMs)] : null;
 }

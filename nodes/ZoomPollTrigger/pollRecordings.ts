@@ -9,7 +9,8 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import type { ZoomPacer } from '../shared/zoomPacer';
-import { advance, firstCursor, isEndedCursor, readFrom } from './cursor';
+import { firstCursor } from './cursor';
+import { openCursor } from './cursorSlot';
 import type { PollSettings } from './pollSettings';
 import { isCompleted, recordingReader, type ListedRecording } from './readRecordings';
 import { recordingCompletedItem } from './shapeRecording';
@@ -23,30 +24,39 @@ const TEST_EVENT_DAYS = 30;
 export async function pollRecordings(context: IPollFunctions, settings: PollSettings, pacer: ZoomPacer): Promise<INodeExecutionData[][] | null> {
 	const reader = recordingReader(context, settings.credentialType, pacer);
 	// Each recording to emit is read once more, for what Zoom's webhook carries: one Light call each.
-	const toItems = async (rows: ListedRecording[], seenAtMs: number): Promise<INodeExecutionData[]> => {
-		const items: INodeExecutionData[] = [];
-		for (const row of rows) items.push({ json: recordingCompletedItem(await reader.detail(row.uuid), seenAtMs) });
-		return items;
+	const details = new Map<string, IDataObject>();
+	const readDetails = async (rows: ListedRecording[]) => {
+		for (const row of rows) details.set(row.uuid, await reader.detail(row.uuid));
 	};
 	const byStart = (a: ListedRecording, b: ListedRecording) => Date.parse(a.start_time) - Date.parse(b.start_time);
 
 	if (context.getMode() === 'manual') {
 		const read = await reader.list(settings.hosts, Date.now() - TEST_EVENT_DAYS * DAY_MS);
 		const latest = read.rows.filter(isCompleted).sort(byStart).pop();
-		return latest ? [await toItems([latest], read.zoomNowMs ?? Date.now())] : null;
+		if (!latest) return null;
+		await readDetails([latest]);
+		return [[{ json: recordingCompletedItem(details.get(latest.uuid) ?? {}, read.zoomNowMs ?? Date.now()) }]];
 	}
 
-	const staticData = context.getWorkflowStaticData('node');
-	const stored = isEndedCursor(staticData.recordingCursor) ? staticData.recordingCursor : undefined;
+	const cursor = openCursor(
+		context,
+		{
+			name: 'recordingCursor',
+			lookbackMs: RECORDING_LOOKBACK_MS,
+			first: (zoomNowMs, startFromMs) => firstCursor(zoomNowMs, startFromMs ?? zoomNowMs - RECORDING_LOOKBACK_MS, RECORDING_LOOKBACK_MS),
+		},
+		settings.startFromMs,
+	);
 	// Without a cursor Zoom's time is not known yet: read further back than n8n's clock says.
-	const startedFromMs = stored ? readFrom(stored) : (settings.startFromMs ?? Date.now() - RECORDING_LOOKBACK_MS - DAY_MS);
-	const read = await reader.list(settings.hosts, startedFromMs);
+	const read = await reader.list(settings.hosts, cursor.readFromMs(settings.startFromMs ?? Date.now() - RECORDING_LOOKBACK_MS - DAY_MS));
 	const zoomNowMs = read.zoomNowMs ?? Date.now();
-	const cursor = stored ?? firstCursor(zoomNowMs, settings.startFromMs ?? zoomNowMs - RECORDING_LOOKBACK_MS, RECORDING_LOOKBACK_MS);
 	// Only completed recordings reach the cursor: one still processing is neither emitted nor recorded.
 	const rows = read.rows.filter(isCompleted).map((row) => ({ row, key: row.uuid, endMs: Date.parse(row.start_time) }));
-	const { fresh, cursor: next } = advance(cursor, rows, zoomNowMs, !stored && settings.startFromMs === undefined, RECORDING_LOOKBACK_MS);
-	const items = await toItems(fresh.map(({ row }) => row), zoomNowMs);
-	staticData.recordingCursor = next as unknown as IDataObject;
+	// The details are read before the cursor moves past a recording: one whose read fails stays new.
+	const fresh = await cursor.settle(rows, zoomNowMs, {
+		lacking: (candidates) => candidates.filter(({ key }) => !details.has(key)),
+		read: async (lacking) => await readDetails(lacking.map(({ row }) => row)),
+	});
+	const items = fresh.map(({ key }) => ({ json: recordingCompletedItem(details.get(key) ?? {}, zoomNowMs) }));
 	return items.length > 0 ? [items] : null;
 }

@@ -9,45 +9,59 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import type { ZoomPacer } from '../shared/zoomPacer';
-import { advance, firstCursor, isEndedCursor } from './cursor';
+import { firstCursor, LOOKBACK_MS } from './cursor';
+import { openCursor } from './cursorSlot';
 import type { PollSettings } from './pollSettings';
 import { registrantReader, type RegistrantRow } from './readRegistrants';
 import { registrationCreatedItem, registrationKey } from './shapeRegistrant';
 import type { ListedWebinar } from './zoomReads';
 
 /**
- * Items for the rows, oldest registration first. Only webinars with a row to emit cost more calls:
- * their tracking sources (the UTM source Zoom's webhook carries) and, for a chosen webinar, its
- * details. Reads finish before the cursor is stored, so a failed read repeats the whole poll.
+ * The details of the webinars whose registrants are emitted: each webinar's tracking sources (the
+ * UTM source Zoom's webhook carries) and, for a chosen webinar, its details. Only webinars with a
+ * row to emit cost these calls; each is read once per poll.
  */
-async function toItems(reader: ReturnType<typeof registrantReader>, rows: RegistrantRow[]): Promise<INodeExecutionData[]> {
+function webinarDetails(reader: ReturnType<typeof registrantReader>) {
 	const webinars = new Map<string, ListedWebinar | undefined>();
 	const sources = new Map<string, Map<string, IDataObject>>();
-	for (const { webinarId, webinar } of rows) {
-		if (sources.has(webinarId)) continue;
-		webinars.set(webinarId, webinar ?? (await reader.webinar(webinarId)));
-		sources.set(webinarId, await reader.trackingSources(webinarId));
-	}
-	return rows.map(({ webinarId, registrant }) => ({
-		json: registrationCreatedItem(webinarId, webinars.get(webinarId), registrant, sources.get(webinarId)?.get(registrant.id)),
-	}));
+	return {
+		lacking: (rows: RegistrantRow[]) => rows.filter(({ webinarId }) => !sources.has(webinarId)),
+		async read(rows: RegistrantRow[]) {
+			for (const { webinarId, webinar } of rows) {
+				if (sources.has(webinarId)) continue;
+				webinars.set(webinarId, webinar ?? (await reader.webinar(webinarId)));
+				sources.set(webinarId, await reader.trackingSources(webinarId));
+			}
+		},
+		items: (rows: RegistrantRow[]): INodeExecutionData[] =>
+			rows.map(({ webinarId, registrant }) => ({
+				json: registrationCreatedItem(webinarId, webinars.get(webinarId), registrant, sources.get(webinarId)?.get(registrant.id)),
+			})),
+	};
 }
 
 export async function pollRegistrants(context: IPollFunctions, settings: PollSettings, pacer: ZoomPacer): Promise<INodeExecutionData[][] | null> {
 	const reader = registrantReader(context, settings.credentialType, pacer);
-	const read = await reader.read(settings.hosts, settings.webinarIds);
-	const zoomNowMs = read.zoomNowMs ?? Date.now();
+	const details = webinarDetails(reader);
 	if (context.getMode() === 'manual') {
+		const read = await reader.read(settings.hosts, settings.webinarIds);
 		const latest = read.rows.reduce<RegistrantRow | undefined>((best, row) => (!best || Date.parse(row.registrant.create_time) > Date.parse(best.registrant.create_time) ? row : best), undefined);
-		return latest ? [await toItems(reader, [latest])] : null;
+		if (!latest) return null;
+		await details.read([latest]);
+		return [details.items([latest])];
 	}
 
-	const staticData = context.getWorkflowStaticData('node');
-	const stored = isEndedCursor(staticData.registrantCursor) ? staticData.registrantCursor : undefined;
-	const cursor = stored ?? firstCursor(zoomNowMs, settings.startFromMs);
+	const cursor = openCursor(context, { name: 'registrantCursor', lookbackMs: LOOKBACK_MS, first: (zoomNowMs, startFromMs) => firstCursor(zoomNowMs, startFromMs) }, settings.startFromMs);
+	const read = await reader.read(settings.hosts, settings.webinarIds);
 	const rows = read.rows.map((row) => ({ row, key: registrationKey(row.webinarId, row.registrant.id), endMs: Date.parse(row.registrant.create_time) }));
-	const { fresh, cursor: next } = advance(cursor, rows, zoomNowMs, !stored && settings.startFromMs === undefined);
-	const items = await toItems(reader, fresh.map(({ row }) => row));
-	staticData.registrantCursor = next as unknown as IDataObject;
+	// The details are read before the cursor moves past a registrant: one whose read fails stays new.
+	const fresh = await cursor.settle(rows, read.zoomNowMs ?? Date.now(), {
+		lacking: (candidates) => {
+			const lacking = new Set(details.lacking(candidates.map(({ row }) => row)));
+			return candidates.filter(({ row }) => lacking.has(row));
+		},
+		read: async (lacking) => await details.read(lacking.map(({ row }) => row)),
+	});
+	const items = details.items(fresh.map(({ row }) => row));
 	return items.length > 0 ? [items] : null;
 }

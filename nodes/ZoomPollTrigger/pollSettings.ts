@@ -4,6 +4,7 @@
  */
 import type { IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { DateTime } from 'luxon';
 
 import type { ZoomCredentialType } from '../shared/zoomApi';
 import { ZOOM_PLAN_OPTIONS } from '../shared/zoomChoices';
@@ -55,14 +56,7 @@ export function readPollSettings(context: IPollFunctions): PollSettings {
 		hosts = hosts.filter((h, i) => hosts.findIndex((other) => keyOf(other) === keyOf(h)) === i);
 	}
 	const webinarIds = event === 'webinar.registration_created' ? readWebinarIds(context) : [];
-	const startRaw = context.getNodeParameter('startFrom', '') as unknown;
-	let startFromMs: number | undefined;
-	if (startRaw !== '' && startRaw !== undefined && startRaw !== null) {
-		startFromMs = typeof startRaw === 'string' || typeof startRaw === 'number' ? new Date(startRaw).getTime() : Number.NaN;
-		if (Number.isNaN(startFromMs)) {
-			refuse(context, 'Start From is not a date', `It is ${JSON.stringify(startRaw)}. Pick a date and time, or leave it empty to start from activation.`);
-		}
-	}
+	const startFromMs = readStartFrom(context);
 	const zoomPlan = oneOf(context, 'zoomPlan', 'Zoom Plan', ZOOM_PLAN_OPTIONS.map((o) => o.value), 'pro');
 	return {
 		credentialType: authentication === 'serverToServer' ? 'zoomServerToServerOAuthApi' : 'zoomUserOAuth2Api',
@@ -73,6 +67,45 @@ export function readPollSettings(context: IPollFunctions): PollSettings {
 		startFromMs,
 		zoomPlan,
 	};
+}
+
+/**
+ * Start From, in the workflow's time zone (its settings, else n8n's default, as `getTimezone()`
+ * gives it), as n8n's date picker writes a time without an offset. A time with an offset or `Z`
+ * (an expression's ISO string, an RFC 2822 or HTTP date) keeps it; a number is milliseconds since
+ * 1970. Anything else is refused: reading it in the server's time zone would move it by hours.
+ */
+function readStartFrom(context: IPollFunctions): number | undefined {
+	const raw = context.getNodeParameter('startFrom', '') as unknown;
+	if (raw === '' || raw === undefined || raw === null) return undefined;
+	const zone = context.getTimezone();
+	let at: DateTime | undefined;
+	if (typeof raw === 'number') at = DateTime.fromMillis(raw);
+	else if (raw instanceof Date) at = DateTime.fromJSDate(raw);
+	else if (DateTime.isDateTime(raw)) at = raw;
+	else if (typeof raw === 'string') {
+		const text = raw.trim();
+		for (const parse of [DateTime.fromISO, DateTime.fromSQL, DateTime.fromRFC2822, DateTime.fromHTTP]) {
+			const parsed = parse(text, { zone });
+			if (parsed.isValid) {
+				at = parsed;
+				break;
+			}
+		}
+	}
+	if (!at?.isValid) {
+		return refuse(
+			context,
+			'Start From is not a date',
+			`It is ${JSON.stringify(raw)}. Pick a date and time (read in the workflow's time zone, ${zone}), write one as 2026-03-01T09:00 or with an offset (2026-03-01T09:00+01:00), or leave it empty to start from activation.`,
+		);
+	}
+	return at.toMillis();
+}
+
+/** Fetch Test Event reads one host: the first of Host List, or the app's owner (Every User of the Account, no listing). */
+export function testEventHosts(settings: Pick<PollSettings, 'hosts' | 'everyUser'>): string[] {
+	return settings.everyUser || settings.hosts.length === 0 ? ['me'] : [settings.hosts[0]];
 }
 
 /**

@@ -8,7 +8,7 @@ import type { IPollFunctions } from 'n8n-workflow';
 
 import type { ZoomCredentialType } from '../shared/zoomApi';
 import type { ZoomPacer } from '../shared/zoomPacer';
-import { zoomListAll } from '../shared/zoomPaging';
+import { ZOOM_PAGE_SIZE, zoomListAll, zoomRequestWithRetry } from '../shared/zoomPaging';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Zoom: "the date range ... should only be one month". */
@@ -118,6 +118,33 @@ export async function readEndedMeetings(
 		}
 	}
 	return { rows, zoomNowMs: watch.zoomNowMs, calls: watch.calls };
+}
+
+/** Fetch Test Event's window: the month up to n8n's tomorrow, one report range. */
+const TEST_EVENT_DAYS = 30;
+
+/**
+ * Fetch Test Event for Meeting Ended: one host's meetings of the past month, in one Heavy call
+ * (the first page only: for a host with more than 300 meetings that month, the latest of the 300
+ * Zoom lists first). A poll of every host would cost a Heavy call or two per host.
+ */
+export async function readRecentMeetings(context: IPollFunctions, credentialType: ZoomCredentialType, host: string, pacer: ZoomPacer): Promise<ReportMeeting[]> {
+	const untilMs = Date.now() + DAY_MS;
+	const [range] = reportRanges(untilMs - (TEST_EVENT_DAYS - 1) * DAY_MS, untilMs);
+	const page = await zoomRequestWithRetry<{ meetings?: ReportMeeting[] }>(
+		context,
+		credentialType,
+		{
+			method: 'GET',
+			path: `/report/users/${encodeURIComponent(host)}/meetings`,
+			qs: { type: 'past', from: range.from, to: range.to, page_size: ZOOM_PAGE_SIZE },
+			category: 'heavy',
+			what: `list the meetings ${host === 'me' ? 'you' : host} hosted from ${range.from} to ${range.to}`,
+		},
+		{ pacer },
+	);
+	const rows = Array.isArray(page?.meetings) ? page.meetings : [];
+	return rows.filter((row) => typeof row?.uuid === 'string' && !Number.isNaN(Date.parse(row.end_time)));
 }
 
 /** A webinar as `GET /users/{userId}/webinars` lists it (fields the item uses). */

@@ -107,10 +107,29 @@ describe("Zoom Poll Trigger: the schedule within Zoom's daily limit", () => {
 		expect(sim.requests.filter((r) => r.path.includes('/report/')).length).toBe(0);
 	});
 
-	it('Fetch Test Event is one poll, whatever the schedule: not refused', async () => {
-		const { error } = await session(21, { pollTimes: everyMinute }).fetchTestEvent();
+	const heavyCalls = () => sim.requests.filter((r) => r.path.includes('/report/users/')).map((r) => decodeURIComponent(r.path));
+
+	it('Fetch Test Event: one Heavy call, for the first host of the list, whatever the number of hosts (was two per host)', async () => {
+		const { error } = await session(20, { pollTimes: everyMinute }).fetchTestEvent();
 		expect(error).toBeUndefined();
-		expect(zoomCalls()).toBeGreaterThan(0);
+		expect(heavyCalls()).toEqual([`/zoom/v2/report/users/${hostEmails[0]}/meetings`]);
+	});
+
+	it('Fetch Test Event is refused before any Zoom call when the schedule does not fit the daily limit', async () => {
+		const { error } = await session(21, { pollTimes: everyMinute }).fetchTestEvent();
+		expect(error?.message).toContain("This schedule would use 30240 of Zoom's 30000 Heavy calls a day");
+		expect(zoomCalls()).toBe(0);
+	});
+
+	it("Fetch Test Event is refused when the schedule plans exactly the whole daily limit: its one call does not fit", async () => {
+		// Free plan, 1 000 a day: 25 minutes × 20 hours = 500 polls a day × 2 hosts.
+		const exactly = { pollTimes: { item: [{ mode: 'custom', cronExpression: '0-24 0-19 * * *' }] }, zoomPlan: 'free' };
+		expect((await session(2, exactly).activate()).error).toBeUndefined();
+		sim.clearRequests();
+		const { error } = await session(2, exactly).fetchTestEvent();
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error?.message).toBe("Fetch Test Event needs 1 Heavy Zoom call, and this schedule already plans all of Zoom's 1000 a day (Free plan)");
+		expect(zoomCalls()).toBe(0);
 	});
 });
 

@@ -146,14 +146,17 @@ describe('Zoom Poll Trigger: Hosts = Every User of the Account', () => {
 		});
 	});
 
-	it("Fetch Test Event shows the latest meeting of any user and is not held to the daily limit", async () => {
+	it("Fetch Test Event shows the app owner's latest meeting in one Heavy call, listing no user (was one or two Heavy calls per user)", async () => {
 		for (let i = 0; i < 18; i++) addHost(sim.zoom, `Test User${i}`);
 		const last = sim.zoom.users[sim.zoom.users.length - 1];
-		end(owner, -3 * HOUR, -2 * HOUR);
-		const latest = end(last, -HOUR, -MINUTE);
+		end(owner, -5 * HOUR, -4 * HOUR);
+		const ownersLatest = end(owner, -3 * HOUR, -2 * HOUR);
+		end(last, -HOUR, -MINUTE);
+		sim.clearRequests();
 		const { items, error } = await session({ pollTimes: { item: [{ mode: 'everyMinute' }] } }).fetchTestEvent();
 		expect(error).toBeUndefined();
-		expect(uuids(items)).toEqual([latest.uuid]);
+		expect(uuids(items)).toEqual([ownersLatest.uuid]);
+		expect(zoomApi().map((r) => r.path)).toEqual(['/zoom/v2/report/users/me/meetings']);
 	});
 
 	it('New Webinar Registrant with chosen webinars reads no host, so lists no user', async () => {

@@ -82,12 +82,12 @@ describe('Zoom Poll Trigger: Meeting Ended', () => {
 	it('a gap of three days (n8n down, reports late) still yields every meeting once', async () => {
 		const poller = session({ scope: 'chosenHosts', hostList: `${owner.email}, ${host.id}` });
 		await poller.activate();
-		poller.deactivate();
+		poller.deactivate(); // n8n stops
 		const late = endMeeting(sim.zoom, { host, start: clock.iso(HOUR), end: clock.iso(2 * HOUR), reportedAt: clock.iso(20 * HOUR) }).instance;
 		const next = end(DAY, DAY + HOUR);
 		const third = end(2 * DAY, 2 * DAY + HOUR, host);
 		clock.advance(3 * DAY);
-		expect(uuids((await poller.activate()).items)).toEqual([late.uuid, next.uuid, third.uuid]);
+		expect(uuids((await poller.activate('init')).items)).toEqual([late.uuid, next.uuid, third.uuid]);
 		clock.advance(MINUTE);
 		expect((await poller.poll()).items).toEqual([]);
 	});
