@@ -112,11 +112,26 @@ describe('answers that were lost', () => {
 		const rerun = await runZoomToBrevo(sim, largeSync(), { processedData: store });
 		expect(rerun.result.error).toBeUndefined();
 		const statuses = rerun.contacts.map((c) => (c.event as { status: string }).status);
-		expect(statuses.filter((s) => s === 'already sent')).toHaveLength(400);
+		expect(statuses.filter((s) => s === 'already sent')).toHaveLength(200);
+		// The request whose answer was lost: listed, each with who and which event, not sent again.
+		const unconfirmed = rerun.contacts.filter((c) => (c.event as { status: string }).status === 'unconfirmed');
+		expect(unconfirmed).toHaveLength(200);
+		for (const contact of unconfirmed) expect(contact.event).toMatchObject({ name: expect.stringMatching(/^zoom_meeting_/), earlierRun: true, note: expect.stringMatching(/Send Unconfirmed Follow-Ups/) });
 		expect(statuses.filter((s) => s === 'accepted')).toHaveLength(rerun.contacts.length - 400);
+		expect(rerun.hints.join('\n')).toMatch(/200 left unconfirmed by an earlier run/);
 		const perEmail = eventsPerEmail('zoom_meeting_');
 		expect(perEmail.size).toBe(rerun.contacts.length);
 		expect([...perEmail.values()].every((n) => n === 1)).toBe(true);
+
+		// The explicit choice sends exactly the unconfirmed ones, and nothing confirmed.
+		const chosen = await runZoomToBrevo(sim, { ...largeSync(), options: { sendUnconfirmedFollowUps: true } }, { processedData: store });
+		expect(chosen.result.error).toBeUndefined();
+		const resent = new Set(chosen.contacts.filter((c) => (c.event as { status: string }).status === 'accepted').map((c) => String(c.email)));
+		expect(resent).toEqual(new Set(unconfirmed.map((c) => String(c.email))));
+		expect([...eventsPerEmail('zoom_meeting_')].filter(([, n]) => n === 2).map(([email]) => email).sort()).toEqual([...resent].sort());
+		// Once confirmed, they are sent: a fourth run sends nothing.
+		const after = await runZoomToBrevo(sim, { ...largeSync(), options: { sendUnconfirmedFollowUps: true } }, { processedData: store });
+		for (const contact of after.contacts) expect(contact.event).toMatchObject({ status: 'already sent' });
 	});
 
 	it('a 504 after Brevo took the events: unconfirmed on the items (continue on fail keeps them), never sent twice', async () => {
@@ -125,7 +140,7 @@ describe('answers that were lost', () => {
 		const first = await runZoomToBrevo(sim, sync, { processedData: store, continueOnFail: true });
 		expect(first.items[0].json.error).toMatch(/No reliable answer from Brevo/);
 		const rerun = await runZoomToBrevo(sim, sync, { processedData: store });
-		for (const contact of rerun.contacts) expect(contact.event).toMatchObject({ status: 'already sent' });
+		for (const contact of rerun.contacts) expect(contact.event).toMatchObject({ status: 'unconfirmed', earlierRun: true });
 		expect([...eventsPerEmail('zoom_meeting_').values()].every((n) => n === 1)).toBe(true);
 		expect(brevoCalls('/events/batch')).toHaveLength(1);
 	});
@@ -152,7 +167,8 @@ describe('answers that were lost', () => {
 		const rerun = await runZoomToBrevo(sim, share, { processedData: store });
 		expect(rerun.result.error).toBeUndefined();
 		const statuses = rerun.contacts.map((c) => (c.delivery as { status: string }).status);
-		expect(statuses.filter((s) => s === 'already sent')).toHaveLength(3);
+		expect(statuses.filter((s) => s === 'already sent')).toHaveLength(2);
+		expect(statuses.filter((s) => s === 'unconfirmed')).toHaveLength(1);
 		const perEmail = new Map<string, number>();
 		for (const email of sim.brevo.emails) for (const to of email.to) perEmail.set(to.email, (perEmail.get(to.email) ?? 0) + 1);
 		expect(perEmail.size).toBe(rerun.contacts.length);

@@ -79,6 +79,8 @@ export async function runZoomToBrevo(
 		outputs,
 		items,
 		contacts: items.filter((item) => !item.json.skipped && !item.json.error).map((item) => item.json),
+		/** The execution hints' messages (the output pane's notices), in order. */
+		hints: (result.run.data.resultData.runData['Zoom to Brevo']?.[0]?.hints ?? []).map((hint) => hint.message),
 		skipped: items.filter((item) => item.json.skipped === true).map((item) => item.json),
 	};
 }

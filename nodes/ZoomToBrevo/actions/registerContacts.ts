@@ -19,7 +19,7 @@ import { isInputProblem, registrantInput, type RegistrantInput } from '../regist
 import { asNodeError, failedItem } from './nodeError';
 import { withProgressNote } from './progress';
 import { readTarget, registerPeople, withNameFromBrevo, type DryRunOutcome, type NameFiller, type RegistrationTarget } from './registerInZoom';
-import { readSyncSettings, zoomIdOf, type SyncSettings } from './settings';
+import { followUpOptions, readSyncSettings, zoomIdOf, type SyncSettings } from './settings';
 import type { ZoomClient } from './zoomClient';
 import { writeContacts } from './writeBrevo';
 
@@ -215,6 +215,6 @@ async function fireRegisteredEvents(context: IExecuteFunctions, registered: Done
 			event: registeredEvent(contacts[i], d.registration!, d.registeredFor!, name),
 		};
 	});
-	const result = await sendEventsOnce(context, followUps, { dryRun: settings.dryRun, repeat: settings.repeatFollowUps });
+	const result = await sendEventsOnce(context, followUps, followUpOptions(settings));
 	return { perContact: result.perFollowUp, summary: [result.summary, result.nextStep].filter(Boolean).join('. ') };
 }

@@ -51,16 +51,19 @@ export async function route(context: IExecuteFunctions): Promise<INodeExecutionD
 				});
 				continue;
 			}
-			try {
-				const produced =
-					settings.operation === 'shareRecording'
-						? await shareRecording(context, itemIndex, settings, zoom)
-						: await syncContacts(context, itemIndex, settings, zoom);
-				output.push(...produced);
-			} catch (error) {
-				await delivery.release();
-				throw asNodeError(context, error, itemIndex);
+			if (delivery.unfinishedBefore) {
+				context.addExecutionHints({
+					message: `Zoom delivery ${delivery.trackingId}: an earlier run of it did not finish (it failed, or its process stopped): running it again in full. Contacts are written again (the same values); follow-ups already sent are not sent again, and those the earlier run could not confirm are listed as "unconfirmed"`,
+					location: 'outputPane',
+				});
 			}
+			// A failure leaves the delivery open (claimDelivery): a retry runs the sync in full.
+			const produced =
+				settings.operation === 'shareRecording'
+					? await shareRecording(context, itemIndex, settings, zoom)
+					: await syncContacts(context, itemIndex, settings, zoom);
+			await delivery.finish();
+			output.push(...produced);
 		} catch (error) {
 			if (!context.continueOnFail()) throw asNodeError(context, error, itemIndex);
 			output.push(failedItem(context, error, itemIndex));

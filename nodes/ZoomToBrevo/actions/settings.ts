@@ -42,6 +42,8 @@ export interface SyncSettings {
 	dryRun: boolean;
 	/** Options → Repeat Follow-Ups: process re-sent deliveries and send follow-ups again, on purpose. */
 	repeatFollowUps: boolean;
+	/** Options → Send Unconfirmed Follow-Ups: send what an earlier run claimed and never confirmed. */
+	sendUnconfirmedFollowUps: boolean;
 	/** Options → Brevo Rate Limits: the account's tier. */
 	brevoTier: BrevoTier;
 	/** Options → Add Registration Details (webinar attendees, absentees and registrants). */
@@ -176,6 +178,7 @@ export function readSyncSettings(context: IExecuteFunctions, itemIndex: number):
 		event,
 		dryRun: checkBoolean(context, itemIndex, 'dryRun', options.dryRun, false),
 		repeatFollowUps: checkBoolean(context, itemIndex, 'repeatFollowUps', options.repeatFollowUps, false),
+		sendUnconfirmedFollowUps: checkBoolean(context, itemIndex, 'sendUnconfirmedFollowUps', options.sendUnconfirmedFollowUps, false),
 		brevoTier: checkOption<BrevoTier>(context, itemIndex, 'brevoTier', option('brevoTier', 'general')),
 		registrationDetails: USES_REGISTRATION_DETAILS.includes(operation)
 			? checkBoolean(context, itemIndex, 'registrationDetails', options.registrationDetails, true)
@@ -301,3 +304,10 @@ export function requiredId(context: IExecuteFunctions, itemIndex: number, name: 
 	}
 	return id;
 }
+
+/** How a sync sends its follow-ups (sendOnce.ts): dry run, Repeat and Send Unconfirmed Follow-Ups. */
+export const followUpOptions = (settings: SyncSettings) => ({
+	dryRun: settings.dryRun,
+	repeat: settings.repeatFollowUps,
+	sendUnconfirmed: settings.sendUnconfirmedFollowUps,
+});

@@ -11,7 +11,7 @@ import { contactItems, skippedItems, summaryLine } from './output';
 import { withProgressNote } from './progress';
 import { readMeetingParticipants, readWebinarAbsentees, readWebinarAttendees, readWebinarRegistrants, type ZoomRead } from './readZoom';
 import { checkRecordingKind, recordingSourceOf, type RecordingSource } from './recordingSource';
-import { requiredId, type SyncSettings } from './settings';
+import { followUpOptions, requiredId, type SyncSettings } from './settings';
 import { meetingPathId, type ZoomClient } from './zoomClient';
 
 interface RecordingInfo {
@@ -69,7 +69,7 @@ async function fireRecordingEvents(
 		key: followUpKey('event', name, instance, person.email),
 		event: recordingReadyEvent(name, person.email, recording, source, person.engagement.status),
 	}));
-	const result = await sendEventsOnce(context, followUps, { dryRun: settings.dryRun, repeat: settings.repeatFollowUps });
+	const result = await sendEventsOnce(context, followUps, followUpOptions(settings));
 	const statusOf = new Map(delivered.map((person, i) => [person, result.perFollowUp[i]]));
 	const withheld = people.length - delivered.length;
 	return {
@@ -80,6 +80,14 @@ async function fireRecordingEvents(
 		summary: [`${result.summary}${withheld ? `, ${withheld} not sent (link not delivered)` : ''}`, result.nextStep].filter(Boolean).join('. '),
 	};
 }
+
+/** Emails claimed per store call: each email is one Brevo request, so a crash leaves at most this
+ *  many unconfirmed, for two store calls per group. */
+const EMAILS_PER_CLAIM = 25;
+
+/** [[0..size-1], [size..], ...] for `count` indexes. */
+const inGroups = (count: number, size: number): number[][] =>
+	Array.from({ length: Math.ceil(count / size) }, (_g, g) => Array.from({ length: Math.min(size, count - g * size) }, (_i, i) => g * size + i));
 
 /** A failure that every later email would meet too (credential, permission, rate limit). */
 const stopsEveryEmail = (error: unknown) => ['401', '403', '429'].includes(String((error as { httpCode?: unknown }).httpCode ?? ''));
@@ -103,14 +111,21 @@ async function emailRecording(
 			summary: `${people.length} recording email${people.length === 1 ? '' : 's'} would be sent (template ${templateId})`,
 		};
 	}
+	const keys = people.map((person) => followUpKey('email', `template-${templateId}`, instance, person.email));
 	const deliveries = await sendOnce(
 		context,
-		people.map((person) => followUpKey('email', `template-${templateId}`, instance, person.email)),
-		{ repeat: settings.repeatFollowUps, what: 'Recording emails', already: { status: 'already sent', note: 'emailed this recording by an earlier run of this workflow' } },
-		async (fresh) => {
+		keys,
+		inGroups(keys.length, EMAILS_PER_CLAIM),
+		{
+			repeat: settings.repeatFollowUps,
+			sendUnconfirmed: settings.sendUnconfirmedFollowUps,
+			what: 'Recording emails',
+			already: { status: 'already sent', note: 'emailed this recording by an earlier run of this workflow' },
+		},
+		async (indexes) => {
 			const sent: FollowUpDelivery[] = [];
 			let stoppedBy: Batch['stoppedBy'];
-			for (const person of fresh.map((i) => people[i])) {
+			for (const person of indexes.map((i) => people[i])) {
 				if (stoppedBy) {
 					sent.push({ status: 'not sent', reason: 'sending stopped at an earlier failure' });
 					continue;
@@ -128,7 +143,7 @@ async function emailRecording(
 			return { deliveries: sent, stoppedBy };
 		},
 	);
-	const counts = countStatuses(deliveries.map((d) => d.status));
+	const counts = countStatuses(deliveries);
 	return { deliveries: deliveries.map((delivery) => ({ mode: 'email', templateId, ...delivery })), summary: `recording emails (template ${templateId}): ${counts}` };
 }
 

@@ -15,7 +15,7 @@ import type { BrevoContact } from '../contacts/mapToBrevo';
 import type { AttendanceStatus, ZoomSource } from '../contacts/types';
 import { followUpKey, instanceOf } from '../exactlyOnce/keys';
 import { sendEventsOnce } from '../exactlyOnce/sendOnce';
-import type { SyncSettings } from './settings';
+import { followUpOptions, type SyncSettings } from './settings';
 
 /** The attributes this write fills: only those some contact has a value for, so a sync never
  *  creates an attribute it leaves empty (a meeting's UTM_SOURCE, a registrant's minutes). */
@@ -132,7 +132,7 @@ export async function fireEvents(
 				: eventNameByStatus(contact.source.kind as 'meeting' | 'webinar', contact.engagement.status as AttendanceStatus);
 		return { key: followUpKey('event', name, instance, contact.email), event: followUpEvent(contact, name, { answers: settings.includeAnswers }) };
 	});
-	const result = await sendEventsOnce(context, followUps, { dryRun: settings.dryRun, repeat: settings.repeatFollowUps });
+	const result = await sendEventsOnce(context, followUps, followUpOptions(settings));
 	return { perContact: result.perFollowUp, summary: [result.summary, result.nextStep].filter(Boolean).join('. ') };
 }
 
@@ -161,7 +161,7 @@ export async function fireLeadEvents(
 		const name = leadEventName(contact.source.kind as ZoomSource['kind'], level);
 		return { key: followUpKey('event', name, instance, contact.email), event: followUpEvent(contact, name, { answers: settings.includeAnswers }) };
 	});
-	const result = await sendEventsOnce(context, followUps, { dryRun: settings.dryRun, repeat: settings.repeatFollowUps });
+	const result = await sendEventsOnce(context, followUps, followUpOptions(settings));
 	const perContact: Array<IDataObject | undefined> = contacts.map(() => undefined);
 	leads.forEach(({ index, level }, n) => (perContact[index] = { level, ...result.perFollowUp[n] }));
 	return { perContact, summary: [result.summary, result.nextStep].filter(Boolean).join('. ') };

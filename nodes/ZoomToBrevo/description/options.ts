@@ -91,6 +91,14 @@ export const optionProperties: INodeProperties[] = [
 					"Whether to process a Zoom delivery this node already processed and send events and emails again to people who already got them for this meeting or webinar. Off: each person gets each follow-up once per meeting or webinar, whatever Zoom re-sends or you re-run.",
 			},
 			{
+				displayName: 'Send Unconfirmed Follow-Ups',
+				name: 'sendUnconfirmedFollowUps',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to send the events and emails an earlier run claimed but Brevo never confirmed (its process stopped mid-way, or Brevo\'s answer was lost). They may have arrived, so they are not sent by default: each item lists them with the status "unconfirmed". On: exactly those are sent; everything confirmed stays unsent.',
+			},
+			{
 				displayName: 'Zoom Plan (Rate Limits)',
 				name: 'zoomPlan',
 				type: 'options',

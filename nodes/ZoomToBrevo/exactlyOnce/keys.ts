@@ -14,6 +14,15 @@ const PREFIX = 'zoom-to-brevo';
 
 export const deliveryKey = (trackingId: string) => `${PREFIX}/delivery/${trackingId}`;
 
+/**
+ * The "still open" marker beside a claimed key (a delivery, a follow-up): recorded together with
+ * the key when it is claimed and forgotten once the work is confirmed (the sync finished, Brevo
+ * took the event). A key on record without its marker is done; with it, a run claimed it and
+ * stopped before confirming (it crashed, Brevo's answer was lost, or it is still running). Keys
+ * written before the marker existed have none, and so read as done, as they did then.
+ */
+export const openMarker = (key: string) => `${key}#open`;
+
 /** One meeting or webinar instance: its UUID, else its ID and start time. */
 export function instanceOf(source: Pick<ZoomSource, 'kind' | 'id' | 'uuid' | 'startTime'>): string {
 	return source.uuid ? `${source.kind}:${source.uuid}` : `${source.kind}:${source.id}@${source.startTime ?? ''}`;

@@ -10,6 +10,7 @@ import { deliveriesOf, failuresOf, invalidEventNames, planEvents, type BrevoEven
 import { brevoFailure, isSuccess, isUnconfirmed, openSession, sendToBrevo } from './request';
 
 export type { BrevoEvent, EventDelivery } from './eventBatches';
+export { planEvents } from './eventBatches';
 
 export interface EventOutcome {
 	/** One per event given, in the same order. */
@@ -29,7 +30,15 @@ export function assertEventNames(context: IExecuteFunctions, events: BrevoEvent[
 	}
 }
 
-export async function sendEvents(context: IExecuteFunctions, events: BrevoEvent[], options: { dryRun?: boolean }): Promise<EventOutcome> {
+/**
+ * `request`: when the caller sends its own plan one request at a time (sendOnce.ts), which request
+ * of how many this is, so errors name it as the whole plan does.
+ */
+export async function sendEvents(
+	context: IExecuteFunctions,
+	events: BrevoEvent[],
+	options: { dryRun?: boolean; request?: { number: number; of: number } },
+): Promise<EventOutcome> {
 	assertEventNames(context, events);
 	const plan = planEvents(events);
 	const perEvent: EventDelivery[] = events.map(() => ({ status: 'not sent', reason: 'dry run' }));
@@ -44,7 +53,7 @@ export async function sendEvents(context: IExecuteFunctions, events: BrevoEvent[
 			method: 'POST' as const,
 			path: '/events/batch',
 			body: { events: chunk.map((index) => events[index]) as unknown as IDataObject[] },
-			what: `send ${chunk.length} events (request ${i + 1} of ${plan.chunks.length})`,
+			what: `send ${chunk.length} events (request ${options.request && plan.chunks.length === 1 ? `${options.request.number} of ${options.request.of}` : `${i + 1} of ${plan.chunks.length}`})`,
 			atMostOnce: true,
 		};
 		try {

@@ -8,7 +8,7 @@ export { brevoRequest } from './request';
 export { ensureAttributes, listBrevoAttributes, type AttributeNeed } from './attributes';
 export { importContacts, type BatchReport } from './import';
 export { upsertContacts, type UpsertReport } from './upsert';
-export { assertEventNames, sendEvents, type BrevoEvent, type EventDelivery, type EventOutcome } from './events';
+export { assertEventNames, planEvents, sendEvents, type BrevoEvent, type EventDelivery, type EventOutcome } from './events';
 export { isUnconfirmed, useBrevoTier } from './request';
 export type { BrevoTier } from './pacing';
 export { sendTemplateEmail } from './email';
