@@ -88,6 +88,21 @@ describe('withEngagementDepth', () => {
 		expect(unread.scoreWithout).toEqual(['pollsAnswered', 'questionsAsked', 'surveyAnswered', 'daysRegisteredBefore']);
 	});
 
+	it('a kind that was asked for and not read gives no score or level, and says why; one never asked for does not', () => {
+		const scoring = { weights: DEFAULT_WEIGHTS, thresholds: DEFAULT_THRESHOLDS };
+		const refused = withEngagementDepth(people, source, { read: new Set(['polls', 'questions']), match, asked: ['polls', 'questions', 'survey'] }, scoring).people;
+		for (const person of refused) {
+			expect(person.engagement.score).toBeUndefined();
+			expect(person.engagement.leadLevel).toBeUndefined();
+			expect(person.engagement.scoreKept).toMatch(/^no lead score or level this time: survey answers could not be read/);
+		}
+		// The counts that were read are still given.
+		expect(refused[0].engagement.pollsAnswered).toBe(2);
+		const notAsked = withEngagementDepth(people, source, { read: new Set(['polls', 'questions']), match, asked: ['polls', 'questions'] }, scoring).people;
+		expect(notAsked[0].engagement.score).toEqual(expect.any(Number));
+		expect(notAsked[0].engagement.scoreKept).toBeUndefined();
+	});
+
 	it('people who answered without being among the people are returned as not_an_attendee; anonymous rows are only counted', () => {
 		const { notAttendees } = withEngagementDepth(people, source, { read: new Set(['polls']), match });
 		expect(notAttendees.map((s) => [s.reason, s.email])).toEqual([['not_an_attendee', 'dial@elsewhere.example']]);

@@ -130,11 +130,42 @@ describe('webinar attendees with polls, Q&A and survey', () => {
 		expect(warning).toMatch(/Paid/);
 		for (const contact of contacts) {
 			expect(contact.engagement).not.toHaveProperty('surveyAnswered');
-			// The score says what it lacks, instead of passing for complete.
-			expect((contact.engagement as { scoreWithout?: string[] }).scoreWithout).toContain('surveyAnswered');
+			// No score from an incomplete read: it would pass for complete, and lower a complete one.
+			expect(contact.engagement).not.toHaveProperty('score');
+			expect(contact.engagement).not.toHaveProperty('leadLevel');
+			expect((contact.engagement as { scoreKept?: string }).scoreKept).toMatch(/survey answers could not be read/);
 			expect(sim.brevo.contacts.get(String(contact.email))?.attributes).not.toHaveProperty('ZOOM_SURVEY_ANSWERED');
+			expect(sim.brevo.contacts.get(String(contact.email))?.attributes).not.toHaveProperty('ZOOM_ENGAGEMENT_SCORE');
 			expect(sim.brevo.contacts.get(String(contact.email))?.attributes).toHaveProperty('ZOOM_POLLS_ANSWERED');
 		}
+	});
+
+	it('a later sync whose survey read is refused (the daily limit) lowers nothing a complete sync wrote: score, level and counts stay, no lead event', async () => {
+		await start();
+		const processedData = new ProcessedDataStore();
+		const run = async () => await runZoomToBrevo(sim, attendees({ scoreLeads: true, leadEvents: 'hotAndWarm' }), { typeVersion: 1.2, processedData, workflowId: 'no-signal' });
+		const complete = await run();
+		expect(complete.result.error).toBeUndefined();
+		const written = new Map(complete.contacts.map((c) => [String(c.email), { ...sim.brevo.contacts.get(String(c.email))!.attributes }]));
+		expect([...written.values()].every((a) => typeof a.ZOOM_ENGAGEMENT_SCORE === 'number' && typeof a.ZOOM_SURVEY_ANSWERED === 'boolean')).toBe(true);
+		const leadEvents = sim.brevo.events.length;
+
+		// Zoom's daily limit on the Heavy survey report: the read is refused, the sync goes on.
+		sim.inject({ kind: 'rate-limit', scope: 'daily', match: { service: 'zoom', path: '/survey' } });
+		const partial = await run();
+		expect(partial.result.error).toBeUndefined();
+		// Before: the score was computed without the survey and written over the complete one
+		// (a survey respondent's score and level dropped).
+		const figures = ['ZOOM_ENGAGEMENT_SCORE', 'ZOOM_LEAD_LEVEL', 'ZOOM_SURVEY_ANSWERED', 'ZOOM_POLLS_ANSWERED', 'ZOOM_QUESTIONS_ASKED'];
+		const changed = partial.contacts.flatMap((contact) => {
+			const email = String(contact.email);
+			const now = sim.brevo.contacts.get(email)!.attributes;
+			return figures.filter((name) => now[name] !== written.get(email)![name]).map((name) => `${email} ${name}: ${String(written.get(email)![name])} → ${String(now[name])}`);
+		});
+		expect(changed).toEqual([]);
+		for (const contact of partial.contacts) expect((contact.engagement as { scoreKept?: string }).scoreKept).toMatch(/left as they are/);
+		expect(sim.brevo.events).toHaveLength(leadEvents);
+		expect(partial.hints.join('\n')).toMatch(/Survey answers were not read, so they are not counted, and no lead score or level is written this time/);
 	});
 
 	it('without a report scope the survey is skipped the same way; polls and Q&A (webinar scope) still count', async () => {

@@ -80,7 +80,7 @@ export async function readEngagement(
 		} catch (error) {
 			const failure = error as Error & { description?: string | null };
 			warnings.push(
-				`${how.label[0].toUpperCase()}${how.label.slice(1)} were not read, so they are not counted (nor in the lead score): ${failure.message}. ${failure.description ?? ''}`.trim(),
+				`${how.label[0].toUpperCase()}${how.label.slice(1)} were not read, so they are not counted, and no lead score or level is written this time (Brevo keeps the last one): ${failure.message}. ${failure.description ?? ''}`.trim(),
 			);
 		}
 	}

@@ -46,13 +46,13 @@ async function readPeople(context: IExecuteFunctions, itemIndex: number, setting
 /** Polls, Q&A, survey and the lead score added to the people read (when asked). */
 async function addEngagement(read: ZoomRead, settings: SyncSettings, zoom: ZoomClient | undefined): Promise<{ read: ZoomRead; anonymous?: string }> {
 	if (settings.engagement.length === 0 && !settings.scoring) return { read };
-	let engagement: EngagementRead = { read: new Set() };
+	let engagement: EngagementRead = { read: new Set(), asked: settings.engagement };
 	const warnings = [...(read.warnings ?? [])];
 	if (settings.engagement.length > 0 && zoom && read.instancePath) {
 		const result = await readEngagement(zoom, read.source, read.instancePath, settings.engagement, read.people.people.map((p) => p.email), {
 			keepAnswers: settings.includeAnswers,
 		});
-		engagement = result;
+		engagement = { ...result, asked: settings.engagement };
 		warnings.push(...result.warnings);
 	}
 	const depth = withEngagementDepth(read.people.people, read.source, engagement, settings.scoring);

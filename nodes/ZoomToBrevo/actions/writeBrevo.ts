@@ -155,7 +155,11 @@ export async function fireLeadEvents(
 		.map((contact, index) => ({ contact, index, level: contact.engagement.leadLevel as 'hot' | 'warm' | 'cold' | undefined }))
 		.filter((lead): lead is { contact: BrevoContact; index: number; level: 'hot' | 'warm' } => levels.includes(lead.level ?? 'cold'));
 	if (levels.length === 0) return undefined;
-	if (leads.length === 0) return { perContact: contacts.map(() => undefined), summary: `no ${levels.join(' or ')} leads, no lead events` };
+	// Someone not scored this time (a signal could not be read) gets their lead event from the
+	// next sync that scores them, once.
+	const unscored = contacts.filter((contact) => contact.engagement.scoreKept !== undefined).length;
+	const waiting = unscored > 0 ? `; ${unscored} not scored this time (a signal could not be read), their lead events wait for a complete sync` : '';
+	if (leads.length === 0) return { perContact: contacts.map(() => undefined), summary: `no ${levels.join(' or ')} leads, no lead events${waiting}` };
 	const instance = instanceOf(source);
 	const followUps = leads.map(({ contact, level }) => {
 		const name = leadEventName(contact.source.kind as ZoomSource['kind'], level);
@@ -164,5 +168,5 @@ export async function fireLeadEvents(
 	const result = await sendEventsOnce(context, followUps, followUpOptions(settings));
 	const perContact: Array<IDataObject | undefined> = contacts.map(() => undefined);
 	leads.forEach(({ index, level }, n) => (perContact[index] = { level, ...result.perFollowUp[n] }));
-	return { perContact, summary: [result.summary, result.nextStep].filter(Boolean).join('. ') };
+	return { perContact, summary: [`${result.summary}${waiting}`, result.nextStep].filter(Boolean).join('. ') };
 }

@@ -19,6 +19,22 @@ export interface Scoring {
 export interface EngagementRead {
 	read: Set<EngagementKind>;
 	match?: EngagementMatch;
+	/** The kinds the sync asked Zoom for (Add Engagement From Zoom); default: those read. */
+	asked?: EngagementKind[];
+}
+
+const LABELS: Record<EngagementKind, string> = { polls: 'poll answers', questions: 'Q&A questions', survey: 'survey answers' };
+
+/**
+ * Why no score is given this time, or nothing: a kind that was asked for and could not be read
+ * (Zoom refused it, the daily limit, a 5xx) would lower a score an earlier, complete sync wrote,
+ * so the score and level are left as they are in Brevo until a sync reads everything again.
+ * A kind never asked for is no loss: the score is the same at every sync.
+ */
+export function scoreHeldBack(engagement: EngagementRead): string | undefined {
+	const missing = (engagement.asked ?? []).filter((kind) => !engagement.read.has(kind));
+	if (missing.length === 0) return undefined;
+	return `no lead score or level this time: ${missing.map((kind) => LABELS[kind]).join(', ')} could not be read from Zoom, so the score and level already in Brevo are left as they are (the next sync that reads them scores again; or remove them from Add Engagement From Zoom to score without them)`;
 }
 
 const DAY_MS = 86_400_000;
@@ -57,6 +73,7 @@ export interface DepthResult {
 /** Adds the counts (for the kinds read), the answers and, with `scoring`, the score and level. */
 export function withEngagementDepth(people: Person[], source: ZoomSource, engagement: EngagementRead, scoring?: Scoring): DepthResult {
 	const { match } = engagement;
+	const heldBack = scoring ? scoreHeldBack(engagement) : undefined;
 	const enriched = people.map((person): Person => {
 		const signals = signalsOf(person, source, engagement);
 		const answers = match?.answers.get(person.email);
@@ -70,7 +87,9 @@ export function withEngagementDepth(people: Person[], source: ZoomSource, engage
 				surveyAnswered: signals.surveyAnswered,
 			},
 		};
-		if (scoring) {
+		if (heldBack) {
+			next.engagement.scoreKept = heldBack;
+		} else if (scoring) {
 			const { score, unknown } = leadScore(signals, scoring.weights);
 			next.engagement.score = score;
 			next.engagement.leadLevel = leadLevel(score, scoring.thresholds);

@@ -61,6 +61,7 @@ export function toBrevoContact(
 			score: engagement.score,
 			leadLevel: engagement.leadLevel,
 			scoreWithout: engagement.scoreWithout,
+			scoreKept: engagement.scoreKept,
 		}),
 		source: { ...source },
 		...(answers ? answersOf(person) : {}),

@@ -60,6 +60,8 @@ export interface Engagement {
 	leadLevel?: 'hot' | 'warm' | 'cold';
 	/** Signals the score had no value for (not read, or not known for this person). */
 	scoreWithout?: string[];
+	/** Why this sync gives no score or level (a signal it asked for could not be read). */
+	scoreKept?: string;
 }
 
 /** One answer a person gave: a poll question, a Q&A question (with the host's answer), a survey
