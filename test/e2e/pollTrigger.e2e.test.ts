@@ -7,7 +7,7 @@
  * requests only).
  */
 import { makeTempDir, nodeOutputJson, removeTempDirs, sleep, stopAllN8n, waitFor, type Execution, type N8nInstance, type RestClient } from './harness';
-import { createPollWorkflow, startN8nWithPackage, startSimulator, type N8nPlace, type Simulator } from './support';
+import { createPollWorkflow, PACKAGE, simCredentials, startN8nWithPackage, startSimulator, type N8nPlace, type Simulator } from './support';
 import { HOUR, LiveClock, MINUTE } from '../simulator/clock';
 import type { ZoomMeetingInstance, ZoomUser, ZoomWebinarInstance } from '../simulator/fixture/types';
 import { addHost, endMeeting, endWebinar, recordingCompletes, register, scheduleWebinar } from '../simulator/timeline';
@@ -244,4 +244,95 @@ it("n8n refuses to publish a Meeting Ended schedule over Zoom's daily Heavy limi
 	]);
 	const hostPaths = new Set(hosts.map((h) => `/zoom/v2/report/users/${encodeURIComponent(h.email)}/meetings`));
 	expect(sim.requests.filter((r) => hostPaths.has(r.path))).toEqual([]);
+});
+
+describe('polls that overlap, and publishing again (issue #21)', () => {
+	/** Meeting Ended on its own hosts (other workflows of this file read the owner only) → a No Operation node. */
+	async function meetingWorkflow(tag: string, hosts: ZoomUser[]) {
+		const zoom = await client.createCredential('zoomServerToServerOAuthApi', `zoom ${tag}`, simCredentials.zoomS2S(sim));
+		return await client.createWorkflow({
+			name: tag,
+			nodes: [
+				{
+					id: 'poll',
+					name: 'Zoom Poll Trigger',
+					type: `${PACKAGE}.zoomPollTrigger`,
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: { authentication: 'serverToServer', event: 'meeting.ended', scope: 'chosenHosts', hostList: hosts.map((h) => h.email).join(', '), pollTimes: { item: [{ mode: 'everyMinute' }] } },
+					credentials: { zoomServerToServerOAuthApi: { id: zoom.id, name: zoom.name } },
+				},
+				{ id: 'downstream', name: 'Downstream', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [250, 0], parameters: {} },
+			],
+			connections: { 'Zoom Poll Trigger': { main: [[{ node: 'Downstream', type: 'main', index: 0 }]] } },
+		});
+	}
+	const reportOf = (who: ZoomUser) => `/zoom/v2/report/users/${encodeURIComponent(who.email)}/meetings`;
+	const readsOf = (who: ZoomUser) => sim.requests.filter((r) => r.service === 'zoom' && r.path === reportOf(who) && r.status !== 401);
+	const endedBy = (who: ZoomUser, endOffsetMs: number): ZoomMeetingInstance =>
+		endMeeting(sim.zoom, { host: who, start: clock.iso(endOffsetMs - 30 * MINUTE), end: clock.iso(endOffsetMs) }).instance;
+	const downstreamUuids = (execution: Execution) => nodeOutputJson(execution.data, 'Downstream').map((item) => item.uuid);
+
+	it('a poll slower than the schedule (a Zoom answer of 75 s): the ticks meanwhile read nothing, the slow poll finishes, each meeting reaches the next node once', async () => {
+		const first = addHost(sim.zoom, 'Slow Host');
+		const second = addHost(sim.zoom, 'Quick Host');
+		const workflow = await meetingWorkflow('Meeting ended (polling), slow Zoom', [first, second]);
+		await client.activateWorkflow(workflow.id);
+		await waitFor(() => (readsOf(second).length >= 1 ? true : undefined), { timeoutMs: 60_000, intervalMs: 200, what: 'the activation poll' });
+		// The next poll's first report answers after 75 s: n8n's cron (every minute) starts another
+		// poll of the node meanwhile. Its second report then needs the credential's expression: the
+		// isolate an overlapping tick released would fail it ("No bridge acquired").
+		sim.inject({ kind: 'latency', ms: 75_000, match: { path: reportOf(first) } });
+		await sleep(1_100);
+		const meetings = [endedBy(first, 0), endedBy(second, 0), endedBy(first, 0)];
+
+		const [run] = await client.waitForExecutions(workflow.id, 1, 200_000);
+		expect(run.status).toBe('success');
+		expect(downstreamUuids(run).sort()).toEqual(meetings.map((m) => m.uuid).sort());
+		// The slow read, then the slow poll's second read at least 75 s later, nothing in between.
+		const slow = readsOf(first)[1];
+		const mine = sim.requests.filter((r) => r.path === reportOf(first) || r.path === reportOf(second));
+		const next = mine[mine.indexOf(slow) + 1];
+		expect(next.path).toBe(reportOf(second));
+		expect(next.at - slow.at).toBeGreaterThanOrEqual(75_000);
+
+		// A later tick polls again and emits nothing more; no poll failed (n8n records a failed poll as an execution).
+		const readsAfter = readsOf(first).length;
+		await waitFor(() => (readsOf(first).length > readsAfter ? true : undefined), { timeoutMs: 90_000, intervalMs: 500, what: 'a poll after the slow one' });
+		await sleep(5_000);
+		const all = await client.listExecutions(workflow.id);
+		expect(all.map((e) => e.status)).toEqual(['success']);
+		await client.deactivateWorkflow(workflow.id);
+	});
+
+	it('unpublished, meetings end, published again (Start From empty): nothing from the pause; a meeting that ends after comes once', async () => {
+		const pausedHost = addHost(sim.zoom, 'Paused Host');
+		const workflow = await meetingWorkflow('Meeting ended (polling), published again', [pausedHost]);
+		const published = async (what: string) => {
+			const before = readsOf(pausedHost).length;
+			await client.activateWorkflow(workflow.id);
+			await waitFor(() => (readsOf(pausedHost).length > before ? true : undefined), { timeoutMs: 60_000, intervalMs: 200, what });
+			await sleep(1_100);
+		};
+		await published('the activation poll');
+		const first = endedBy(pausedHost, 0);
+		const [run1] = await client.waitForExecutions(workflow.id, 1, 150_000);
+		expect(downstreamUuids(run1)).toEqual([first.uuid]);
+
+		await client.deactivateWorkflow(workflow.id);
+		type PublicationStatus = { status: string };
+		await waitFor(async () => ((await client.rest<PublicationStatus>('GET', `/workflows/${workflow.id}/publication-status`)).status === 'not_published' ? true : undefined), {
+			timeoutMs: 60_000,
+			intervalMs: 500,
+			what: 'the workflow unpublished',
+		});
+		const paused = [endedBy(pausedHost, -20 * MINUTE), endedBy(pausedHost, -MINUTE)];
+		await published('the activation poll after publishing again');
+		const second = endedBy(pausedHost, 0);
+		const runs = await client.waitForExecutions(workflow.id, 2, 150_000);
+		expect(downstreamUuids(runs[1])).toEqual([second.uuid]);
+		const emitted = runs.flatMap(downstreamUuids);
+		for (const meeting of paused) expect(emitted).not.toContain(meeting.uuid);
+		await client.deactivateWorkflow(workflow.id);
+	});
 });
