@@ -1,10 +1,10 @@
 /** A whole queue-mode installation on one machine: private Redis + PostgreSQL, an n8n main (REST,
  *  activation; production webhooks off), one worker and one webhook processor — each n8n with the
  *  packed package installed on its own community-node path, as a user would deploy it. */
-import { getFreePorts, installIntoUserFolder, makeTempDir, packPackage, RestClient, type ExecutionStatus } from '../harness';
-import { queueEnv, startQueueN8n, type QueueN8nInstance } from './n8n-queue';
+import { getFreePorts, installIntoUserFolder, isPidAlive, makeTempDir, packPackage, RestClient, type ExecutionStatus } from '../harness';
+import { queueEnv, startQueueN8n, type QueueN8nInstance, type StartQueueN8nOptions } from './n8n-queue';
 import { startPostgres, startRedis, type PostgresService, type RedisService } from './services';
-import { stopAllSupervised } from './supervised';
+import { stopAllSupervised, type ExitInfo } from './supervised';
 
 export interface QueueInstallation {
 	redis: RedisService;
@@ -16,6 +16,8 @@ export interface QueueInstallation {
 	client: RestClient;
 	/** Seconds each phase of the start took. */
 	timings: Record<string, number>;
+	/** How the worker was started: startNewWorker starts another one the same way. */
+	workerOptions: StartQueueN8nOptions;
 }
 
 export interface StartQueueInstallationOptions {
@@ -63,14 +65,33 @@ export async function startQueueInstallation(opts: StartQueueInstallationOptions
 		env: { ...env, N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true' },
 	});
 	lap('main');
+	const workerOptions: StartQueueN8nOptions = { role: 'worker', userFolder: folders[1], env, args: [`--concurrency=${opts.workerConcurrency ?? 10}`] };
 	const [worker, webhook] = await Promise.all([
-		startQueueN8n({ role: 'worker', userFolder: folders[1], env, args: [`--concurrency=${opts.workerConcurrency ?? 10}`] }),
+		startQueueN8n(workerOptions),
 		startQueueN8n({ role: 'webhook', userFolder: folders[2], env, port: webhookPort }),
 	]);
 	lap('worker+webhook');
 	const client = new RestClient(main.baseUrl);
 	await client.setupOwnerOrLogin();
-	return { redis, postgres, main, worker, webhook, client, timings };
+	return { redis, postgres, main, worker, webhook, client, timings, workerOptions };
+}
+
+/** SIGKILLs the worker — no graceful shutdown: the executions it runs stop mid-way, as on an OOM
+ *  kill or a lost machine — and waits until it (and its task runner) is gone. */
+export async function killWorker(q: QueueInstallation): Promise<ExitInfo> {
+	const { pid } = q.worker;
+	process.kill(pid, 'SIGKILL');
+	const exit = await q.worker.stop({ timeoutMs: 10_000 });
+	if (isPidAlive(pid)) throw new Error(`the worker (pid ${pid}) still runs after SIGKILL`);
+	return exit;
+}
+
+/** Starts a new worker on the user folder of the one before, as a process manager restarts it
+ *  (at boot, n8n reads that folder's event log and marks what the old worker left unfinished as
+ *  crashed). Replaces `q.worker`. */
+export async function startNewWorker(q: QueueInstallation): Promise<QueueN8nInstance> {
+	q.worker = await startQueueN8n(q.workerOptions);
+	return q.worker;
 }
 
 export async function stopQueueInstallation(): Promise<void> {
