@@ -38,6 +38,9 @@ export class ProcessedDataStore {
 	readonly calls = { checkProcessedAndRecord: 0, removeProcessed: 0, clearAllProcessedItems: 0, getProcessedDataCount: 0 };
 	/** Time spent in the calls (ms), for the benchmark. */
 	spentMs = 0;
+	/** The database round trip between reading a row and writing it back (ms; 0: one turn of the
+	 *  event loop). A real database's few milliseconds make concurrent calls overlap as in n8n. */
+	roundTripMs = 0;
 
 	/** Size of the largest row as stored (bytes of JSON). */
 	largestRowBytes(): number {
@@ -108,7 +111,8 @@ export class HarnessDeduplicator implements IDataDeduplicator {
 		// As n8n: find the row, then (a database round trip later) insert or update it, with no lock.
 		// Two calls that both found no row collide on the insert, as on n8n's unique key; two that
 		// both found it overwrite each other's additions (last write wins).
-		await new Promise((resolve) => setImmediate(resolve));
+		const roundTrip = this.store.roundTripMs;
+		await new Promise((resolve) => (roundTrip > 0 ? setTimeout(resolve, roundTrip) : setImmediate(resolve)));
 		if (!row && this.store.rows.has(key)) {
 			throw new Error('duplicate key value violates unique constraint "PK_processed_data" (harness: a concurrent first insert)');
 		}

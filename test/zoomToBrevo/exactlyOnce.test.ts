@@ -267,4 +267,23 @@ describe("n8n's store under concurrent executions", () => {
 		for (const run of runs) expect(run.result.error).toBeUndefined();
 		expect(runs.every((run) => run.contacts.length > 0)).toBe(true);
 	});
+
+	it('two deliveries of the same meeting at once (the webhook and the poll): each person gets the event once', async () => {
+		// Without one-at-a-time store calls both runs read the record before either wrote its claims
+		// (real n8n: 3 runs in 8 sent everyone the event twice). A database's round trip, as in n8n.
+		store.roundTripMs = 30;
+		// The records exist already (an earlier meeting of the workflow), so neither run's first
+		// store call fails on the insert and waits: both reach their claims together.
+		const earlier = sim.fixture.zoom.meetings.find((m) => m.id === sim.fixture.ids.recurringMeetingId)!.instances[0];
+		await runZoomToBrevo(sim, meetingSync, { inputItems: [{ json: { event: 'meeting.ended', trackingId: 'trk-earlier', uuid: earlier.uuid } }], processedData: store });
+		sim.brevo.events.length = 0;
+		const runs = await Promise.all([
+			runZoomToBrevo(sim, meetingSync, { inputItems: meetingEndedItem('trk-webhook'), processedData: store }),
+			runZoomToBrevo(sim, meetingSync, { inputItems: meetingEndedItem('poll:meeting.ended:same'), processedData: store }),
+		]);
+		for (const run of runs) expect(run.result.error).toBeUndefined();
+		const perEmail = eventsPerEmail('zoom_meeting_');
+		expect(perEmail.size).toBe(runs[0].contacts.length);
+		expect([...perEmail.values()].every((n) => n === 1)).toBe(true);
+	});
 });

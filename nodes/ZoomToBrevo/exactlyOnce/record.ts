@@ -43,6 +43,32 @@ async function withRetries<T>(work: () => Promise<T>, fail: (error: unknown) => 
 }
 
 /**
+ * n8n's store has no lock: two executions whose calls overlap both read the record without the
+ * other's keys, both "claim" the same follow-up, and the later write drops the earlier one's keys
+ * (measured in real n8n 2.41.1: two deliveries of one meeting sent together, everyone got the event
+ * twice in 3 runs of 8). Executions of one n8n process (regular mode; one queue worker) share this
+ * module, so its calls on one record are made one at a time here. Across queue workers nothing in
+ * n8n can serialize them (README: Limits).
+ */
+const inFlight = new Map<string, Promise<unknown>>();
+
+async function oneAtATime<T>(context: IExecuteFunctions, scope: RecordScope, work: () => Promise<T>): Promise<T> {
+	const record = `${context.getWorkflow().id ?? ''}|${scope === 'node' ? context.getNode().id : ''}`;
+	const previous = inFlight.get(record) ?? Promise.resolve();
+	const mine = previous.then(work, work);
+	// The chain holds only what is still running: the last call removes it.
+	const settled = mine.then(
+		() => undefined,
+		() => undefined,
+	);
+	inFlight.set(record, settled);
+	void settled.then(() => {
+		if (inFlight.get(record) === settled) inFlight.delete(record);
+	});
+	return await mine;
+}
+
+/**
  * Records `keys` and returns those that were recorded before this call. One call for all keys;
  * duplicates in `keys` count once.
  */
@@ -50,7 +76,7 @@ export async function claim(context: IExecuteFunctions, scope: RecordScope, keys
 	const unique = [...new Set(keys)];
 	if (unique.length === 0) return new Set();
 	const { processed } = await withRetries(
-		async () => await context.helpers.checkProcessedAndRecord(unique, scope, RECORD_OPTIONS),
+		async () => await oneAtATime(context, scope, async () => await context.helpers.checkProcessedAndRecord(unique, scope, RECORD_OPTIONS)),
 		(error) => storeError(context, error, 'Nothing was sent after this.'),
 	);
 	return new Set(processed.map(String));
@@ -61,7 +87,7 @@ export async function release(context: IExecuteFunctions, scope: RecordScope, ke
 	const unique = [...new Set(keys)];
 	if (unique.length === 0) return;
 	await withRetries(
-		async () => await context.helpers.removeProcessed(unique, scope, RECORD_OPTIONS),
+		async () => await oneAtATime(context, scope, async () => await context.helpers.removeProcessed(unique, scope, RECORD_OPTIONS)),
 		(error) => storeError(context, error, 'Follow-ups that were not sent may stay recorded as sent: run again with Options → Repeat Follow-Ups to send them.'),
 	);
 }
