@@ -99,17 +99,27 @@ async function main(): Promise<boolean> {
 	for (const workflow of workflows) {
 		const how =
 			workflow.trigger.kind === 'webhook'
-				? `Zoom event notification URL: ${workflow.trigger.url}`
+				? `Zoom event notification URL: ${workflow.trigger.url}${
+						workflow.trigger.polls
+							? '\n          and asks Zoom every minute: left inactive after its demo delivery, since the polling example asks Zoom for the same meetings and each workflow sends its own follow-ups (keep one of the two active)'
+							: ''
+					}`
 				: workflow.trigger.kind === 'poll'
 					? 'asks Zoom every minute (no URL needed)'
 					: "n8n's Brevo Trigger: left inactive (activating registers a webhook in your Brevo account; pick your own n8n Brevo credential first)";
 		say(`  ${workflow.name} (${workflow.kept ? 'kept' : 'imported'})\n          ${how}`);
 	}
 
+	// The webhook + poll example polls the same meetings as the polling example: with both active,
+	// a meeting would get its follow-ups from each (each workflow keeps its own record).
+	const leaveSafetyNetsInactive = async () => {
+		for (const workflow of workflows) if (workflow.trigger.kind === 'webhook' && workflow.trigger.polls) await client.deactivateWorkflow(workflow.id);
+	};
 	let ok = true;
 	if (accounts.sim) {
 		say('delivering signed Zoom events (webinar.ended, meeting.ended, recording.completed, webinar.registration_created)');
 		const deliveries = await deliverDemoEvents(accounts.sim, client, workflows);
+		await leaveSafetyNetsInactive();
 		const polling = workflows.find((w) => w.trigger.kind === 'poll');
 		const registration = workflows.find((w) => w.trigger.kind === 'manual');
 		if (registration) deliveries.push(await runRegistrationExample(accounts.sim, client, registration));
@@ -122,6 +132,7 @@ async function main(): Promise<boolean> {
 			state.save(state.record);
 		}
 	} else {
+		await leaveSafetyNetsInactive();
 		say('real accounts: Zoom sends the events itself once the URLs above are in your Zoom app (they must be reachable from the internet: set N8N_WEBHOOK_URL to your public address)');
 	}
 

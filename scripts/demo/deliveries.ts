@@ -55,6 +55,8 @@ function demoEvents(sim: Simulator): Record<string, { event: string; payload: Re
 		'webinar-ended-follow-ups.json': zoomEventPayloads.webinarEnded(account, webinar, webinar.instances[webinar.instances.length - 1]),
 		'webinar-hot-leads.json': zoomEventPayloads.webinarEnded(account, webinar, webinar.instances[webinar.instances.length - 1]),
 		'meeting-ended-engagement.json': zoomEventPayloads.meetingEnded(account, meeting, instance),
+		// A meeting that ended before the demo: its poll trigger never brings it (test/e2e/webhookAndPoll.e2e.test.ts shows both arriving).
+		'meeting-ended-webhook-and-poll.json': zoomEventPayloads.meetingEnded(account, meeting, instance),
 		'recording-completed-email.json': zoomEventPayloads.recordingCompleted(account, instance.recording!, sim.url),
 		'webinar-registration-utm.json': zoomEventPayloads.webinarRegistrationCreated(account, webinar, registrant),
 	};

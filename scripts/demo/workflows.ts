@@ -14,9 +14,10 @@ export interface DemoWorkflow {
 	file: string;
 	id: string;
 	name: string;
-	/** How Zoom's events reach it: a webhook at `url`, or the Zoom Poll Trigger asking Zoom; or,
-	 *  for n8n's Brevo Trigger (registration), run by hand from its node (`node`). */
-	trigger: { kind: 'webhook'; url: string } | { kind: 'poll' } | { kind: 'manual'; node: string };
+	/** How Zoom's events reach it: a webhook at `url` (`polls`: the Zoom Poll Trigger too, as a
+	 *  safety net), or the Zoom Poll Trigger asking Zoom; or, for n8n's Brevo Trigger
+	 *  (registration), run by hand from its node (`node`). */
+	trigger: { kind: 'webhook'; url: string; polls: boolean } | { kind: 'poll' } | { kind: 'manual'; node: string };
 	/** Whether it was made by an earlier start. */
 	kept: boolean;
 }
@@ -82,15 +83,15 @@ export async function ensureWorkflows(
 		// Activating publishes the saved version; an edit the user saved but did not publish is
 		// published only where the demo had to change the workflow itself.
 		if (!workflow.active || changed) await client.activateWorkflow(workflow.id);
-		if (polls) {
+		const hook = (workflow.nodes as WorkflowNode[]).find((n) => n.webhookId)?.webhookId;
+		if (polls && !hook) {
 			ready.push({ file, id: workflow.id, name: workflow.name, trigger: { kind: 'poll' }, kept: Boolean(found) });
 			continue;
 		}
-		const hook = (workflow.nodes as WorkflowNode[]).find((n) => n.webhookId)?.webhookId;
 		if (!hook) throw new Error(`the workflow "${workflow.name}" (${file}) has no Zoom Trigger any more: \`npm start -- --fresh\` starts over`);
 		const url = productionWebhookUrl(baseUrl, `${hook}/webhook`);
 		await waitForWebhook(url);
-		ready.push({ file, id: workflow.id, name: workflow.name, trigger: { kind: 'webhook', url }, kept: Boolean(found) });
+		ready.push({ file, id: workflow.id, name: workflow.name, trigger: { kind: 'webhook', url, polls }, kept: Boolean(found) });
 	}
 	return ready;
 }
