@@ -116,7 +116,7 @@ export class ZoomPollTrigger implements INodeType {
 			},
 			{
 				displayName:
-					"Fetch Test Event shows the latest event of one host: the first in Host List, or the app's owner (also with Every User of the Account). Meeting Ended spends one Heavy call on it (the past month, one page of 300), refused when the schedule leaves none of Zoom's daily limit.",
+					"Fetch Test Event shows the latest event of one host: the first in Host List, or the app's owner (also with Every User of the Account; with User OAuth2, you). Meeting Ended spends one Heavy call on it (the past month, one page of 300), refused when the schedule leaves none of Zoom's daily limit.",
 				name: 'testEventNotice',
 				type: 'notice',
 				default: '',
