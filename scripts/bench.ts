@@ -9,6 +9,7 @@
  *   --engagement-only   only the engagement and lead-score table (a webinar of about 10 000
  *                       attendees; quick: about 1 000)
  *   --registration-only only the Register Contacts table (1 000 people; quick: 100)
+ *   --sync-only         only the Zoom to Brevo sync table (10 000 people; quick: 1 000)
  *   --settings=a,b      only these n8n settings for the trigger (names in TRIGGER_BENCH_SETTINGS,
  *                       scripts/bench/trigger.ts); default: all of them, or the quick ones
  */
@@ -29,6 +30,7 @@ const triggerOnly = process.argv.includes('--trigger-only');
 const pollOnly = process.argv.includes('--poll-only');
 const engagementOnly = process.argv.includes('--engagement-only');
 const registrationOnly = process.argv.includes('--registration-only');
+const syncOnly = process.argv.includes('--sync-only');
 const settingsArg = process.argv.find((arg) => arg.startsWith('--settings='))?.slice('--settings='.length);
 
 function triggerSettings(): TriggerSettingName[] {
@@ -55,6 +57,13 @@ async function engagementTable(): Promise<[string, Row[]]> {
 	];
 }
 
+async function syncTable(): Promise<[string, Row[]]> {
+	return [
+		quick ? 'Zoom to Brevo: 1 500 rows / 1 000 people, Zoom Pro limits' : 'Zoom to Brevo: 15 000 rows / 10 000 people, Zoom Pro limits',
+		await benchZoomToBrevo(quick ? 1_500 : 15_000, quick ? 1_000 : 10_000),
+	];
+}
+
 async function registrationTable(): Promise<[string, Row[]]> {
 	const people = quick ? 100 : 1_000;
 	return [`Zoom to Brevo: Register Contacts, ${people} people for a webinar, Zoom Pro limits`, await benchRegistration(people)];
@@ -71,6 +80,10 @@ async function main() {
 		print(...(await registrationTable()));
 		return;
 	}
+	if (syncOnly) {
+		print(...(await syncTable()));
+		return;
+	}
 	if (!triggerOnly) {
 		const hosts = quick ? [1, 10] : [1, 50, 500];
 		console.log(`\n## Zoom Poll Trigger: Zoom calls per scheduled poll (${hosts.join(', ')} chosen hosts, Zoom Pro limits)\n`);
@@ -83,10 +96,7 @@ async function main() {
 	}
 	if (pollOnly) return;
 	if (!triggerOnly) {
-		print(
-			quick ? 'Zoom to Brevo: 1 500 rows / 1 000 people, Zoom Pro limits' : 'Zoom to Brevo: 15 000 rows / 10 000 people, Zoom Pro limits',
-			await benchZoomToBrevo(quick ? 1_500 : 15_000, quick ? 1_000 : 10_000),
-		);
+		print(...(await syncTable()));
 		print('Zoom to Brevo: memory', await benchMemory(quick ? 10_000 : 100_000));
 		print(...(await engagementTable()));
 		print(...(await registrationTable()));
