@@ -6,6 +6,8 @@
  * Webinar Registrant, then Recording Completed on the same n8n (the workflows stay active; each test looks at its own
  * requests only).
  */
+import { DateTime } from 'luxon';
+
 import { makeTempDir, nodeOutputJson, removeTempDirs, sleep, stopAllN8n, waitFor, type Execution, type N8nInstance, type RestClient } from './harness';
 import { createPollWorkflow, PACKAGE, simCredentials, startN8nWithPackage, startSimulator, type N8nPlace, type Simulator } from './support';
 import { HOUR, LiveClock, MINUTE } from '../simulator/clock';
@@ -248,10 +250,11 @@ it("n8n refuses to publish a Meeting Ended schedule over Zoom's daily Heavy limi
 
 describe('polls that overlap, and publishing again (issue #21)', () => {
 	/** Meeting Ended on its own hosts (other workflows of this file read the owner only) → a No Operation node. */
-	async function meetingWorkflow(tag: string, hosts: ZoomUser[]) {
+	async function meetingWorkflow(tag: string, hosts: ZoomUser[], more: { startFrom?: string; timezone?: string } = {}) {
 		const zoom = await client.createCredential('zoomServerToServerOAuthApi', `zoom ${tag}`, simCredentials.zoomS2S(sim));
 		return await client.createWorkflow({
 			name: tag,
+			settings: { executionOrder: 'v1', ...(more.timezone ? { timezone: more.timezone } : {}) },
 			nodes: [
 				{
 					id: 'poll',
@@ -259,7 +262,14 @@ describe('polls that overlap, and publishing again (issue #21)', () => {
 					type: `${PACKAGE}.zoomPollTrigger`,
 					typeVersion: 1,
 					position: [0, 0],
-					parameters: { authentication: 'serverToServer', event: 'meeting.ended', scope: 'chosenHosts', hostList: hosts.map((h) => h.email).join(', '), pollTimes: { item: [{ mode: 'everyMinute' }] } },
+					parameters: {
+						authentication: 'serverToServer',
+						event: 'meeting.ended',
+						scope: 'chosenHosts',
+						hostList: hosts.map((h) => h.email).join(', '),
+						pollTimes: { item: [{ mode: 'everyMinute' }] },
+						...(more.startFrom ? { startFrom: more.startFrom } : {}),
+					},
 					credentials: { zoomServerToServerOAuthApi: { id: zoom.id, name: zoom.name } },
 				},
 				{ id: 'downstream', name: 'Downstream', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [250, 0], parameters: {} },
@@ -334,6 +344,22 @@ describe('polls that overlap, and publishing again (issue #21)', () => {
 		expect(downstreamUuids(runs[1])).toEqual([second.uuid]);
 		const emitted = runs.flatMap(downstreamUuids);
 		for (const meeting of paused) expect(emitted).not.toContain(meeting.uuid);
+		await client.deactivateWorkflow(workflow.id);
+	});
+
+	it("Start From without an offset is the workflow's time zone (Tokyo), not the server's (UTC) nor n8n's default (New York)", async () => {
+		const tokyoHost = addHost(sim.zoom, 'Tokyo Host');
+		const startMs = clock.now() - 6 * HOUR;
+		const startFrom = DateTime.fromMillis(startMs, { zone: 'Asia/Tokyo' }).toFormat("yyyy-MM-dd'T'HH:mm:ss");
+		const before = endedBy(tokyoHost, -6 * HOUR - 10 * MINUTE);
+		const since = endedBy(tokyoHost, -5 * HOUR);
+		const workflow = await meetingWorkflow('Meeting ended (polling), Start From in Tokyo', [tokyoHost], { startFrom, timezone: 'Asia/Tokyo' });
+		await client.activateWorkflow(workflow.id);
+		// The activation poll emits the backfill.
+		const [run] = await client.waitForExecutions(workflow.id, 1, 90_000);
+		expect(run.status).toBe('success');
+		expect(downstreamUuids(run)).toEqual([since.uuid]);
+		expect(downstreamUuids(run)).not.toContain(before.uuid);
 		await client.deactivateWorkflow(workflow.id);
 	});
 });
