@@ -21,7 +21,7 @@ import { withProgressNote } from './progress';
 import { readTarget, registerPeople, withNameFromBrevo, type DryRunOutcome, type NameFiller, type RegistrationTarget } from './registerInZoom';
 import { followUpOptions, readSyncSettings, zoomIdOf, type SyncSettings } from './settings';
 import type { ZoomClient } from './zoomClient';
-import { writeContacts } from './writeBrevo';
+import { waitingForWrite, writeConfirmed, writeContacts } from './writeBrevo';
 
 interface Entry {
 	itemIndex: number;
@@ -161,7 +161,7 @@ export async function registerContacts(context: IExecuteFunctions, zoomFor: (set
 	const filled = new Set(contacts.flatMap((c) => Object.keys(c.attributes)));
 	const needs = kinds.flatMap(registrationAttributes).filter((need) => filled.has(need.name));
 	const written = contacts.length > 0 ? await writeContacts(context, contacts, settings, needs) : undefined;
-	const events = await withProgressNote(context, written?.summary, async () => await fireRegisteredEvents(context, registered, contacts, settings));
+	const events = await withProgressNote(context, written?.summary, async () => await fireRegisteredEvents(context, registered, contacts, settings, written?.perContact));
 
 	const summary = [registrationSummary(done), written?.summary ?? (settings.writeMode === 'emit' ? 'nothing written to Brevo (Write to Brevo is "No — Emit the Contacts Only")' : undefined), events?.summary]
 		.filter(Boolean)
@@ -205,16 +205,21 @@ export async function registerContacts(context: IExecuteFunctions, zoomFor: (set
 
 /** zoom_webinar_registered (or the custom name) with each person's link, once per person and
  *  meeting or webinar, like every follow-up. */
-async function fireRegisteredEvents(context: IExecuteFunctions, registered: Done[], contacts: BrevoContact[], settings: SyncSettings) {
+async function fireRegisteredEvents(context: IExecuteFunctions, registered: Done[], contacts: BrevoContact[], settings: SyncSettings, writes?: IDataObject[]) {
 	if (!settings.event || contacts.length === 0) return undefined;
 	const naming = settings.event;
-	const followUps = registered.map((d, i) => {
-		const name = naming.naming === 'custom' ? naming.name : eventNameByStatus(d.registeredFor!.kind, 'registered');
-		return {
-			key: followUpKey('event', name, instanceOf(d.registeredFor!), contacts[i].email),
-			event: registeredEvent(contacts[i], d.registration!, d.registeredFor!, name),
-		};
-	});
+	const nameOf = (d: Done) => (naming.naming === 'custom' ? naming.name : eventNameByStatus(d.registeredFor!.kind, 'registered'));
+	// The event announces the person's join link on their contact: it waits for Brevo to confirm it.
+	const ready = registered.map((_d, i) => writeConfirmed(writes?.[i]));
+	const followUps = registered.flatMap((d, i) =>
+		ready[i]
+			? [{ key: followUpKey('event', nameOf(d), instanceOf(d.registeredFor!), contacts[i].email), event: registeredEvent(contacts[i], d.registration!, d.registeredFor!, nameOf(d)) }]
+			: [],
+	);
 	const result = await sendEventsOnce(context, followUps, followUpOptions(settings));
-	return { perContact: result.perFollowUp, summary: [result.summary, result.nextStep].filter(Boolean).join('. ') };
+	let k = 0;
+	const perContact = registered.map((d, i) => (ready[i] ? result.perFollowUp[k++] : waitingForWrite(nameOf(d), writes?.[i])));
+	const waiting = ready.filter((r) => !r).length;
+	const note = waiting ? `; ${waiting} not sent until Brevo confirms their contact (a re-run sends them)` : '';
+	return { perContact, summary: [`${result.summary}${note}`, result.nextStep].filter(Boolean).join('. ') };
 }

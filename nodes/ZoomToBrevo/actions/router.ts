@@ -57,13 +57,14 @@ export async function route(context: IExecuteFunctions): Promise<INodeExecutionD
 					location: 'outputPane',
 				});
 			}
-			// A failure leaves the delivery open (claimDelivery): a retry runs the sync in full.
-			const produced =
+			// A failure, or follow-ups waiting for Brevo to confirm contacts, leave the delivery open
+			// (claimDelivery): a retry or re-send runs the sync in full.
+			const outcome =
 				settings.operation === 'shareRecording'
-					? await shareRecording(context, itemIndex, settings, zoom)
+					? { items: await shareRecording(context, itemIndex, settings, zoom), finished: true }
 					: await syncContacts(context, itemIndex, settings, zoom);
-			await delivery.finish();
-			output.push(...produced);
+			if (outcome.finished) await delivery.finish();
+			output.push(...outcome.items);
 		} catch (error) {
 			if (!context.continueOnFail()) throw asNodeError(context, error, itemIndex);
 			output.push(failedItem(context, error, itemIndex));

@@ -16,7 +16,7 @@ import { isUnconfirmed } from '../../shared/brevo';
 import { keepStatusOrder } from '../exactlyOnce/statusOrder';
 import { withProgressNote } from './progress';
 import { asNodeError } from './nodeError';
-import { attributeNeeds, fireEvents, fireLeadEvents, writeContacts } from './writeBrevo';
+import { attributeNeeds, fireEvents, fireLeadEvents, writeConfirmed, writeContacts } from './writeBrevo';
 import { withEngagementDepth, type EngagementRead } from '../contacts/engagementDepth';
 import { anonymousNote, readEngagement } from './readEngagement';
 import type { ZoomClient } from './zoomClient';
@@ -62,8 +62,15 @@ async function addEngagement(read: ZoomRead, settings: SyncSettings, zoom: ZoomC
 	};
 }
 
+export interface SyncOutcome {
+	items: INodeExecutionData[];
+	/** Everything it set out to do is done: false while some contact's write (and so its
+	 *  follow-ups) is unconfirmed, so the Zoom delivery stays open for a re-run. */
+	finished: boolean;
+}
+
 /** One input item → its people read from Zoom, mapped, written to Brevo, followed up by events. */
-export async function syncContacts(context: IExecuteFunctions, itemIndex: number, settings: SyncSettings, zoom: ZoomClient | undefined): Promise<INodeExecutionData[]> {
+export async function syncContacts(context: IExecuteFunctions, itemIndex: number, settings: SyncSettings, zoom: ZoomClient | undefined): Promise<SyncOutcome> {
 	const { read, anonymous } = await addEngagement(await readPeople(context, itemIndex, settings, zoom), settings, zoom);
 	const timeZone = context.getTimezone();
 	let contacts = read.people.people.map((person) => toBrevoContact(person, read.source, settings.mapping, settings.listIds, timeZone, { answers: settings.includeAnswers }));
@@ -83,8 +90,11 @@ export async function syncContacts(context: IExecuteFunctions, itemIndex: number
 	const refused = new Set(contacts.filter((_c, i) => written?.perContact[i]?.status === 'failed').map((c) => c.email));
 	if (order && refused.size > 0) await order.undo(refused);
 	// Events go after the contacts; if they fail, the error says what was already written.
-	const events = await withProgressNote(context, written?.summary, async () => await fireEvents(context, contacts, read.source, settings));
-	const leads = await withProgressNote(context, [written?.summary, events?.summary].filter(Boolean).join('; '), async () => await fireLeadEvents(context, contacts, read.source, settings));
+	// Follow-ups announce the contact's data: each waits until Brevo confirmed that contact's write.
+	const perContact = written?.perContact;
+	const events = await withProgressNote(context, written?.summary, async () => await fireEvents(context, contacts, read.source, settings, perContact));
+	const leads = await withProgressNote(context, [written?.summary, events?.summary].filter(Boolean).join('; '), async () => await fireLeadEvents(context, contacts, read.source, settings, perContact));
+	const waiting = perContact ? contacts.filter((_c, i) => !writeConfirmed(perContact[i])).length : 0;
 
 	for (const warning of read.warnings ?? []) context.addExecutionHints({ message: warning, type: 'warning', location: 'outputPane' });
 	const kept = order?.heldBack ? `${order.heldBack} kept their later attendance status` : undefined;
@@ -104,7 +114,15 @@ export async function syncContacts(context: IExecuteFunctions, itemIndex: number
 		location: 'outputPane',
 	});
 
-	return [
+	if (waiting > 0 && (events || leads)) {
+		context.addExecutionHints({
+			message: `${waiting} contact${waiting === 1 ? '' : 's'} not confirmed written by Brevo yet (import still queued, or refused): their follow-ups were not sent. Run again (n8n's Retry, or the same delivery) once Brevo has them: those follow-ups go then, once`,
+			type: 'warning',
+			location: 'outputPane',
+		});
+	}
+
+	const items = [
 		...contactItems(contacts, itemIndex, (_contact, index) => ({
 			...(written ? { brevo: written.perContact[index] } : {}),
 			...(events ? { event: events.perContact[index] } : {}),
@@ -112,4 +130,5 @@ export async function syncContacts(context: IExecuteFunctions, itemIndex: number
 		})),
 		...skippedItems(read.people.skipped, read.source, itemIndex),
 	];
+	return { items, finished: waiting === 0 || (!events && !leads) };
 }

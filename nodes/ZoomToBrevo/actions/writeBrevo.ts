@@ -110,6 +110,25 @@ function importSummary(batches: BatchReport[], settings: SyncSettings): string {
 	return `Brevo import${onLists(settings.listIds)}: ${each.join('; ')}`;
 }
 
+/**
+ * Whether Brevo confirmed this contact's write (its entry in WriteResult.perContact), so that a
+ * follow-up announcing its data may go: an import that finished, a create or update Brevo took.
+ * An import still queued, a refused contact or one never sent would make an automation built on
+ * `{{ contact.ZOOM_JOIN_URL }}` mail an empty link. No write asked (emit only): nothing to wait for.
+ */
+export function writeConfirmed(write: IDataObject | undefined): boolean {
+	if (!write) return true;
+	return ['completed', 'created', 'updated', 'dry-run'].includes(String(write.status));
+}
+
+/** The follow-up of a contact whose write Brevo has not confirmed: not sent (nor claimed), so the
+ *  re-run that finds the contact written sends it. */
+export function waitingForWrite(name: string, write: IDataObject | undefined): IDataObject {
+	const status = String(write?.status ?? 'not sent');
+	const why = status === 'queued' || status === 'processing' ? `the contact's import is still ${status} in Brevo` : `the contact's write ${status === 'failed' ? 'failed' : 'was not sent'}`;
+	return { name, status: 'not sent', reason: `${why}: the event waits for it, so that what it announces is in Brevo. A re-run sends it once the contact is written.` };
+}
+
 export interface EventResult {
 	perContact: IDataObject[];
 	summary: string;
@@ -121,19 +140,32 @@ export async function fireEvents(
 	contacts: BrevoContact[],
 	source: ZoomSource,
 	settings: SyncSettings,
+	/** Each contact's write (WriteResult.perContact); undefined: none was asked. */
+	writes?: IDataObject[],
 ): Promise<EventResult | undefined> {
 	if (!settings.event || contacts.length === 0) return undefined;
 	const naming = settings.event;
 	const instance = instanceOf(source);
-	const followUps = contacts.map((contact) => {
-		const name =
-			naming.naming === 'custom'
-				? naming.name
-				: eventNameByStatus(contact.source.kind as 'meeting' | 'webinar', contact.engagement.status as AttendanceStatus);
-		return { key: followUpKey('event', name, instance, contact.email), event: followUpEvent(contact, name, { answers: settings.includeAnswers }) };
-	});
+	const nameOf = (contact: BrevoContact) =>
+		naming.naming === 'custom' ? naming.name : eventNameByStatus(contact.source.kind as 'meeting' | 'webinar', contact.engagement.status as AttendanceStatus);
+	const ready = contacts.map((_contact, i) => writeConfirmed(writes?.[i]));
+	const followUps = contacts.flatMap((contact, i) =>
+		ready[i] ? [{ key: followUpKey('event', nameOf(contact), instance, contact.email), event: followUpEvent(contact, nameOf(contact), { answers: settings.includeAnswers }) }] : [],
+	);
 	const result = await sendEventsOnce(context, followUps, followUpOptions(settings));
-	return { perContact: result.perFollowUp, summary: [result.summary, result.nextStep].filter(Boolean).join('. ') };
+	return { perContact: withWaiting(contacts, ready, result.perFollowUp, (i) => waitingForWrite(nameOf(contacts[i]), writes?.[i])), summary: withWaitingCount(result, ready) };
+}
+
+/** Each contact's follow-up: what sending did for the ready ones, the waiting note for the others. */
+function withWaiting(contacts: BrevoContact[], ready: boolean[], sent: IDataObject[], waiting: (i: number) => IDataObject): IDataObject[] {
+	let k = 0;
+	return contacts.map((_contact, i) => (ready[i] ? sent[k++] : waiting(i)));
+}
+
+function withWaitingCount(result: { summary: string; nextStep?: string }, ready: boolean[]): string {
+	const waiting = ready.filter((r) => !r).length;
+	const note = waiting ? `; ${waiting} not sent until Brevo confirms their contact (a re-run sends them)` : '';
+	return [`${result.summary}${note}`, result.nextStep].filter(Boolean).join('. ');
 }
 
 export interface LeadEventResult {
@@ -149,6 +181,8 @@ export async function fireLeadEvents(
 	contacts: BrevoContact[],
 	source: ZoomSource,
 	settings: SyncSettings,
+	/** Each contact's write (WriteResult.perContact); undefined: none was asked. */
+	writes?: IDataObject[],
 ): Promise<LeadEventResult | undefined> {
 	const levels = settings.scoring?.events === 'hotAndWarm' ? ['hot', 'warm'] : settings.scoring?.events === 'hot' ? ['hot'] : [];
 	const leads = contacts
@@ -161,12 +195,19 @@ export async function fireLeadEvents(
 	const waiting = unscored > 0 ? `; ${unscored} not scored this time (a signal could not be read), their lead events wait for a complete sync` : '';
 	if (leads.length === 0) return { perContact: contacts.map(() => undefined), summary: `no ${levels.join(' or ')} leads, no lead events${waiting}` };
 	const instance = instanceOf(source);
-	const followUps = leads.map(({ contact, level }) => {
-		const name = leadEventName(contact.source.kind as ZoomSource['kind'], level);
-		return { key: followUpKey('event', name, instance, contact.email), event: followUpEvent(contact, name, { answers: settings.includeAnswers }) };
-	});
+	const nameOf = (lead: (typeof leads)[number]) => leadEventName(lead.contact.source.kind as ZoomSource['kind'], lead.level);
+	const ready = leads.map((lead) => writeConfirmed(writes?.[lead.index]));
+	const followUps = leads.flatMap((lead, n) =>
+		ready[n] ? [{ key: followUpKey('event', nameOf(lead), instance, lead.contact.email), event: followUpEvent(lead.contact, nameOf(lead), { answers: settings.includeAnswers }) }] : [],
+	);
 	const result = await sendEventsOnce(context, followUps, followUpOptions(settings));
+	const perLead = withWaiting(
+		leads.map((lead) => lead.contact),
+		ready,
+		result.perFollowUp,
+		(n) => waitingForWrite(nameOf(leads[n]), writes?.[leads[n].index]),
+	);
 	const perContact: Array<IDataObject | undefined> = contacts.map(() => undefined);
-	leads.forEach(({ index, level }, n) => (perContact[index] = { level, ...result.perFollowUp[n] }));
-	return { perContact, summary: [`${result.summary}${waiting}`, result.nextStep].filter(Boolean).join('. ') };
+	leads.forEach(({ index, level }, n) => (perContact[index] = { level, ...perLead[n] }));
+	return { perContact, summary: withWaitingCount({ summary: `${result.summary}${waiting}`, nextStep: result.nextStep }, ready) };
 }
