@@ -3,7 +3,16 @@
  * unknown signals that earn nothing, thresholds; polls counted per poll, anonymous rows counted,
  * people who answered without being contacts kept apart, emails matched case-blind.
  */
-import { DEFAULT_THRESHOLDS, DEFAULT_WEIGHTS, leadLevel, leadScore, type EngagementSignals } from '../../nodes/ZoomToBrevo/contacts/engagementScore';
+import {
+	DEFAULT_THRESHOLDS,
+	DEFAULT_WEIGHTS,
+	highestScore,
+	leadLevel,
+	leadScore,
+	unreachableLevels,
+	type EngagementSignals,
+} from '../../nodes/ZoomToBrevo/contacts/engagementScore';
+import { engagementProperties } from '../../nodes/ZoomToBrevo/description/engagement';
 import { tallyEngagement, type EngagementRow } from '../../nodes/ZoomToBrevo/contacts/engagementTally';
 
 describe('leadScore', () => {
@@ -98,5 +107,35 @@ describe('tallyEngagement', () => {
 		expect([...notContacts.keys()]).toEqual(['cleo@example.com']);
 		expect(notContacts.get('cleo@example.com')).toEqual({ pollsAnswered: 1, questionsAsked: 0, surveyAnswered: false });
 		expect(byContact.has('cleo@example.com')).toBe(false);
+	});
+});
+
+describe('thresholds nobody can reach', () => {
+	const none = { polls: false, questions: false, survey: false, registrations: false };
+	const all = { polls: true, questions: true, survey: true, registrations: true };
+
+	it('the highest score from the signals read: 100 with everything, 55 for a webinar and 50 for a meeting from attendance alone', () => {
+		expect(highestScore(DEFAULT_WEIGHTS, all)).toBe(100);
+		expect(highestScore(DEFAULT_WEIGHTS, { ...none, registrations: true })).toBe(55);
+		expect(highestScore(DEFAULT_WEIGHTS, none)).toBe(50);
+		expect(highestScore(DEFAULT_WEIGHTS, { ...none, questions: true })).toBe(70);
+		// A weight of 0 per unit earns nothing, whatever its cap.
+		expect(highestScore({ ...DEFAULT_WEIGHTS, pollAnswered: 0 }, { ...none, polls: true })).toBe(50);
+	});
+
+	it('names the levels out of reach and what to do; nothing when the hot threshold is reachable', () => {
+		const warning = unreachableLevels(55, DEFAULT_THRESHOLDS, 'webinar');
+		expect(warning).toMatch(/reaches at most 55, so nobody can be a hot \(from 60\) lead, and no zoom_webinar_hot_lead event can fire/);
+		expect(warning).toMatch(/Add Engagement From Zoom/);
+		expect(unreachableLevels(20, DEFAULT_THRESHOLDS, 'meeting')).toMatch(/hot \(from 60\) or warm \(from 30\)/);
+		expect(unreachableLevels(100, DEFAULT_THRESHOLDS, 'webinar')).toBeUndefined();
+		expect(unreachableLevels(60, DEFAULT_THRESHOLDS, 'webinar')).toBeUndefined();
+	});
+
+	it("the panel's notice states the figures the defaults give", () => {
+		const notice = engagementProperties.find((p) => p.name === 'scoreReachNotice')!.displayName;
+		expect(notice).toContain(`at most ${highestScore(DEFAULT_WEIGHTS, { ...none, registrations: true })} for a webinar`);
+		expect(notice).toContain(`(${highestScore(DEFAULT_WEIGHTS, none)} for a meeting)`);
+		expect(notice).toContain(`threshold of ${DEFAULT_THRESHOLDS.hot}`);
 	});
 });

@@ -206,6 +206,19 @@ describe('lead score and lead events', () => {
 		expect(sim.brevo.events).toHaveLength(0);
 	});
 
+	it('Score Leads without any engagement signal warns that no one can be a hot lead (55 at most, below 60); with them, no warning', async () => {
+		await start();
+		const plain = await runZoomToBrevo(sim, attendees({ webinarEngagement: [], scoreLeads: true }), { typeVersion: 1.2 });
+		expect(plain.result.error).toBeUndefined();
+		expect(Math.max(...plain.contacts.map((c) => (c.engagement as { score: number }).score))).toBeLessThanOrEqual(55);
+		expect(hintsOf(plain.result).filter((h) => h.type === 'warning').map((h) => h.message)).toEqual([
+			expect.stringMatching(/^Score Leads: with the signals this sync reads, a score reaches at most 55, so nobody can be a hot \(from 60\) lead/),
+		]);
+		sim.clearRequests();
+		const full = await runZoomToBrevo(sim, attendees({ scoreLeads: true }), { typeVersion: 1.2 });
+		expect(hintsOf(full.result).some((h) => /Score Leads: with the signals/.test(h.message))).toBe(false);
+	});
+
 	it('fires zoom_webinar_hot_lead for each hot lead, with the score in its properties, once across re-runs', async () => {
 		await start();
 		const processedData = new ProcessedDataStore();

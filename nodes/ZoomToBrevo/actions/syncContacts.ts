@@ -18,6 +18,8 @@ import { withProgressNote } from './progress';
 import { asNodeError } from './nodeError';
 import { attributeNeeds, fireEvents, fireLeadEvents, writeConfirmed, writeContacts } from './writeBrevo';
 import { withEngagementDepth, type EngagementRead } from '../contacts/engagementDepth';
+import { highestScore, unreachableLevels } from '../contacts/engagementScore';
+import type { ZoomSource } from '../contacts/types';
 import { anonymousNote, readEngagement } from './readEngagement';
 import type { ZoomClient } from './zoomClient';
 
@@ -62,6 +64,21 @@ async function addEngagement(read: ZoomRead, settings: SyncSettings, zoom: ZoomC
 	};
 }
 
+/** Lead levels the scoring settings make unreachable with what this sync reads (a warning), or nothing. */
+function unreachableLevelsOf(settings: SyncSettings, source: ZoomSource): string | undefined {
+	const { scoring } = settings;
+	if (!scoring) return undefined;
+	const kinds = new Set(settings.engagement);
+	const highest = highestScore(scoring.weights, {
+		polls: kinds.has('polls'),
+		questions: kinds.has('questions'),
+		survey: kinds.has('survey'),
+		// Registration dates come with a webinar's registration details; meetings' participants have none.
+		registrations: source.kind === 'webinar' && settings.registrationDetails,
+	});
+	return unreachableLevels(highest, scoring.thresholds, source.kind as 'meeting' | 'webinar');
+}
+
 export interface SyncOutcome {
 	items: INodeExecutionData[];
 	/** Everything it set out to do is done: false while some contact's write (and so its
@@ -97,6 +114,8 @@ export async function syncContacts(context: IExecuteFunctions, itemIndex: number
 	const waiting = perContact ? contacts.filter((_c, i) => !writeConfirmed(perContact[i])).length : 0;
 
 	for (const warning of read.warnings ?? []) context.addExecutionHints({ message: warning, type: 'warning', location: 'outputPane' });
+	const unreachable = settings.scoring ? unreachableLevelsOf(settings, read.source) : undefined;
+	if (unreachable) context.addExecutionHints({ message: unreachable, type: 'warning', location: 'outputPane' });
 	const kept = order?.heldBack ? `${order.heldBack} kept their later attendance status` : undefined;
 	context.addExecutionHints({
 		message: [

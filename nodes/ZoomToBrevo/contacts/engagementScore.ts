@@ -115,3 +115,40 @@ export function leadLevel(score: number, thresholds: LeadThresholds = DEFAULT_TH
 	if (score >= thresholds.warm) return 'warm';
 	return 'cold';
 }
+
+/** Which signals a sync can give at all: the engagement kinds it reads, and registration dates
+ *  (webinars read with their registration details). Attendance, minutes, sessions and live are
+ *  always there. */
+export interface SignalsAvailable {
+	polls: boolean;
+	questions: boolean;
+	survey: boolean;
+	registrations: boolean;
+}
+
+/** The best score anyone can get from these signals with these weights (someone who did everything). */
+export function highestScore(weights: ScoreWeights, available: SignalsAvailable): number {
+	const most = (each: number, cap: number) => (each > 0 ? Math.max(cap, 0) : 0);
+	return Math.round(
+		Math.max(weights.attendance, 0) +
+			most(weights.minuteAttended, weights.minuteCap) +
+			Math.max(weights.attendedLive, 0) +
+			most(weights.extraSession, weights.extraSessionCap) +
+			(available.polls ? most(weights.pollAnswered, weights.pollCap) : 0) +
+			(available.questions ? most(weights.questionAsked, weights.questionCap) : 0) +
+			(available.survey ? Math.max(weights.surveyAnswered, 0) : 0) +
+			(available.registrations ? most(weights.registeredEarlyDay, weights.registeredEarlyCap) : 0),
+	);
+}
+
+/**
+ * The warning for thresholds no one can reach with the signals a sync reads (e.g. Score Leads
+ * without Add Engagement From Zoom: 55 at most for a webinar, 50 for a meeting, below the default
+ * hot lead from 60), or nothing.
+ */
+export function unreachableLevels(highest: number, thresholds: LeadThresholds, kind: 'meeting' | 'webinar'): string | undefined {
+	const levels = (['hot', 'warm'] as const).filter((level) => thresholds[level] > highest);
+	if (levels.length === 0) return undefined;
+	const names = levels.map((level) => `${level} (from ${thresholds[level]})`).join(' or ');
+	return `Score Leads: with the signals this sync reads, a score reaches at most ${highest}, so nobody can be a ${names} lead, and no zoom_${kind}_${levels[0]}_lead event can fire. Add Poll Answers, Q&A Questions or Survey Answers under Add Engagement From Zoom, or lower the threshold in Score Weights and Thresholds.`;
+}

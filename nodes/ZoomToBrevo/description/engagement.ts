@@ -61,6 +61,16 @@ export const engagementProperties: INodeProperties[] = [
 			'Whether to give each person a lead score from attendance, polls, questions, survey and how early they registered (0–100 with the default weights), written to ZOOM_ENGAGEMENT_SCORE and ZOOM_LEAD_LEVEL',
 	},
 	{
+		// The figures follow DEFAULT_WEIGHTS and DEFAULT_THRESHOLDS (engagementScore.ts);
+		// test/engagement/leadScore.test.ts holds them together.
+		displayName:
+			'With the default weights, attendance alone scores at most 55 for a webinar (50 for a meeting), below the hot lead threshold of 60: add Poll Answers, Q&A Questions or Survey Answers above, or lower the threshold, for hot leads. The run warns when a threshold cannot be reached.',
+		name: 'scoreReachNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { operation: SCORED_OPERATIONS, scoreLeads: [true] } },
+	},
+	{
 		displayName: 'Lead Events',
 		name: 'leadEvents',
 		type: 'options',
