@@ -19,6 +19,21 @@ describe('Brevo contacts', () => {
 		}
 	});
 
+	it('GET /contacts with filter=equals(ATTRIBUTE,"value"): only the contacts whose attribute is that value, paged; a malformed filter is refused', async () => {
+		await brevo(sim, 'POST', '/contacts/attributes/normal/ZOOM_STATUS_FOR', { type: 'text' });
+		for (const [email, scope] of [['a@filter.example', 'webinar:1'], ['b@filter.example', 'webinar:1'], ['c@filter.example', 'meeting:x/y==']]) {
+			expect((await brevo(sim, 'POST', '/contacts', { email, attributes: { ZOOM_STATUS_FOR: scope } })).status).toBe(201);
+		}
+		const query = (filter: string, extra = '') => brevo(sim, 'GET', `/contacts?filter=${encodeURIComponent(filter)}${extra}`);
+		const webinar = await query('equals(ZOOM_STATUS_FOR,"webinar:1")');
+		expect(webinar.status).toBe(200);
+		expect(webinar.body.contacts.map((c: { email: string }) => c.email)).toEqual(['a@filter.example', 'b@filter.example']);
+		expect(webinar.body.count).toBe(2);
+		expect((await query('equals(ZOOM_STATUS_FOR,"webinar:1")', '&limit=1&offset=1')).body.contacts.map((c: { email: string }) => c.email)).toEqual(['b@filter.example']);
+		expect((await query('equals(zoom_status_for, "meeting:x/y==")')).body.contacts.map((c: { email: string }) => c.email)).toEqual(['c@filter.example']);
+		expect((await query('contains(ZOOM_STATUS_FOR,"webinar")')).status).toBe(400);
+	});
+
 	it('answers GET /account for a credential test', async () => {
 		const reply = await brevo(sim, 'GET', '/account');
 		expect(reply.status).toBe(200);

@@ -214,6 +214,37 @@ describe('no overwrite with what Zoom does not have', () => {
 		expect(again.result.run.data.resultData.runData['Zoom to Brevo'][0].hints?.[0]?.message).toMatch(/\d+ kept their later attendance status/);
 	});
 
+	it('attendees in one workflow, registrants and absentees of the same webinar in another: attended stays (Brevo is the shared record)', async () => {
+		const inWorkflow = (id: string) => ({ processedData: new ProcessedDataStore(), workflowId: id });
+		const attendees = await runZoomToBrevo(sim, { resource: 'webinar', operation: 'syncAttendees', ...webinar() }, inWorkflow('webinar-ended'));
+		expect(attendees.result.error).toBeUndefined();
+		const attended = attendees.contacts.filter((c) => (c.engagement as { status: string }).status === 'attended').map((c) => String(c.email));
+		expect(attended.length).toBeGreaterThan(0);
+		for (const email of attended) expect(sim.brevo.contacts.get(email)!.attributes).toMatchObject({ ATTENDANCE_STATUS: 'attended', ZOOM_STATUS_FOR: `webinar:${sim.fixture.ids.webinarId}` });
+
+		// Another workflow (its own deduplication record): the nightly registrant catch-up.
+		sim.clearRequests();
+		const registrants = await runZoomToBrevo(sim, { resource: 'webinar', operation: 'syncRegistrants', ...webinar() }, inWorkflow('nightly-registrants'));
+		expect(registrants.result.error).toBeUndefined();
+		// Before: the order was kept per workflow only, and these went back to "registered".
+		const wentBack = attended.filter((email) => sim.brevo.contacts.get(email)!.attributes.ATTENDANCE_STATUS !== 'attended');
+		expect(wentBack).toEqual([]);
+		const reimported = registrants.contacts.filter((c) => attended.includes(String(c.email)));
+		expect(reimported.length).toBeGreaterThan(0);
+		for (const contact of reimported) expect(contact.statusKept).toMatch(/Brevo already has "attended" for this webinar/);
+		// One filtered read of Brevo's contacts for the webinar (pages of 1 000), no read per person.
+		const reads = sim.requests.filter((r) => r.service === 'brevo' && r.method === 'GET' && r.path.endsWith('/contacts'));
+		expect(reads.map((r) => r.query.filter)).toEqual([`equals(ZOOM_STATUS_FOR,"webinar:${sim.fixture.ids.webinarId}")`]);
+
+		const absentees = await runZoomToBrevo(sim, { resource: 'webinar', operation: 'syncAbsentees', ...webinar() }, inWorkflow('absentees'));
+		expect(absentees.result.error).toBeUndefined();
+		for (const contact of absentees.contacts) expect(sim.brevo.contacts.get(String(contact.email))!.attributes.ATTENDANCE_STATUS).toBe('absent');
+		const registrantsAgain = await runZoomToBrevo(sim, { resource: 'webinar', operation: 'syncRegistrants', ...webinar() }, inWorkflow('another-catch-up'));
+		expect(registrantsAgain.result.error).toBeUndefined();
+		for (const contact of absentees.contacts) expect(sim.brevo.contacts.get(String(contact.email))!.attributes.ATTENDANCE_STATUS).toBe('absent');
+		for (const email of attended) expect(sim.brevo.contacts.get(email)!.attributes.ATTENDANCE_STATUS).toBe('attended');
+	});
+
 	it('a contact Brevo refused does not count as having its status: the next run writes it', async () => {
 		const sync = { resource: 'webinar', operation: 'syncRegistrants', ...webinar(), writeMode: 'upsert', options: { registrationDetails: false } };
 		sim.inject({ kind: 'status', status: 400, body: { code: 'invalid_parameter', message: 'Invalid phone number' }, match: { service: 'brevo', method: 'POST', path: /\/contacts$/ } });

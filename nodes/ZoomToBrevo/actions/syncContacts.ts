@@ -14,6 +14,7 @@ import { registrantFromEvent } from './registrantFromEvent';
 import { requiredId, type SyncSettings } from './settings';
 import { isUnconfirmed } from '../../shared/brevo';
 import { keepStatusOrder } from '../exactlyOnce/statusOrder';
+import { keepStatusOrderInBrevo, STATUS_FOR_ATTRIBUTE, STATUS_FOR_NEED } from '../exactlyOnce/statusInBrevo';
 import { withProgressNote } from './progress';
 import { asNodeError } from './nodeError';
 import { attributeNeeds, fireEvents, fireLeadEvents, writeConfirmed, writeContacts } from './writeBrevo';
@@ -95,9 +96,13 @@ export async function syncContacts(context: IExecuteFunctions, itemIndex: number
 	const writes = settings.writeMode !== 'emit' && !settings.dryRun && contacts.length > 0;
 	const order = writes ? await keepStatusOrder(context, contacts, settings.mapping, read.source) : undefined;
 	if (order) contacts = order.contacts;
+	// Other workflows write the same contacts: the status order also holds against what Brevo has.
+	const brevoOrder = writes ? await keepStatusOrderInBrevo(context, contacts, settings.mapping, read.source) : undefined;
+	if (brevoOrder) contacts = brevoOrder.contacts;
+	const needs = [...attributeNeeds(settings.mapping, contacts), ...(contacts.some((c) => STATUS_FOR_ATTRIBUTE in c.attributes) ? [STATUS_FOR_NEED] : [])];
 	let written: Awaited<ReturnType<typeof writeContacts>>;
 	try {
-		written = await writeContacts(context, contacts, settings, attributeNeeds(settings.mapping, contacts));
+		written = await writeContacts(context, contacts, settings, needs);
 	} catch (error) {
 		// Nothing of it reached Brevo: the statuses it would have written are not on record either.
 		if (order && !isUnconfirmed(error)) await order.undo();
@@ -116,7 +121,8 @@ export async function syncContacts(context: IExecuteFunctions, itemIndex: number
 	for (const warning of read.warnings ?? []) context.addExecutionHints({ message: warning, type: 'warning', location: 'outputPane' });
 	const unreachable = settings.scoring ? unreachableLevelsOf(settings, read.source) : undefined;
 	if (unreachable) context.addExecutionHints({ message: unreachable, type: 'warning', location: 'outputPane' });
-	const kept = order?.heldBack ? `${order.heldBack} kept their later attendance status` : undefined;
+	const heldBack = (order?.heldBack ?? 0) + (brevoOrder?.heldBack ?? 0);
+	const kept = heldBack ? `${heldBack} kept their later attendance status` : undefined;
 	context.addExecutionHints({
 		message: [
 			summaryLine(contacts.length, read.people.skipped, contacts.length === 0 && !written ? 'nothing to write' : written?.summary, {

@@ -4,7 +4,7 @@
  */
 import { NodeOperationError } from 'n8n-workflow';
 
-import { openSession, requestWithin, sendToBrevo, brevoFailure, isSuccess, withNote } from './request';
+import { openSession, requestWithin, sendToBrevo, brevoFailure, isSuccess, withNote, type BrevoSession } from './request';
 import { brevoErrorBodyOf } from './errors';
 import type { Ctx } from './types';
 
@@ -34,7 +34,26 @@ function fits(existing: string, needed: AttributeNeed['type']): boolean {
 	return existing === needed || existing === 'text' || existing === 'id';
 }
 
-async function fetchAttributes(session: Parameters<typeof requestWithin>[0]): Promise<BrevoAttribute[]> {
+/**
+ * The account's attributes, read once per execution (its Brevo session): a sync asks twice (does
+ * ZOOM_STATUS_FOR exist, which attributes to create), and each read counts in the contacts rate
+ * budget. Attributes this execution creates are added to it; one another workflow creates meanwhile
+ * is found on creation (Brevo's duplicate_parameter, below).
+ */
+const attributesOf = new WeakMap<BrevoSession, Promise<BrevoAttribute[]>>();
+
+async function fetchAttributes(session: BrevoSession): Promise<BrevoAttribute[]> {
+	let listed = attributesOf.get(session);
+	if (!listed) {
+		listed = readAttributes(session);
+		attributesOf.set(session, listed);
+		// A failed read is not remembered: the next asks again.
+		listed.catch(() => attributesOf.delete(session));
+	}
+	return await listed;
+}
+
+async function readAttributes(session: BrevoSession): Promise<BrevoAttribute[]> {
 	const body = await requestWithin<{ attributes?: Array<{ name?: unknown; type?: unknown; category?: unknown }> }>(session, {
 		method: 'GET',
 		path: '/contacts/attributes',
@@ -118,6 +137,7 @@ export async function ensureAttributes(
 			// Created meanwhile by another execution: it exists now, which is all that matters.
 			else if (brevoErrorBodyOf(response.body).code === 'duplicate_parameter') existing.push(need.name);
 			else throw brevoFailure(session, request, response);
+			(await fetchAttributes(session)).push({ name: need.name, type: need.type, category: 'normal' });
 		} catch (error) {
 			throw withNote(session, error, created.length ? `Created before this: ${created.join(', ')}.` : '');
 		}

@@ -14,3 +14,4 @@ export type { BrevoTier } from './pacing';
 export { sendTemplateEmail } from './email';
 export { listBrevoLists, listBrevoTemplates } from './lists';
 export { readContactNames, type ContactNames } from './contactNames';
+export { listContactsWhere, type ContactAttributes } from './contactsWhere';

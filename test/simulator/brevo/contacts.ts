@@ -78,6 +78,20 @@ function createOrUpsert(ctx: BrevoContext, req: SimRequest): SimResponse {
 	return json(201, { id: contact.id });
 }
 
+/**
+ * `filter` of GET /contacts: "Filter the contacts on the basis of attributes. Allowed operator:
+ * equals", e.g. `equals(FIRSTNAME,"Antoine")`, `equals(B1, true)` (Brevo API reference, "Get all
+ * the contacts"; @getbrevo/brevo 6.0.3 GetContactsRequest.filter). Values compare as text; the
+ * multiple-choice and category forms are not imitated (the package filters text attributes only).
+ * Another operator is answered 400 invalid_parameter (Brevo's docs allow only equals; the message
+ * is the simulator's own).
+ */
+export function parseEqualsFilter(filter: string): { attribute: string; value: string } | undefined {
+	const match = /^equals\(\s*([A-Za-z0-9_]+)\s*,\s*(?:"([^"]*)"|([^)]*?))\s*\)$/.exec(filter.trim());
+	if (!match) return undefined;
+	return { attribute: match[1].toUpperCase(), value: match[2] ?? match[3] };
+}
+
 export const contactRoutes: BrevoRoute[] = [
 	{
 		method: 'GET',
@@ -86,7 +100,12 @@ export const contactRoutes: BrevoRoute[] = [
 			const limit = req.query.limit === undefined ? 50 : Number(req.query.limit);
 			const offset = Number(req.query.offset ?? 0);
 			if (!Number.isInteger(limit) || limit < 0 || limit > 1000) return brevoErrors.outOfRange('limit should be between 0 and 1000');
-			const all = [...ctx.state.contacts.values()];
+			let all = [...ctx.state.contacts.values()];
+			if (req.query.filter !== undefined) {
+				const filter = parseEqualsFilter(req.query.filter);
+				if (!filter) return brevoErrors.invalid('Invalid filter: only equals(ATTRIBUTE, value) is allowed');
+				all = all.filter((contact) => String(contact.attributes[filter.attribute] ?? '') === filter.value);
+			}
 			return json(200, { contacts: all.slice(offset, offset + limit).map(contactView), count: all.length });
 		},
 	},
