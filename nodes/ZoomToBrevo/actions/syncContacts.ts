@@ -141,7 +141,7 @@ export async function syncContacts(context: IExecuteFunctions, itemIndex: number
 
 	if (waiting > 0 && (events || leads)) {
 		context.addExecutionHints({
-			message: `${waiting} contact${waiting === 1 ? '' : 's'} not confirmed written by Brevo yet (import still queued, or refused): their follow-ups were not sent. Run again (n8n's Retry, or the same delivery) once Brevo has them: those follow-ups go then, once`,
+			message: `${waiting} contact${waiting === 1 ? '' : 's'} not confirmed written by Brevo yet (import still queued, or refused): their follow-ups were not sent. This run succeeded, so n8n offers no Retry: once Brevo has them, run the workflow again with the same input item (its Zoom delivery stays open for that) or let Zoom re-send it; those follow-ups go then, once`,
 			type: 'warning',
 			location: 'outputPane',
 		});
