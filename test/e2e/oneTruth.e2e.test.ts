@@ -131,3 +131,84 @@ it("Register Contacts while Brevo's import status cannot be checked: no register
 		expect(event.event_properties?.join_url).toBe(joinUrl);
 	}
 });
+
+it("Lea registered for webinar A, then for meeting B: A's registered event carries A's link and B's event B's, while her contact holds the latest (B)", async () => {
+	const lea = [{ email: 'lea.one.truth@prospects.example', firstName: 'Lea', lastName: 'Roux' }];
+	const webinarA = await createSyncWorkflow(
+		'Register for webinar A',
+		{ resource: 'webinar', operation: 'registerContacts', registrationWebinarId: webinarRef(), writeMode: 'upsert', listIds: [17], sendEvent: true },
+		lea,
+	);
+	const meetingB = await createSyncWorkflow(
+		'Register for meeting B',
+		{ resource: 'meeting', operation: 'registerContacts', registrationMeetingId: { __rl: true, mode: 'id', value: String(sim.fixture.ids.registrationMeetingId) }, writeMode: 'upsert', listIds: [17], sendEvent: true },
+		lea,
+	);
+	const [a] = await run(webinarA.id);
+	const [b] = await run(meetingB.id);
+	const linkA = (a.registration as { joinUrl?: string }).joinUrl;
+	const linkB = (b.registration as { joinUrl?: string }).joinUrl;
+	expect(linkA).toEqual(expect.stringMatching(/^https?:\/\//));
+	expect(linkB).toEqual(expect.stringMatching(/^https?:\/\//));
+	expect(linkB).not.toBe(linkA);
+
+	const eventsOf = (name: string) => sim.brevo.events.filter((e) => e.event_name === name && e.identifiers.email_id === lea[0].email);
+	const [webinarEvent] = eventsOf('zoom_webinar_registered');
+	const [meetingEvent] = eventsOf('zoom_meeting_registered');
+	expect(eventsOf('zoom_webinar_registered')).toHaveLength(1);
+	expect(eventsOf('zoom_meeting_registered')).toHaveLength(1);
+	// A reminder built on the event's properties mails each registration's own link.
+	expect(webinarEvent.event_properties).toMatchObject({ join_url: linkA, zoom_kind: 'webinar', zoom_id: String(sim.fixture.ids.webinarId), topic: expect.any(String), start_time: expect.any(String) });
+	expect(meetingEvent.event_properties).toMatchObject({ join_url: linkB, zoom_kind: 'meeting', zoom_id: String(sim.fixture.ids.registrationMeetingId), topic: expect.any(String) });
+	// The contact attribute holds the latest registration, as the README says.
+	expect(sim.brevo.contacts.get(lea[0].email)?.attributes.ZOOM_JOIN_URL).toBe(linkB);
+});
+
+it('a registration the host approves later: no registered event while pending, then one with the join link on the next run', async () => {
+	const webinar = sim.zoom.webinars.find((w) => w.id === sim.fixture.ids.webinarId)!;
+	const before = webinar.registration;
+	webinar.registration = { approval_type: 1, registrants_restrict_number: 0 };
+	try {
+		const max = [{ email: 'max.pending@prospects.example', firstName: 'Max', lastName: 'Weber' }];
+		const workflow = await createSyncWorkflow(
+			'Register, host approves',
+			{ resource: 'webinar', operation: 'registerContacts', registrationWebinarId: webinarRef(), writeMode: 'upsert', listIds: [17], sendEvent: true },
+			max,
+		);
+		const events = () => sim.brevo.events.filter((e) => e.event_name === 'zoom_webinar_registered' && e.identifiers.email_id === max[0].email);
+		const [pending] = await run(workflow.id);
+		expect(pending.registration).toMatchObject({ status: 'pending' });
+		expect(pending.event).toMatchObject({ status: 'not sent', reason: expect.stringMatching(/awaiting the host's approval/) });
+		expect(events()).toHaveLength(0);
+
+		const registrant = webinar.registrants.find((r) => r.email.toLowerCase() === max[0].email)!;
+		registrant.status = 'approved';
+		registrant.join_url = registrant.join_url || `https://zoom.example/w/${webinar.id}?tk=${registrant.id}`;
+		const [approved] = await run(workflow.id);
+		expect(approved.registration).toMatchObject({ status: 'approved', how: 'found' });
+		expect(events()).toHaveLength(1);
+		expect(events()[0].event_properties).toMatchObject({ join_url: registrant.join_url, status: 'approved' });
+		await run(workflow.id);
+		expect(events()).toHaveLength(1);
+	} finally {
+		webinar.registration = before;
+	}
+});
+
+it('a recurring webinar: attended session 1 (one workflow), missed session 2 (another) → "absent" for session 2 with its no-show event; session 1 synced again leaves it', async () => {
+	const { recurringWebinarId, recurringWebinarUuids, recurringWebinarOccurrenceIds } = sim.fixture.ids;
+	const series = { __rl: true, mode: 'id', value: String(recurringWebinarId) };
+	const session1 = await createSyncWorkflow('Session 1 ended: attendees', { resource: 'webinar', operation: 'syncAttendees', webinarId: series, webinarUuid: recurringWebinarUuids[0], writeMode: 'import', listIds: [16] });
+	const session2 = await createSyncWorkflow('Session 2: absentees', { resource: 'webinar', operation: 'syncAbsentees', webinarId: series, occurrenceId: recurringWebinarOccurrenceIds[1], writeMode: 'import', listIds: [16], sendEvent: true });
+	const attended = new Set((await run(session1.id)).filter((c) => (c.engagement as { status?: string }).status === 'attended').map((c) => String(c.email)));
+	const missed = (await run(session2.id)).map((c) => String(c.email));
+	const both = missed.filter((email) => attended.has(email));
+	expect(both.length).toBeGreaterThan(0);
+	const noShows = new Set(sim.brevo.events.filter((e) => e.event_name === 'zoom_webinar_no_show').map((e) => String(e.identifiers.email_id)));
+	for (const email of both) {
+		expect(sim.brevo.contacts.get(email)?.attributes).toMatchObject({ ATTENDANCE_STATUS: 'absent', ZOOM_STATUS_SESSION: expect.stringContaining(`occurrence:${recurringWebinarOccurrenceIds[1]}`) });
+		expect(noShows.has(email)).toBe(true);
+	}
+	await run(session1.id);
+	for (const email of both) expect(sim.brevo.contacts.get(email)?.attributes.ATTENDANCE_STATUS).toBe('absent');
+});

@@ -245,6 +245,49 @@ describe('no overwrite with what Zoom does not have', () => {
 		for (const email of attended) expect(sim.brevo.contacts.get(email)!.attributes.ATTENDANCE_STATUS).toBe('attended');
 	});
 
+	it('a recurring webinar: statuses and no-show events per session, the later session kept, whichever workflow writes', async () => {
+		const { recurringWebinarId, recurringWebinarUuids: [first, second], recurringWebinarOccurrenceIds: [, secondOccurrence] } = sim.fixture.ids;
+		const series = { webinarId: String(recurringWebinarId), writeMode: 'import', listIds: [16], sendEvent: true };
+		const inWorkflow = (id: string) => ({ processedData: new ProcessedDataStore(), workflowId: id });
+		const attendees = (uuid: string, workflow: string) =>
+			runZoomToBrevo(sim, { resource: 'webinar', operation: 'syncAttendees', ...series, webinarUuid: uuid }, inWorkflow(workflow));
+		const absentees = (occurrenceId: string, workflow: string) =>
+			runZoomToBrevo(sim, { resource: 'webinar', operation: 'syncAbsentees', ...series, occurrenceId }, inWorkflow(workflow));
+
+		const session1 = await attendees(first, 'session-1-ended');
+		expect(session1.result.error).toBeUndefined();
+		const attended1 = new Set(session1.contacts.filter((c) => (c.engagement as { status: string }).status === 'attended').map((c) => String(c.email)));
+		const missed2 = await absentees(secondOccurrence, 'session-2-absentees');
+		expect(missed2.result.error).toBeUndefined();
+		// Came to session 1, missed session 2: before, "attended" stayed (ordered across the series)
+		// while the no-show event went. Now each session has its truth, and the later one is kept.
+		const both = missed2.contacts.map((c) => String(c.email)).filter((email) => attended1.has(email));
+		expect(both.length).toBeGreaterThan(0);
+		for (const email of both) {
+			expect(sim.brevo.contacts.get(email)!.attributes).toMatchObject({
+				ATTENDANCE_STATUS: 'absent',
+				ZOOM_STATUS_FOR: `webinar:${recurringWebinarId}`,
+				ZOOM_STATUS_SESSION: expect.stringContaining(`|occurrence:${secondOccurrence}`),
+			});
+		}
+		const noShows = sim.brevo.events.filter((e) => e.event_name === 'zoom_webinar_no_show');
+		expect(noShows.map((e) => e.identifiers.email_id).sort()).toEqual(missed2.contacts.map((c) => c.email).sort());
+		expect(new Set(noShows.map((e) => e.event_properties?.start_time))).toEqual(new Set([new Date(Number(secondOccurrence)).toISOString()]));
+
+		// Session 1's attendees synced again later (another workflow): session 2's status stays.
+		const late = await attendees(first, 'nightly-catch-up');
+		expect(late.result.error).toBeUndefined();
+		for (const email of both) expect(sim.brevo.contacts.get(email)!.attributes.ATTENDANCE_STATUS).toBe('absent');
+		expect(late.contacts.find((c) => both.includes(String(c.email)))?.statusKept).toMatch(/later session of this webinar/);
+		// Session 2's attendees (by its UUID): a new session, written; registrants never go back.
+		const session2 = await attendees(second, 'session-2-ended');
+		expect(session2.result.error).toBeUndefined();
+		const attended2 = session2.contacts.filter((c) => (c.engagement as { status: string }).status === 'attended').map((c) => String(c.email));
+		for (const email of attended2) expect(sim.brevo.contacts.get(email)!.attributes).toMatchObject({ ATTENDANCE_STATUS: 'attended', ZOOM_STATUS_SESSION: expect.stringContaining(`|${second}`) });
+		await runZoomToBrevo(sim, { resource: 'webinar', operation: 'syncRegistrants', ...series }, inWorkflow('registrants'));
+		for (const email of [...both, ...attended2]) expect(sim.brevo.contacts.get(email)!.attributes.ATTENDANCE_STATUS).not.toBe('registered');
+	});
+
 	it('a contact Brevo refused does not count as having its status: the next run writes it', async () => {
 		const sync = { resource: 'webinar', operation: 'syncRegistrants', ...webinar(), writeMode: 'upsert', options: { registrationDetails: false } };
 		sim.inject({ kind: 'status', status: 400, body: { code: 'invalid_parameter', message: 'Invalid phone number' }, match: { service: 'brevo', method: 'POST', path: /\/contacts$/ } });

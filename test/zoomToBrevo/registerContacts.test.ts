@@ -161,17 +161,36 @@ describe('Webinar → Register Contacts', () => {
 		expect(sim.brevo.contacts.get('lead.0@prospects.example')?.attributes.ZOOM_JOIN_URL).toEqual(expect.any(String));
 	});
 
-	it('manual approval: registered as pending, without a join link in Brevo until the host approves', async () => {
+	it('manual approval: pending without a join link or registered event; once approved, the next run sends the event with the link, once', async () => {
 		zoomWebinar().registration = { approval_type: 1, registrants_restrict_number: 0 };
-		const { items, result } = await runZoomToBrevo(sim, registerForWebinar({ sendEvent: true }), { typeVersion: 1.2, inputItems: people(2) });
+		const store = new ProcessedDataStore();
+		const register = () => runZoomToBrevo(sim, registerForWebinar({ sendEvent: true }), { typeVersion: 1.2, inputItems: people(2), processedData: store });
+		const { items, result } = await register();
 		expect(result.error).toBeUndefined();
 		expect(items[0].json).toMatchObject({ registration: { status: 'pending', how: 'registered' } });
 		const attributes = sim.brevo.contacts.get('lead.0@prospects.example')!.attributes;
 		expect(attributes).toMatchObject({ ZOOM_REGISTRATION_STATUS: 'pending', ZOOM_REGISTRANT_ID: registrantOf('lead.0@prospects.example')!.id });
 		expect(attributes).not.toHaveProperty('ZOOM_JOIN_URL');
-		expect(sim.brevo.events[0].event_properties).toMatchObject({ status: 'pending' });
-		expect(sim.brevo.events[0].event_properties).not.toHaveProperty('join_url');
+		// Before: a linkless zoom_webinar_registered went now, and the approval never sent another.
+		expect(sim.brevo.events).toHaveLength(0);
+		expect(items[0].json.event).toMatchObject({ status: 'not sent', reason: expect.stringMatching(/awaiting the host's approval/) });
 		expect(hint(result)).toContain("2 awaiting the host's approval");
+
+		// The host approves one of them in Zoom; Zoom gives them their link.
+		const approved = registrantOf('lead.0@prospects.example')!;
+		approved.status = 'approved';
+		approved.join_url = approved.join_url || `https://zoom.example/w/${webinarId()}?tk=${approved.id}`;
+		const later = await register();
+		expect(later.result.error).toBeUndefined();
+		expect(posts()).toHaveLength(2);
+		expect(sim.brevo.events).toHaveLength(1);
+		expect(sim.brevo.events[0]).toMatchObject({ event_name: 'zoom_webinar_registered', identifiers: { email_id: 'lead.0@prospects.example' } });
+		expect(sim.brevo.events[0].event_properties).toMatchObject({ status: 'approved', join_url: approved.join_url });
+		expect(sim.brevo.contacts.get('lead.0@prospects.example')!.attributes).toMatchObject({ ZOOM_JOIN_URL: approved.join_url, ZOOM_REGISTRATION_STATUS: 'approved' });
+		expect(later.items[1].json.event).toMatchObject({ status: 'not sent' });
+		// Once: a third run sends nothing more.
+		await register();
+		expect(sim.brevo.events).toHaveLength(1);
 	});
 
 	it('registration turned off: everyone refused with the reason, nobody sent to Zoom', async () => {

@@ -4,6 +4,7 @@
  */
 import { NodeHelpers } from 'n8n-workflow';
 
+import { ProcessedDataStore } from '../harness';
 import { startSimulator, type Simulator } from '../simulator';
 import { ZoomToBrevo } from '../../nodes/ZoomToBrevo/ZoomToBrevo.node';
 import { runZoomToBrevo, simulatorCredentials } from './nodeRunner';
@@ -316,6 +317,30 @@ describe('Webinar → Sync One Registrant (from the Zoom Trigger item)', () => {
 		expect(stored?.listIds).toEqual([17]);
 		expect(stored?.attributes).toMatchObject({ FIRSTNAME: 'New', LASTNAME: 'Person', UTM_SOURCE: 'linkedin', ATTENDANCE_STATUS: 'registered', WEBINAR_NAME: 'Product Launch' });
 		expect(sim.requests.filter((r) => r.service === 'zoom' || r.service === 'zoom-oauth')).toHaveLength(0);
+	});
+
+	it('a registration awaiting approval gets no registered event; the Registration Approved delivery sends it with the link, once', async () => {
+		const { brevo } = simulatorCredentials(sim);
+		const store = new ProcessedDataStore();
+		const deliver = (item: object) =>
+			runZoomToBrevo(sim, { resource: 'webinar', operation: 'syncRegistrantFromEvent', writeMode: 'upsert', listIds: [17], sendEvent: true }, { inputItems: [{ json: item }], credentials: { brevo }, processedData: store });
+		const pending = { ...triggerItem, trackingId: 't-created', person: { ...triggerItem.person, status: 'pending' } };
+		const created = await deliver(pending);
+		expect(created.result.error).toBeUndefined();
+		expect(sim.brevo.events).toHaveLength(0);
+		expect(created.contacts[0].event).toMatchObject({ status: 'not sent', reason: expect.stringMatching(/awaiting the host's approval/) });
+
+		const link = 'https://zoom.example/w/91234567890?tk=r-77';
+		const { status: _none, ...withoutStatus } = triggerItem.person;
+		const approvedItem = { ...triggerItem, event: 'webinar.registration_approved', trackingId: 't-approved', person: { ...withoutStatus, joinUrl: link } };
+		const approved = await deliver(approvedItem);
+		expect(approved.result.error).toBeUndefined();
+		expect(sim.brevo.events).toHaveLength(1);
+		expect(sim.brevo.events[0]).toMatchObject({ event_name: 'zoom_webinar_registered', identifiers: { email_id: 'new.person@example.com' } });
+		expect(sim.brevo.events[0].event_properties).toMatchObject({ join_url: link, topic: 'Product Launch', zoom_id: '91234567890' });
+		// Zoom re-sends the approval: still one event.
+		await deliver({ ...approvedItem, trackingId: 't-approved-again' });
+		expect(sim.brevo.events).toHaveLength(1);
 	});
 
 	it('says what to connect when the item has no registrant', async () => {

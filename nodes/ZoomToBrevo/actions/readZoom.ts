@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { fromRegistrants, withRegistrationDetails } from '../contacts/fromRegistrants';
 import { mergeParticipants } from '../contacts/mergeParticipants';
-import type { ParticipantRow, PeopleResult, RegistrantRow, ZoomSource } from '../contacts/types';
+import type { ParticipantRow, PeopleResult, RegistrantRow, ZoomSession, ZoomSource } from '../contacts/types';
 import { meetingPathId, type ZoomClient } from './zoomClient';
 
 /** What a sync read from Zoom: the instance, its people (contacts-to-be and skipped), and what
@@ -22,6 +22,8 @@ interface MeetingDetails {
 	topic?: string;
 	start_time?: string;
 	duration?: number;
+	/** Webinars: 5 one-time, 6 recurring without a fixed time, 9 recurring with a fixed time. */
+	type?: number;
 }
 
 const sourceOf = (kind: ZoomSource['kind'], details: MeetingDetails, fallbackId: string): ZoomSource => ({
@@ -60,9 +62,61 @@ export async function readMeetingParticipants(
 	return { source, people: mergeParticipants(rows, source), instancePath: pathId };
 }
 
-async function webinarSource(zoom: ZoomClient, webinarId: string): Promise<ZoomSource> {
+async function webinarSource(zoom: ZoomClient, webinarId: string): Promise<{ source: ZoomSource; recurring: boolean }> {
 	const details = await zoom.get<MeetingDetails>(`/webinars/${encodeId(webinarId)}`, 'light', 'read the webinar');
-	return sourceOf('webinar', details, webinarId);
+	return { source: sourceOf('webinar', details, webinarId), recurring: details.type === 6 || details.type === 9 };
+}
+
+/**
+ * The session of a recurring webinar that attendees or absentees come from, so that statuses and
+ * no-show events are per session (attended session 1, missed session 2 → two truths, not one).
+ * - an occurrence: Zoom's occurrence ID is its start as epoch milliseconds;
+ * - an instance UUID, or none (Zoom then reads the latest session): its start time comes from
+ *   the webinar's past instances (`GET /past_webinars/{webinarId}/instances`, Medium; Rivet's
+ *   `WebinarsListPastWebinarInstancesResponse`: `webinars[].uuid`, `start_time`), one call.
+ * A one-time webinar has one session: none is named, and statuses stay per webinar as before.
+ * The instance list is a nicety: when it cannot be read, the session is named by the UUID alone.
+ */
+async function webinarSession(
+	zoom: ZoomClient,
+	source: ZoomSource,
+	which: { instanceUuid?: string; occurrenceId?: string },
+	warnings: string[],
+): Promise<ZoomSession | undefined> {
+	if (!which.instanceUuid && which.occurrenceId) {
+		const ms = Number(which.occurrenceId);
+		return { id: `occurrence:${which.occurrenceId}`, startTime: Number.isFinite(ms) ? new Date(ms).toISOString() : undefined };
+	}
+	try {
+		const found = await zoom.get<{ webinars?: Array<{ uuid?: string; start_time?: string }> }>(
+			`/past_webinars/${encodeId(source.id)}/instances`,
+			'medium',
+			"list the webinar's past sessions",
+		);
+		const sessions = (found.webinars ?? []).filter((s): s is { uuid: string; start_time?: string } => Boolean(s.uuid));
+		const session = which.instanceUuid
+			? sessions.find((s) => s.uuid === which.instanceUuid)
+			: [...sessions].sort((a, b) => String(a.start_time ?? '').localeCompare(String(b.start_time ?? ''))).pop();
+		if (session) return { id: session.uuid, startTime: session.start_time };
+	} catch (error) {
+		warnings.push(`The session's start time was not read (${(error as Error).message}): its statuses are ordered by its UUID alone.`);
+	}
+	return which.instanceUuid ? { id: which.instanceUuid } : undefined;
+}
+
+/** The source of one session's people: named by the session, and without the series' flag. */
+async function sessionSource(
+	zoom: ZoomClient,
+	webinarId: string,
+	which: { instanceUuid?: string; occurrenceId?: string },
+	warnings: string[],
+): Promise<ZoomSource> {
+	const { source, recurring } = await webinarSource(zoom, webinarId);
+	if (which.instanceUuid) source.uuid = which.instanceUuid;
+	const session = recurring ? await webinarSession(zoom, source, which, warnings) : undefined;
+	if (!session) return source;
+	// The series' UUID names no session: the session's own UUID (or occurrence) does.
+	return { ...source, session, uuid: session.id.startsWith('occurrence:') ? undefined : session.id };
 }
 
 /**
@@ -117,7 +171,7 @@ export async function readWebinarRegistrants(
 	filters: { status?: string; occurrenceId?: string },
 	withDetails: boolean,
 ): Promise<ZoomRead> {
-	const source = await webinarSource(zoom, webinarId);
+	const { source } = await webinarSource(zoom, webinarId);
 	const qs: IDataObject = { status: filters.status ?? 'approved' };
 	if (filters.occurrenceId) qs.occurrence_id = filters.occurrenceId;
 	const warnings: string[] = [];
@@ -133,12 +187,11 @@ export async function readWebinarAbsentees(
 	withDetails: boolean,
 	instanceUuid?: string,
 ): Promise<ZoomRead> {
-	const source = await webinarSource(zoom, webinarId);
-	if (instanceUuid) source.uuid = instanceUuid;
+	const warnings: string[] = [];
+	const source = await sessionSource(zoom, webinarId, { instanceUuid, occurrenceId }, warnings);
 	const instance = instanceUuid ? meetingPathId(instanceUuid) : encodeId(webinarId);
 	const qs: IDataObject = occurrenceId ? { occurrence_id: occurrenceId } : {};
 	const rows = await zoom.list<RegistrantRow>(`/past_webinars/${instance}/absentees`, 'registrants', 'heavy', 'list the webinar absentees', qs);
-	const warnings: string[] = [];
 	const utm = withDetails ? await utmSourceByEmail(zoom, webinarId, { status: 'approved' }, warnings) : new Map<string, string>();
 	return { source, people: fromRegistrants(withUtm(rows, utm), 'absent'), warnings };
 }
@@ -149,14 +202,13 @@ export async function readWebinarAttendees(
 	instanceUuid: string | undefined,
 	withDetails: boolean,
 ): Promise<ZoomRead> {
-	const source = await webinarSource(zoom, webinarId);
-	if (instanceUuid) source.uuid = instanceUuid;
+	const warnings: string[] = [];
+	const source = await sessionSource(zoom, webinarId, { instanceUuid }, warnings);
 	const instance = instanceUuid ? meetingPathId(instanceUuid) : encodeId(webinarId);
 	const rows = await zoom.list<ParticipantRow>(`/past_webinars/${instance}/participants`, 'participants', 'medium', 'list the webinar attendees', {});
 	const people = mergeParticipants(rows, source);
-	if (!withDetails) return { source, people, instancePath: instance };
+	if (!withDetails) return { source, people, warnings, instancePath: instance };
 	// Names, organisation and UTM source come from each attendee's registration.
-	const warnings: string[] = [];
 	const registrants = fromRegistrants(await registrantRows(zoom, webinarId, { status: 'approved' }, true, warnings), 'registered');
 	return { source, people: { ...people, people: withRegistrationDetails(people.people, registrants.people) }, warnings, instancePath: instance };
 }

@@ -21,7 +21,7 @@ import { withProgressNote } from './progress';
 import { readTarget, registerPeople, withNameFromBrevo, type DryRunOutcome, type NameFiller, type RegistrationTarget } from './registerInZoom';
 import { followUpOptions, readSyncSettings, zoomIdOf, type SyncSettings } from './settings';
 import type { ZoomClient } from './zoomClient';
-import { waitingForWrite, writeConfirmed, writeContacts } from './writeBrevo';
+import { awaitingApproval, heldNote, waitingForWrite, writeConfirmed, writeContacts } from './writeBrevo';
 
 interface Entry {
 	itemIndex: number;
@@ -209,8 +209,10 @@ async function fireRegisteredEvents(context: IExecuteFunctions, registered: Done
 	if (!settings.event || contacts.length === 0) return undefined;
 	const naming = settings.event;
 	const nameOf = (d: Done) => (naming.naming === 'custom' ? naming.name : eventNameByStatus(d.registeredFor!.kind, 'registered'));
-	// The event announces the person's join link on their contact: it waits for Brevo to confirm it.
-	const ready = registered.map((_d, i) => writeConfirmed(writes?.[i]));
+	// The event announces the person's join link on their contact: it waits for Brevo to confirm
+	// it, and for the host's approval (a pending registrant has no link yet).
+	const held = registered.map((d) => awaitingApproval(nameOf(d), d.registration!.status));
+	const ready = registered.map((_d, i) => !held[i] && writeConfirmed(writes?.[i]));
 	const followUps = registered.flatMap((d, i) =>
 		ready[i]
 			? [{ key: followUpKey('event', nameOf(d), instanceOf(d.registeredFor!), contacts[i].email), event: registeredEvent(contacts[i], d.registration!, d.registeredFor!, nameOf(d)) }]
@@ -218,8 +220,7 @@ async function fireRegisteredEvents(context: IExecuteFunctions, registered: Done
 	);
 	const result = await sendEventsOnce(context, followUps, followUpOptions(settings));
 	let k = 0;
-	const perContact = registered.map((d, i) => (ready[i] ? result.perFollowUp[k++] : waitingForWrite(nameOf(d), writes?.[i])));
-	const waiting = ready.filter((r) => !r).length;
-	const note = waiting ? `; ${waiting} not sent until Brevo confirms their contact (a re-run sends them)` : '';
+	const perContact = registered.map((d, i) => (ready[i] ? result.perFollowUp[k++] : (held[i] ?? waitingForWrite(nameOf(d), writes?.[i]))));
+	const note = heldNote(held, ready);
 	return { perContact, summary: [`${result.summary}${note}`, result.nextStep].filter(Boolean).join('. ') };
 }

@@ -37,7 +37,8 @@ export function registrantFromEvent(context: IExecuteFunctions, itemIndex: numbe
 				first_name: text(registrant.firstName),
 				last_name: text(registrant.lastName),
 				id: text(registrant.registrantId),
-				status: text(registrant.status),
+				// Registration Approved carries no status: the event itself says it.
+				status: text(registrant.status) ?? (/\.registration_approved$/.test(String(item.event ?? '')) ? 'approved' : undefined),
 				join_url: text(registrant.joinUrl),
 				tracking_source: text(registrant.trackingSource),
 			},

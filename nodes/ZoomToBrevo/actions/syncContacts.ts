@@ -14,7 +14,7 @@ import { registrantFromEvent } from './registrantFromEvent';
 import { requiredId, type SyncSettings } from './settings';
 import { isUnconfirmed } from '../../shared/brevo';
 import { keepStatusOrder } from '../exactlyOnce/statusOrder';
-import { keepStatusOrderInBrevo, STATUS_FOR_ATTRIBUTE, STATUS_FOR_NEED } from '../exactlyOnce/statusInBrevo';
+import { keepStatusOrderInBrevo, STATUS_FOR_ATTRIBUTE, STATUS_FOR_NEED, STATUS_SESSION_ATTRIBUTE, STATUS_SESSION_NEED } from '../exactlyOnce/statusInBrevo';
 import { withProgressNote } from './progress';
 import { asNodeError } from './nodeError';
 import { attributeNeeds, fireEvents, fireLeadEvents, writeConfirmed, writeContacts } from './writeBrevo';
@@ -99,7 +99,12 @@ export async function syncContacts(context: IExecuteFunctions, itemIndex: number
 	// Other workflows write the same contacts: the status order also holds against what Brevo has.
 	const brevoOrder = writes ? await keepStatusOrderInBrevo(context, contacts, settings.mapping, read.source) : undefined;
 	if (brevoOrder) contacts = brevoOrder.contacts;
-	const needs = [...attributeNeeds(settings.mapping, contacts), ...(contacts.some((c) => STATUS_FOR_ATTRIBUTE in c.attributes) ? [STATUS_FOR_NEED] : [])];
+	const stamped = (name: string) => contacts.some((c) => name in c.attributes);
+	const needs = [
+		...attributeNeeds(settings.mapping, contacts),
+		...(stamped(STATUS_FOR_ATTRIBUTE) ? [STATUS_FOR_NEED] : []),
+		...(stamped(STATUS_SESSION_ATTRIBUTE) ? [STATUS_SESSION_NEED] : []),
+	];
 	let written: Awaited<ReturnType<typeof writeContacts>>;
 	try {
 		written = await writeContacts(context, contacts, settings, needs);

@@ -134,6 +134,30 @@ export interface EventResult {
 	summary: string;
 }
 
+/**
+ * A registrant the host has not approved: the registered event would announce a join link they
+ * do not have yet, so it waits for the approval and then goes once, with the link (the
+ * Registration Approved delivery, a sync of approved registrants, or Register Contacts' next run).
+ * A denied registration gets none.
+ */
+export function awaitingApproval(name: string, registrationStatus: unknown): IDataObject | undefined {
+	if (registrationStatus === 'pending') {
+		return { name, status: 'not sent', reason: "awaiting the host's approval: the event goes once Zoom approves the registration, with the join link (the Registration Approved delivery or a later sync of approved registrants sends it)" };
+	}
+	if (registrationStatus === 'denied') return { name, status: 'not sent', reason: 'the host denied this registration: no registered event' };
+	return undefined;
+}
+
+/** Why follow-ups were held, for the run's summary: "; 2 not sent until Brevo confirms ...". */
+export function heldNote(held: Array<IDataObject | undefined>, ready: boolean[]): string {
+	const approval = held.filter(Boolean).length;
+	const writes = ready.filter((r, i) => !r && !held[i]).length;
+	return [
+		writes ? `; ${writes} not sent until Brevo confirms their contact (a re-run sends them)` : '',
+		approval ? `; ${approval} not sent: the registration awaits the host's approval (or was denied)` : '',
+	].join('');
+}
+
 /** One Brevo event per contact, each sent at most once per person and meeting or webinar instance. */
 export async function fireEvents(
 	context: IExecuteFunctions,
@@ -148,12 +172,14 @@ export async function fireEvents(
 	const instance = instanceOf(source);
 	const nameOf = (contact: BrevoContact) =>
 		naming.naming === 'custom' ? naming.name : eventNameByStatus(contact.source.kind as 'meeting' | 'webinar', contact.engagement.status as AttendanceStatus);
-	const ready = contacts.map((_contact, i) => writeConfirmed(writes?.[i]));
+	const held = contacts.map((contact) => (contact.engagement.status === 'registered' ? awaitingApproval(nameOf(contact), contact.registration?.status) : undefined));
+	const ready = contacts.map((_contact, i) => !held[i] && writeConfirmed(writes?.[i]));
 	const followUps = contacts.flatMap((contact, i) =>
 		ready[i] ? [{ key: followUpKey('event', nameOf(contact), instance, contact.email), event: followUpEvent(contact, nameOf(contact), { answers: settings.includeAnswers }) }] : [],
 	);
 	const result = await sendEventsOnce(context, followUps, followUpOptions(settings));
-	return { perContact: withWaiting(contacts, ready, result.perFollowUp, (i) => waitingForWrite(nameOf(contacts[i]), writes?.[i])), summary: withWaitingCount(result, ready) };
+	const perContact = withWaiting(contacts, ready, result.perFollowUp, (i) => held[i] ?? waitingForWrite(nameOf(contacts[i]), writes?.[i]));
+	return { perContact, summary: [`${result.summary}${heldNote(held, ready)}`, result.nextStep].filter(Boolean).join('. ') };
 }
 
 /** Each contact's follow-up: what sending did for the ready ones, the waiting note for the others. */
@@ -163,9 +189,7 @@ function withWaiting(contacts: BrevoContact[], ready: boolean[], sent: IDataObje
 }
 
 function withWaitingCount(result: { summary: string; nextStep?: string }, ready: boolean[]): string {
-	const waiting = ready.filter((r) => !r).length;
-	const note = waiting ? `; ${waiting} not sent until Brevo confirms their contact (a re-run sends them)` : '';
-	return [`${result.summary}${note}`, result.nextStep].filter(Boolean).join('. ');
+	return [`${result.summary}${heldNote([], ready)}`, result.nextStep].filter(Boolean).join('. ');
 }
 
 export interface LeadEventResult {

@@ -57,6 +57,8 @@ export function withAnswers(properties: IDataObject, answers: IDataObject | unde
 
 export function followUpEvent(contact: BrevoContact, eventName: string, { answers = false } = {}): FollowUpEvent {
 	const { engagement, source } = contact;
+	// A recurring webinar's session: its own start, not the series'.
+	const startTime = ((source.session as ZoomSource['session'])?.startTime ?? source.startTime) as string | undefined;
 	return {
 		event_name: eventName,
 		identifiers: { email_id: contact.email },
@@ -66,7 +68,10 @@ export function followUpEvent(contact: BrevoContact, eventName: string, { answer
 			zoom_id: source.id,
 			zoom_uuid: source.uuid,
 			topic: source.topic,
-			start_time: source.startTime,
+			start_time: startTime,
+			// A registrant's own link: the reminder for this registration mails this one, whatever
+			// later registration changed ZOOM_JOIN_URL on the contact.
+			join_url: engagement.status === 'registered' ? contact.registration?.joinUrl : undefined,
 			status: engagement.status,
 			minutes_attended: engagement.attendedMinutes,
 			attendance_percent: engagement.attendancePercent,
@@ -79,7 +84,7 @@ export function followUpEvent(contact: BrevoContact, eventName: string, { answer
 			engagement_score: engagement.score,
 			lead_level: engagement.leadLevel,
 		}), answers ? contact.answers : undefined),
-		event_date: (engagement.lastLeave as string | undefined) ?? (source.startTime as string | undefined),
+		event_date: (engagement.lastLeave as string | undefined) ?? startTime,
 	};
 }
 

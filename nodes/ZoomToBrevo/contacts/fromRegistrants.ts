@@ -54,6 +54,7 @@ export function fromRegistrants(rows: RegistrantRow[], status: Extract<Attendanc
 			country: text(row.country),
 			city: text(row.city),
 			joinUrl: text(row.join_url),
+			registrationStatus: text(row.status),
 			registeredAt: text(row.create_time),
 			registrationAnswers: registrationAnswersOf(row),
 			engagement: { status },

@@ -12,6 +12,9 @@ export interface BrevoContact extends ContactWrite {
 	statusKept?: string;
 	/** Poll, Q&A, survey and registration answers, when the sync read them. */
 	answers?: IDataObject;
+	/** A registrant's registration in Zoom: approved, pending (the host must approve) or denied,
+	 *  and their own join link, which their registered event carries. */
+	registration?: { status?: string; joinUrl?: string };
 }
 
 /** Figures Zoom did not give are left out of the item, not shown as empty. */
@@ -64,6 +67,7 @@ export function toBrevoContact(
 			scoreKept: engagement.scoreKept,
 		}),
 		source: { ...source },
+		...(person.registrationStatus || person.joinUrl ? { registration: definedOnly({ status: person.registrationStatus, joinUrl: person.joinUrl }) } : {}),
 		...(answers ? answersOf(person) : {}),
 	};
 }

@@ -89,6 +89,17 @@ export interface ZoomSource {
 	startTime?: string;
 	/** Actual length when Zoom reports it, else the scheduled length. */
 	durationMinutes?: number;
+	/** A recurring webinar's session the people come from (attendees, absentees): statuses and
+	 *  follow-ups belong to it, not to the whole series. Absent for registrants, meetings (each
+	 *  meeting instance has its own UUID already) and one-time webinars. */
+	session?: ZoomSession;
+}
+
+/** One session of a recurring webinar: its instance UUID (or `occurrence:<id>` when only the
+ *  occurrence is known) and when it started, which orders sessions against each other. */
+export interface ZoomSession {
+	id: string;
+	startTime?: string;
 }
 
 export interface Person {
@@ -104,6 +115,8 @@ export interface Person {
 	country?: string;
 	city?: string;
 	joinUrl?: string;
+	/** Registrants: Zoom's status of the registration (approved, pending, denied). */
+	registrationStatus?: string;
 	registeredAt?: string;
 	/** Answers to the registration form's own questions (webinar registration details). */
 	registrationAnswers?: Answer[];

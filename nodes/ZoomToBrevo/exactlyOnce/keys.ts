@@ -23,8 +23,12 @@ export const deliveryKey = (trackingId: string) => `${PREFIX}/delivery/${trackin
  */
 export const openMarker = (key: string) => `${key}#open`;
 
-/** One meeting or webinar instance: its UUID, else its ID and start time. */
-export function instanceOf(source: Pick<ZoomSource, 'kind' | 'id' | 'uuid' | 'startTime'>): string {
+type Instance = Pick<ZoomSource, 'kind' | 'id' | 'uuid' | 'startTime' | 'session'>;
+
+/** One meeting or webinar instance: a recurring webinar's session, else its UUID, else its ID and
+ *  start time. (A session named by its UUID gives the same key as the UUID did before sessions.) */
+export function instanceOf(source: Instance): string {
+	if (source.session) return `${source.kind}:${source.session.id}`;
 	return source.uuid ? `${source.kind}:${source.uuid}` : `${source.kind}:${source.id}@${source.startTime ?? ''}`;
 }
 
@@ -33,11 +37,24 @@ export const followUpKey = (kind: 'event' | 'email', name: string, instance: str
 
 /**
  * Where attendance statuses are ordered. A meeting instance has only participants (attended or
- * waiting room). A webinar's registrants, absentees and attendees are read by webinar ID (Zoom
- * names no common instance for them), so statuses are ordered per webinar.
+ * waiting room). A webinar's registrants belong to the webinar (Zoom lists them by its ID), so
+ * statuses are ordered per webinar, and a recurring webinar's absentees and attendees also per
+ * session (`statusSessionOf`): registered < any session's status; sessions against each other by
+ * their start, the later session's status being the one the contact keeps.
  */
-export const statusScopeOf = (source: Pick<ZoomSource, 'kind' | 'id' | 'uuid' | 'startTime'>) =>
-	source.kind === 'meeting' ? instanceOf(source) : `webinar:${source.id}`;
+export const statusScopeOf = (source: Instance) => (source.kind === 'meeting' ? instanceOf(source) : `webinar:${source.id}`);
+
+/** A recurring webinar session's status: `<scope>|<start>|<session>`. The scope prefix lets a value
+ *  left from another webinar be told apart; the start, which of two sessions came later. */
+export function statusSessionOf(source: Instance): string | undefined {
+	return source.session ? `${statusScopeOf(source)}|${source.session.startTime ?? ''}|${source.session.id}` : undefined;
+}
+
+/** The start written in a session value, when the value belongs to this scope. */
+export function sessionStartIn(value: unknown, scope: string): { start: string; whole: string } | undefined {
+	if (typeof value !== 'string' || !value.startsWith(`${scope}|`)) return undefined;
+	return { start: value.slice(scope.length + 1).split('|')[0] ?? '', whole: value };
+}
 
 /** Later in this list = further along; a status never replaces a later one. */
 export const STATUS_ORDER: AttendanceStatus[] = ['registered', 'absent', 'waiting_room_only', 'attended'];

@@ -1,7 +1,7 @@
 /**
  * ATTENDANCE_STATUS never moves backwards because a later sync ran: after an attendee sync wrote
  * "attended", a registrant or absentee sync of the same webinar leaves the status out. The order
- * is kept per meeting instance or webinar in n8n's deduplication store (one batched call per
+ * is kept per meeting instance, webinar or recurring webinar session in n8n's deduplication store (one batched call per
  * sync, workflow scope: every Zoom to Brevo node of the workflow sees it); see keys.ts.
  */
 import type { IExecuteFunctions } from 'n8n-workflow';
@@ -35,7 +35,14 @@ export async function keepStatusOrder(
 	if (attributes.length === 0 || contacts.length === 0) return { contacts, heldBack: 0, undo: async () => {} };
 
 	const scope = statusScopeOf(source);
-	const keysOf = contacts.map((contact) => statusKeys(scope, contact.email, contact.engagement.status as AttendanceStatus));
+	// A recurring webinar's session orders its own statuses; any of them also blocks the
+	// webinar's "registered" (a registrant sync names no session).
+	const session = source.session ? `${scope}/${source.session.id}` : undefined;
+	const keysOf = contacts.map((contact) => {
+		const status = contact.engagement.status as AttendanceStatus;
+		const own = statusKeys(session ?? scope, contact.email, status);
+		return session ? { probe: own.probe, blocks: [...own.blocks, ...statusKeys(scope, contact.email, status).blocks] } : own;
+	});
 	const keysFor = (i: number) => (keysOf[i].probe ? [keysOf[i].probe as string, ...keysOf[i].blocks] : keysOf[i].blocks);
 	const all = [...new Set(contacts.flatMap((_c, i) => keysFor(i)))];
 	const before = await claim(context, 'workflow', all);
