@@ -4,7 +4,7 @@
  *   --quick             smaller sizes and only n8n's default settings and lazy isolates for the
  *                       trigger (used by CI to prove the script runs)
  *   --trigger-only      only the Zoom Trigger vs Webhook node tables (skips Zoom to Brevo)
- *   --poll-only         only the Zoom Poll Trigger: calls per poll (1, 50 and 500 hosts; quick:
+ *   --poll-only         only the Zoom Scheduled Trigger: calls per poll (1, 50 and 500 hosts; quick:
  *                       1 and 10) and, not in quick, a meeting's end to Brevo in real n8n
  *   --engagement-only   only the engagement and lead-score table (a webinar of about 10 000
  *                       attendees; quick: about 1 000)
@@ -86,11 +86,11 @@ async function main() {
 	}
 	if (!triggerOnly) {
 		const hosts = quick ? [1, 10] : [1, 50, 500];
-		console.log(`\n## Zoom Poll Trigger: Zoom calls per scheduled poll (${hosts.join(', ')} chosen hosts, Zoom Pro limits)\n`);
+		console.log(`\n## Zoom Scheduled Trigger: Zoom calls per scheduled poll (${hosts.join(', ')} chosen hosts, Zoom Pro limits)\n`);
 		console.log(await benchPollTrigger(hosts, 700));
 		if (!quick) {
 			// Minutes of real polling: the full benchmark only.
-			console.log("\n## Zoom Poll Trigger in real n8n: a meeting's end to its people in Brevo (Every Minute, Batch Import)\n");
+			console.log("\n## Zoom Scheduled Trigger in real n8n: a meeting's end to its people in Brevo (Every Minute, Batch Import)\n");
 			console.log(pollLatencyTable(await benchPollLatency()));
 		}
 	}

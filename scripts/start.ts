@@ -3,7 +3,7 @@
  * community-node path, the example workflows imported and activated, on the built-in Zoom + Brevo
  * simulator (or on real accounts when their keys are in the environment). In simulator mode it
  * delivers signed webinar.ended, meeting.ended, recording.completed and registration events, ends
- * a meeting for the Zoom Poll Trigger to find, prints what happened, and leaves the editor open
+ * a meeting for the Zoom Scheduled Trigger to find, prints what happened, and leaves the editor open
  * until Ctrl-C.
  *
  * n8n is kept in `.n8n-demo/` (scripts/demo/state.ts): a second start finds the credentials,

@@ -13,19 +13,19 @@ import { pollAlone } from './pollGuard';
 import { readPollSettings, testEventHosts, type PollSettings } from './pollSettings';
 
 /**
- * Zoom Poll Trigger: asks Zoom at n8n's Poll Times what ended, for n8n instances Zoom's webhooks
+ * Zoom Scheduled Trigger: asks Zoom at n8n's Poll Times what ended, for n8n instances Zoom's webhooks
  * cannot reach. Items have the Zoom Trigger's shape, so Zoom to Brevo works unchanged.
  */
 export class ZoomPollTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Zoom Poll Trigger',
+		displayName: 'Zoom Scheduled Trigger',
 		name: 'zoomPollTrigger',
 		icon: { light: 'file:zoom.svg', dark: 'file:zoom.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["event"] }}',
 		description: 'Starts the workflow when a Zoom meeting or webinar ends, a webinar gets a registrant or a cloud recording is ready, by asking Zoom at set times (no webhook needed)',
-		defaults: { name: 'Zoom Poll Trigger' },
+		defaults: { name: 'Zoom Scheduled Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

@@ -1,4 +1,4 @@
-/** The Zoom choices both Zoom to Brevo and the Zoom Poll Trigger offer, worded once. */
+/** The Zoom choices both Zoom to Brevo and the Zoom Scheduled Trigger offer, worded once. */
 import type { INodePropertyOptions } from 'n8n-workflow';
 
 import type { ZoomPlan } from './zoomPacer';

@@ -1,5 +1,5 @@
 /**
- * Zoom Poll Trigger in a real n8n 2.41.1: the time from a meeting's end to its people in Brevo,
+ * Zoom Scheduled Trigger in a real n8n 2.41.1: the time from a meeting's end to its people in Brevo,
  * with n8n's "Every Minute" poll and Zoom to Brevo (Batch Import) after it. A poll happens once a
  * minute at a second n8n picks, so a meeting waits for the next poll: each sample ends its meeting
  * at another point of the minute (right after a poll, then 20 s and 40 s after one), and the wait

@@ -1,5 +1,5 @@
 /**
- * Zoom Poll Trigger: what one scheduled poll costs in Zoom calls, by rate category, for chosen
+ * Zoom Scheduled Trigger: what one scheduled poll costs in Zoom calls, by rate category, for chosen
  * hosts, through the harness's PollSession (n8n-core's PollContext and PollTriggerExecutor) against
  * the simulator at Zoom Pro limits on a clock that follows real time (the node paces by real time).
  * Each host has one meeting and one webinar (one past instance) in the window a poll reads, one

@@ -125,7 +125,7 @@ export async function endMeetingForPoll(sim: Simulator, client: RestClient, work
 		end: toZoomTime(endMs),
 		uuid: randomBytes(16).toString('base64'),
 	});
-	say(`a meeting ended in the simulated Zoom (${instance.participants.length} people): the Zoom Poll Trigger finds it at its next poll, within a minute`);
+	say(`a meeting ended in the simulated Zoom (${instance.participants.length} people): the Zoom Scheduled Trigger finds it at its next poll, within a minute`);
 	const execution = await nextExecution(client, workflow, earlier, 150_000);
 	await importsDone(sim);
 	return { workflow, event: 'meeting.ended', via: { kind: 'poll', seconds: Math.round((Date.now() - endMs) / 1000) }, execution, before, after: snapshotBrevo(sim) };

@@ -70,7 +70,7 @@ export function reportDemo(
 				? `URL validation ${via.valid ? 'ok' : 'FAILED'}, HTTP ${via.status}`
 				: via.kind === 'manual'
 					? `run by hand from ${plural(via.people, 'pinned Brevo list event')}`
-					: `found by the Zoom Poll Trigger, synced ${via.seconds} s after the meeting ended`;
+					: `found by the Zoom Scheduled Trigger, synced ${via.seconds} s after the meeting ended`;
 		say(`  ${good ? '✓' : '✗'} ${delivery.event} → "${delivery.workflow.name}": ${how}, execution ${delivery.execution}`);
 		const written = [...lists, ...[...eventChanges(delivery.before, delivery.after)].map(([name, n]) => `event ${name}: ${n} sent`)];
 		const emails = delivery.after.emails - delivery.before.emails;

@@ -14,8 +14,8 @@ export interface DemoWorkflow {
 	file: string;
 	id: string;
 	name: string;
-	/** How Zoom's events reach it: a webhook at `url` (`polls`: the Zoom Poll Trigger too, as a
-	 *  safety net), or the Zoom Poll Trigger asking Zoom; or, for n8n's Brevo Trigger
+	/** How Zoom's events reach it: a webhook at `url` (`polls`: the Zoom Scheduled Trigger too, as a
+	 *  safety net), or the Zoom Scheduled Trigger asking Zoom; or, for n8n's Brevo Trigger
 	 *  (registration), run by hand from its node (`node`). */
 	trigger: { kind: 'webhook'; url: string; polls: boolean } | { kind: 'poll' } | { kind: 'manual'; node: string };
 	/** Whether it was made by an earlier start. */

@@ -88,13 +88,13 @@ export const PANELS: PanelSpec[] = [
 	},
 	{
 		name: 'zoom-poll-trigger',
-		open: { node: 'Zoom Poll Trigger' },
+		open: { node: 'Zoom Scheduled Trigger' },
 		workflow: (credentials) => ({
-			name: 'Panel: Zoom Poll Trigger',
+			name: 'Panel: Zoom Scheduled Trigger',
 			nodes: [
 				{
 					id: 'poll',
-					name: 'Zoom Poll Trigger',
+					name: 'Zoom Scheduled Trigger',
 					type: 'n8n-nodes-zoom-brevo.zoomPollTrigger',
 					typeVersion: 1,
 					position: [0, 0],

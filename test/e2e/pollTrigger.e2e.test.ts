@@ -1,5 +1,5 @@
 /**
- * Zoom Poll Trigger in a real n8n 2.41.1: n8n's own scheduler polls (a cron every minute at a
+ * Zoom Scheduled Trigger in a real n8n 2.41.1: n8n's own scheduler polls (a cron every minute at a
  * random second, plus one poll at activation), n8n saves the cursor, and Zoom to Brevo syncs what
  * the poll emits (Recording Completed: shares the recording). Zoom's clock follows real time (n8n polls by its own clock) three hours ahead of
  * this machine's, and jumps two hours while n8n is stopped. Meeting Ended, Webinar Ended, New
@@ -52,7 +52,7 @@ function importedTimes(email: string): number {
 	return bodies.reduce((n, body) => n + body.split(email).length - 1, 0);
 }
 
-const triggerUuids = (execution: Execution) => nodeOutputJson(execution.data, 'Zoom Poll Trigger').map((item) => item.uuid);
+const triggerUuids = (execution: Execution) => nodeOutputJson(execution.data, 'Zoom Scheduled Trigger').map((item) => item.uuid);
 
 it('an active Meeting Ended poll syncs a meeting that ends; after n8n was down, what ended meanwhile comes once', async () => {
 	const workflow = await createPollWorkflow(client, sim, { tag: 'Meeting ended (polling) → Brevo', poll: { event: 'meeting.ended' }, sync: { typeVersion: 1.1, parameters: { resource: 'meeting', operation: 'syncParticipants', listIds: [15], writeMode: 'import' } } });
@@ -71,7 +71,7 @@ it('an active Meeting Ended poll syncs a meeting that ends; after n8n was down, 
 	expect(run1.status).toBe('success');
 	expect(run1.mode).toBe('trigger');
 	expect(triggerUuids(run1)).toEqual([first.uuid]);
-	expect(nodeOutputJson(run1.data, 'Zoom Poll Trigger')[0]).toMatchObject({ event: 'meeting.ended', trackingId: `poll:meeting.ended:${first.uuid}` });
+	expect(nodeOutputJson(run1.data, 'Zoom Scheduled Trigger')[0]).toMatchObject({ event: 'meeting.ended', trackingId: `poll:meeting.ended:${first.uuid}` });
 	for (const email of emailsOf(first)) {
 		expect(sim.brevo.contacts.get(email)?.listIds).toContain(15);
 		expect(importedTimes(email)).toBe(1);
@@ -126,7 +126,7 @@ it('an active Webinar Ended poll syncs the attendees of a webinar that ends into
 	expect(run.status).toBe('success');
 	expect(run.mode).toBe('trigger');
 	expect(triggerUuids(run)).toEqual([live.instance.uuid]);
-	expect(nodeOutputJson(run.data, 'Zoom Poll Trigger')[0]).toMatchObject({ event: 'webinar.ended', id: String(live.webinar.id), trackingId: `poll:webinar.ended:${live.instance.uuid}` });
+	expect(nodeOutputJson(run.data, 'Zoom Scheduled Trigger')[0]).toMatchObject({ event: 'webinar.ended', id: String(live.webinar.id), trackingId: `poll:webinar.ended:${live.instance.uuid}` });
 
 	// A later scheduled poll emits nothing again.
 	const readsAfterRun = webinarListReads().length;
@@ -162,7 +162,7 @@ it('an active New Webinar Registrant poll writes a new registrant to Brevo with 
 	const [run] = await client.waitForExecutions(workflow.id, 1, 150_000);
 	expect(run.status).toBe('success');
 	expect(run.mode).toBe('trigger');
-	const emitted = nodeOutputJson(run.data, 'Zoom Poll Trigger');
+	const emitted = nodeOutputJson(run.data, 'Zoom Scheduled Trigger');
 	expect(emitted).toHaveLength(1);
 	expect(emitted[0]).toMatchObject({
 		event: 'webinar.registration_created',
@@ -205,7 +205,7 @@ it("an active Recording Completed poll gives the meeting's participants the reco
 	const [run] = await client.waitForExecutions(workflow.id, 1, 150_000);
 	expect(run.status).toBe('success');
 	expect(run.mode).toBe('trigger');
-	expect(nodeOutputJson(run.data, 'Zoom Poll Trigger')).toEqual([
+	expect(nodeOutputJson(run.data, 'Zoom Scheduled Trigger')).toEqual([
 		expect.objectContaining({ event: 'recording.completed', uuid: instance.uuid, trackingId: `poll:recording.completed:${instance.uuid}` }),
 	]);
 	const link = `${sim.url}${recording.share_url}`;
@@ -258,7 +258,7 @@ describe('polls that overlap, and publishing again (issue #21)', () => {
 			nodes: [
 				{
 					id: 'poll',
-					name: 'Zoom Poll Trigger',
+					name: 'Zoom Scheduled Trigger',
 					type: `${PACKAGE}.zoomPollTrigger`,
 					typeVersion: 1,
 					position: [0, 0],
@@ -274,7 +274,7 @@ describe('polls that overlap, and publishing again (issue #21)', () => {
 				},
 				{ id: 'downstream', name: 'Downstream', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [250, 0], parameters: {} },
 			],
-			connections: { 'Zoom Poll Trigger': { main: [[{ node: 'Downstream', type: 'main', index: 0 }]] } },
+			connections: { 'Zoom Scheduled Trigger': { main: [[{ node: 'Downstream', type: 'main', index: 0 }]] } },
 		});
 	}
 	const reportOf = (who: ZoomUser) => `/zoom/v2/report/users/${encodeURIComponent(who.email)}/meetings`;

@@ -69,7 +69,7 @@ export function chain(...names: string[]) {
 	return connections;
 }
 
-/** The Zoom Poll Trigger (Server-to-Server, Poll Times: Every Minute) → Zoom to Brevo, on the
+/** The Zoom Scheduled Trigger (Server-to-Server, Poll Times: Every Minute) → Zoom to Brevo, on the
  *  simulator with credentials of its own, named `tag` (so are the credentials), as e2e tests, the queue-mode test and
  *  the latency benchmark build it. Without `sync`, the trigger alone. */
 export async function createPollWorkflow(
@@ -82,7 +82,7 @@ export async function createPollWorkflow(
 	const nodes: Array<Record<string, unknown>> = [
 		{
 			id: 'poll',
-			name: 'Zoom Poll Trigger',
+			name: 'Zoom Scheduled Trigger',
 			type: `${PACKAGE}.zoomPollTrigger`,
 			typeVersion: 1,
 			position: [0, 0],
@@ -105,6 +105,6 @@ export async function createPollWorkflow(
 	return await client.createWorkflow({
 		name: tag,
 		nodes,
-		connections: sync ? { 'Zoom Poll Trigger': { main: [[{ node: 'Zoom to Brevo', type: 'main', index: 0 }]] } } : {},
+		connections: sync ? { 'Zoom Scheduled Trigger': { main: [[{ node: 'Zoom to Brevo', type: 'main', index: 0 }]] } } : {},
 	});
 }

@@ -1,7 +1,7 @@
 /**
  * The safety-net recipe of the README ("Webhook or polling?") in a real n8n 2.41.1:
  * examples/meeting-ended-webhook-and-poll.json, imported as a user would (their credentials picked)
- * and activated — the Zoom Trigger on its production URL and the Zoom Poll Trigger on n8n's own
+ * and activated — the Zoom Trigger on its production URL and the Zoom Scheduled Trigger on n8n's own
  * minute schedule, both feeding one Zoom to Brevo 1.2.
  * (a) Meetings seen by both triggers, in either order (the webhook first; the poll first and Zoom's
  *     late retry of the webhook after it): each person gets zoom_meeting_attended once per meeting

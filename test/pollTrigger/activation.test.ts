@@ -1,5 +1,5 @@
 /**
- * Zoom Poll Trigger: what an activation means, through n8n-core's PollContext and
+ * Zoom Scheduled Trigger: what an activation means, through n8n-core's PollContext and
  * PollTriggerExecutor as n8n 2.41.1 runs them (test/harness/run-poll.ts: every tick of an
  * activation reuses its poll functions, so it reports the activation's mode too).
  * - Unpublished and published again ('activate'): Start From empty → nothing from the pause; set →
@@ -21,7 +21,7 @@ import type { ZoomMeetingInstance, ZoomUser } from '../simulator/fixture/types';
 import { addHost, endMeeting, endWebinar, recordingCompletes, register, scheduleWebinar } from '../simulator/timeline';
 import { zoomClock } from './zoomClock';
 
-describe('Zoom Poll Trigger: activation', () => {
+describe('Zoom Scheduled Trigger: activation', () => {
 	const { clock, now, reset } = zoomClock();
 	let sim: Simulator;
 	let owner: ZoomUser;

@@ -1,5 +1,5 @@
 /**
- * Zoom Poll Trigger: a schedule whose Heavy calls would exceed the plan's daily limit is refused
+ * Zoom Scheduled Trigger: a schedule whose Heavy calls would exceed the plan's daily limit is refused
  * before any Zoom call (n8n then refuses the activation), through n8n-core's PollContext and
  * PollTriggerExecutor (test/harness/run-poll.ts) against the simulator.
  */
@@ -40,7 +40,7 @@ describe('pollsPerDay: the most polls n8n runs in a day on Poll Times', () => {
 	});
 });
 
-describe("Zoom Poll Trigger: the schedule within Zoom's daily limit", () => {
+describe("Zoom Scheduled Trigger: the schedule within Zoom's daily limit", () => {
 	const clock = new SimClock(Date.now() + 3 * HOUR);
 	let sim: Simulator;
 	let hostEmails: string[];

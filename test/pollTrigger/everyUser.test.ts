@@ -1,5 +1,5 @@
 /**
- * Zoom Poll Trigger, Hosts: Every User of the Account, through n8n-core's PollContext and
+ * Zoom Scheduled Trigger, Hosts: Every User of the Account, through n8n-core's PollContext and
  * PollTriggerExecutor with n8n 2.41.1's saving rules (test/harness/run-poll.ts), against the
  * simulator's clock: the account's active users are listed at each poll (`GET /users`, pages of
  * 300), then each is read as a chosen host; the daily Heavy budget is checked with their count
@@ -16,7 +16,7 @@ import { HOUR, MINUTE, SimClock } from '../simulator/clock';
 import type { ZoomUser } from '../simulator/fixture/types';
 import { addHost, endMeeting, endWebinar } from '../simulator/timeline';
 
-describe('Zoom Poll Trigger: Hosts = Every User of the Account', () => {
+describe('Zoom Scheduled Trigger: Hosts = Every User of the Account', () => {
 	const clock = new SimClock(Date.now() + 3 * HOUR);
 	let sim: Simulator;
 	let owner: ZoomUser;

@@ -1,5 +1,5 @@
 /**
- * Zoom Poll Trigger: polls that overlap. n8n 2.41.1 starts each Poll Times tick without waiting
+ * Zoom Scheduled Trigger: polls that overlap. n8n 2.41.1 starts each Poll Times tick without waiting
  * for the previous poll of the node (test/harness/run-poll.ts: `poll()` again before the previous
  * one settled, on the same Workflow and poll functions, as n8n's cron does). A slow Zoom (the
  * simulator's latency fault, real time) makes one poll outlast the start of the next.
@@ -24,7 +24,7 @@ import { zoomClock } from './zoomClock';
 /** How long the slow Zoom answer takes: far longer than the rest of a poll against the simulator. */
 const SLOW_MS = 1_500;
 
-describe('Zoom Poll Trigger: polls that overlap', () => {
+describe('Zoom Scheduled Trigger: polls that overlap', () => {
 	const { clock, now, reset } = zoomClock();
 	let sim: Simulator;
 	let owner: ZoomUser;

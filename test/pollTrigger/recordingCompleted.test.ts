@@ -1,5 +1,5 @@
 /**
- * Zoom Poll Trigger, Recording Completed, through n8n-core's PollContext and PollTriggerExecutor
+ * Zoom Scheduled Trigger, Recording Completed, through n8n-core's PollContext and PollTriggerExecutor
  * with n8n 2.41.1's saving rules (test/harness/run-poll.ts), against the simulator's clock.
  */
 import { ZoomServerToServerOAuthApi } from '../../credentials/ZoomServerToServerOAuthApi.credentials';
@@ -13,7 +13,7 @@ import { addHost, endMeeting, endWebinar, recordingCompletes } from '../simulato
 import { zoomClock } from './zoomClock';
 import { runZoomToBrevo } from '../zoomToBrevo/nodeRunner';
 
-describe('Zoom Poll Trigger: Recording Completed', () => {
+describe('Zoom Scheduled Trigger: Recording Completed', () => {
 	const { clock, now, meanwhile, reset } = zoomClock();
 	let sim: Simulator;
 	let owner: ZoomUser;

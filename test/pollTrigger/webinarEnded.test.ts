@@ -1,5 +1,5 @@
 /**
- * Zoom Poll Trigger, Webinar Ended, through n8n-core's PollContext and PollTriggerExecutor with
+ * Zoom Scheduled Trigger, Webinar Ended, through n8n-core's PollContext and PollTriggerExecutor with
  * n8n 2.41.1's saving rules (test/harness/run-poll.ts), against the simulator's clock.
  */
 import { ZoomServerToServerOAuthApi } from '../../credentials/ZoomServerToServerOAuthApi.credentials';
@@ -11,7 +11,7 @@ import { DAY, HOUR, MINUTE, SimClock } from '../simulator/clock';
 import type { ZoomUser, ZoomWebinar } from '../simulator/fixture/types';
 import { addHost, endMeeting, endWebinar } from '../simulator/timeline';
 
-describe('Zoom Poll Trigger: Webinar Ended', () => {
+describe('Zoom Scheduled Trigger: Webinar Ended', () => {
 	// Zoom's clock, three hours ahead of this machine's: the trigger must go by Zoom's alone.
 	const clock = new SimClock(Date.now() + 3 * HOUR);
 	let sim: Simulator;

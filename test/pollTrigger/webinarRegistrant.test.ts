@@ -1,5 +1,5 @@
 /**
- * Zoom Poll Trigger, New Webinar Registrant, through n8n-core's PollContext and PollTriggerExecutor
+ * Zoom Scheduled Trigger, New Webinar Registrant, through n8n-core's PollContext and PollTriggerExecutor
  * with n8n 2.41.1's saving rules (test/harness/run-poll.ts), against the simulator's clock.
  */
 import { ZoomServerToServerOAuthApi } from '../../credentials/ZoomServerToServerOAuthApi.credentials';
@@ -12,7 +12,7 @@ import type { ZoomRegistrant, ZoomUser, ZoomWebinar } from '../simulator/fixture
 import { addHost, endWebinar, register, scheduleWebinar } from '../simulator/timeline';
 import { zoomClock } from './zoomClock';
 
-describe('Zoom Poll Trigger: New Webinar Registrant', () => {
+describe('Zoom Scheduled Trigger: New Webinar Registrant', () => {
 	const { clock, now, meanwhile, meanwhileRan, reset } = zoomClock();
 	let sim: Simulator;
 	let owner: ZoomUser;

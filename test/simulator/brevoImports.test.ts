@@ -6,12 +6,13 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('Brevo contact import', () => {
 	let sim: Simulator;
 	beforeAll(async () => {
-		sim = await startSimulator({ brevo: { importProcessingMs: 60, otherPerHour: 1000, contactsPerSecond: 1000 } });
+		// Long enough that the status read right after the POST still finds it queued on a busy machine.
+		sim = await startSimulator({ brevo: { importProcessingMs: 400, otherPerHour: 1000, contactsPerSecond: 1000 } });
 	});
 	afterAll(() => sim.close());
 
 	async function until(processId: number, status: string) {
-		for (let i = 0; i < 50; i++) {
+		for (let i = 0; i < 300; i++) {
 			const reply = await brevo(sim, 'GET', `/processes/${processId}`);
 			if (reply.body.status === status) return reply;
 			await wait(10);

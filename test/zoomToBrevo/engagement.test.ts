@@ -222,7 +222,7 @@ describe('lead score and lead events', () => {
 	it('fires zoom_webinar_hot_lead for each hot lead, with the score in its properties, once across re-runs', async () => {
 		await start();
 		const processedData = new ProcessedDataStore();
-		const run = async () => await runZoomToBrevo(sim, attendees({ scoreLeads: true }), { typeVersion: 1.2, processedData, workflowId: 'hot-leads' });
+		const run = async () => await runZoomToBrevo(sim, attendees({ scoreLeads: true, sendEvent: true }), { typeVersion: 1.2, processedData, workflowId: 'hot-leads' });
 		const first = await run();
 		expect(first.result.error).toBeUndefined();
 		const hot = first.contacts.filter((c) => (c.engagement as { leadLevel?: string }).leadLevel === 'hot');
@@ -244,9 +244,22 @@ describe('lead score and lead events', () => {
 		expect(again.contacts.filter((c) => c.leadEvent).map((c) => (c.leadEvent as { status: string }).status)).toEqual(hot.map(() => 'already sent'));
 	});
 
+	it('Lead Events follow Send Brevo Event (1.2): off, a scored sync sends no lead event; 1.1 workflows keep sending them', async () => {
+		await start();
+		const scored = await runZoomToBrevo(sim, attendees({ scoreLeads: true, leadEvents: 'hot' }), { typeVersion: 1.2 });
+		expect(scored.result.error).toBeUndefined();
+		expect(scored.contacts.some((c) => (c.engagement as { leadLevel?: string }).leadLevel === 'hot')).toBe(true);
+		// Before: "would send 143 zoom_webinar_hot_lead" with Send Brevo Event off.
+		expect(sim.brevo.events).toHaveLength(0);
+		expect(scored.contacts.some((c) => c.leadEvent)).toBe(false);
+		const older = await runZoomToBrevo(sim, attendees({ scoreLeads: true, leadEvents: 'hot' }), { typeVersion: 1.1 });
+		expect(older.result.error).toBeUndefined();
+		expect(sim.brevo.events.filter((e) => e.event_name === 'zoom_webinar_hot_lead').length).toBeGreaterThan(0);
+	});
+
 	it('Hot and Warm Leads with a raised hot threshold: each level gets its own event, and the editable threshold decides who is hot', async () => {
 		await start();
-		const { contacts, result } = await runZoomToBrevo(sim, attendees({ scoreLeads: true, leadEvents: 'hotAndWarm', scoreSettings: { hot: 75, warm: 40 } }), { typeVersion: 1.2 });
+		const { contacts, result } = await runZoomToBrevo(sim, attendees({ scoreLeads: true, sendEvent: true, leadEvents: 'hotAndWarm', scoreSettings: { hot: 75, warm: 40 } }), { typeVersion: 1.2 });
 		expect(result.error).toBeUndefined();
 		const at = (level: string) => contacts.filter((c) => (c.engagement as { leadLevel: string }).leadLevel === level);
 		for (const c of at('hot')) expect((c.engagement as { score: number }).score).toBeGreaterThanOrEqual(75);
@@ -278,7 +291,7 @@ describe('lead score and lead events', () => {
 	it('Dry Run: reads Zoom, tells which lead events would go out, sends none', async () => {
 		await start();
 		const before = JSON.stringify([...sim.brevo.contacts.values()]);
-		const { contacts, result } = await runZoomToBrevo(sim, attendees({ scoreLeads: true, options: { dryRun: true } }), { typeVersion: 1.2 });
+		const { contacts, result } = await runZoomToBrevo(sim, attendees({ scoreLeads: true, sendEvent: true, options: { dryRun: true } }), { typeVersion: 1.2 });
 		expect(result.error).toBeUndefined();
 		const hot = contacts.filter((c) => (c.engagement as { leadLevel?: string }).leadLevel === 'hot');
 		expect(hot.length).toBeGreaterThan(0);
@@ -295,7 +308,7 @@ describe('meeting participants with poll answers', () => {
 		const latest = meeting.instances[meeting.instances.length - 1];
 		const { contacts, result } = await runZoomToBrevo(
 			sim,
-			{ resource: 'meeting', operation: 'syncParticipants', meetingId: String(meeting.id), writeMode: 'import', listIds: [15], meetingEngagement: ['polls'], scoreLeads: true, scoreSettings: { hot: 50 } },
+			{ resource: 'meeting', operation: 'syncParticipants', meetingId: String(meeting.id), writeMode: 'import', listIds: [15], meetingEngagement: ['polls'], scoreLeads: true, sendEvent: true, scoreSettings: { hot: 50 } },
 			{ typeVersion: 1.2 },
 		);
 		expect(result.error).toBeUndefined();
@@ -357,7 +370,7 @@ describe('settings are checked before the first call', () => {
 		[{ webinarEngagement: ['polls', 'chat'] }, /"chat" is not a value of Add Engagement From Zoom/],
 		[{ scoreLeads: true, scoreSettings: { hot: 20, warm: 40 } }, /Warm Lead From Score \(40\) is above Hot Lead From Score \(20\)/],
 		[{ scoreLeads: true, scoreSettings: { pollAnswered: 'lots' } }, /Points per Poll Answered must be a number/],
-		[{ scoreLeads: true, leadEvents: 'lukewarm' }, /"lukewarm" is not a value of Lead Events/],
+		[{ scoreLeads: true, sendEvent: true, leadEvents: 'lukewarm' }, /"lukewarm" is not a value of Lead Events/],
 	])('%j stops with an error naming the setting', async (parameters, message) => {
 		await start();
 		const { result } = await runZoomToBrevo(sim, attendees(parameters as INodeParameters), { typeVersion: 1.2 });

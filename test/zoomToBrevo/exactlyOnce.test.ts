@@ -95,6 +95,33 @@ describe('a Zoom delivery is processed once per node', () => {
 	});
 });
 
+describe('tests in the editor (n8n manual mode)', () => {
+	it('two tests in a row on the same pinned delivery: both sync (as the panel says), nobody gets a follow-up twice, the hint says so', async () => {
+		const test = () => runZoomToBrevo(sim, meetingSync, { inputItems: meetingEndedItem('pinned-1'), processedData: store, mode: 'manual' });
+		const first = await test();
+		expect(first.result.error).toBeUndefined();
+		const sent = sim.brevo.events.length;
+		expect(sent).toBeGreaterThan(0);
+		expect(first.hints.join(' ')).toMatch(/Test run: the Zoom delivery is synced again at every test/);
+
+		sim.clearRequests();
+		const second = await test();
+		expect(second.result.error).toBeUndefined();
+		// Before: "already processed … skipped", no Zoom read, nothing written.
+		expect(second.skipped.filter((s) => s.reason === 'already_processed')).toHaveLength(0);
+		expect(zoomCalls().length).toBeGreaterThan(0);
+		expect(second.contacts.length).toBe(first.contacts.length);
+		expect(sim.brevo.events).toHaveLength(sent);
+		for (const contact of second.contacts) expect(contact.event).toMatchObject({ status: 'already sent' });
+		for (const count of eventsPerEmail('zoom_meeting_').values()) expect(count).toBe(1);
+
+		// The production run of the same delivery afterwards processes it once, and sends nothing twice.
+		const production = await runZoomToBrevo(sim, meetingSync, { inputItems: meetingEndedItem('pinned-1'), processedData: store });
+		expect(production.result.error).toBeUndefined();
+		expect(sim.brevo.events).toHaveLength(sent);
+	});
+});
+
 describe('answers that were lost', () => {
 	const largeSync = () => ({ resource: 'meeting', operation: 'syncParticipants', meetingId: sim.fixture.ids.largeMeetingUuid, writeMode: 'import', listIds: [15], sendEvent: true });
 

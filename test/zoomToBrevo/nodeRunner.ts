@@ -1,5 +1,5 @@
 /** Runs the Zoom to Brevo node through n8n-core's real engine against a simulator. */
-import type { INodeExecutionData, INodeParameters, INodeType } from 'n8n-workflow';
+import type { INodeExecutionData, INodeParameters, INodeType, WorkflowExecuteMode } from 'n8n-workflow';
 
 import { runWorkflow, type ProcessedDataStore, type StoredCredentials } from '../harness';
 import { simCredentials } from '../simCredentials';
@@ -48,6 +48,9 @@ export async function runZoomToBrevo(
 		workflowId?: string;
 		/** The node type to run under the Zoom to Brevo type name (e.g. one that records reads). */
 		nodeType?: INodeType;
+		/** What getMode() says: 'webhook' (default) as in a production run after a Zoom Trigger;
+		 *  'manual' for a test in the editor (Execute step / Execute workflow). */
+		mode?: WorkflowExecuteMode;
 	} = {},
 ) {
 	const typeVersion = options.typeVersion ?? 1.1;
@@ -70,6 +73,7 @@ export async function runZoomToBrevo(
 			],
 		},
 		inputItems: options.inputItems,
+		mode: options.mode ?? 'webhook',
 	});
 	// From 1.2 skipped people have their own output (the second): `items` are all outputs' items.
 	const outputs = result.outputs['Zoom to Brevo'] ?? [];

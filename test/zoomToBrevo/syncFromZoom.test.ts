@@ -143,6 +143,40 @@ describe('Webinar syncs', () => {
 	});
 });
 
+describe("Sync Attendees never mixes two webinars' data (the UUID must be a session of the chosen webinar)", () => {
+	const recurring = () => sim.fixture.zoom.webinars.find((w) => w.id === sim.fixture.ids.recurringWebinarId)!;
+	const attendeesOf = (webinarId: number, webinarUuid: string, inputItems?: Array<{ json: Record<string, unknown> }>) =>
+		runZoomToBrevo(sim, { resource: 'webinar', operation: 'syncAttendees', webinarId: String(webinarId), webinarUuid }, inputItems ? { inputItems } : {});
+
+	it('another webinar picked while the UUID still comes from the trigger item: stops before any Zoom call, naming both and the remedy', async () => {
+		const item = { json: { event: 'webinar.ended', id: String(sim.fixture.ids.webinarId), uuid: webinar().instances[0].uuid } };
+		const { contacts, result } = await attendeesOf(sim.fixture.ids.recurringWebinarId, String(item.json.uuid), [item]);
+		expect(contacts).toHaveLength(0);
+		expect(result.error?.message).toBe(`Webinar Instance UUID ${item.json.uuid} is not a session of webinar ${sim.fixture.ids.recurringWebinarId}`);
+		expect(result.error?.description).toMatch(new RegExp(`about webinar ${sim.fixture.ids.webinarId}: the Webinar field was changed.*Clear Webinar Instance UUID`));
+		expect(zoomCalls()).toHaveLength(0);
+	});
+
+	it("a typed UUID of another webinar: Zoom's list of the webinar's sessions refuses it (one Medium call), nothing read", async () => {
+		const { result } = await attendeesOf(sim.fixture.ids.recurringWebinarId, webinar().instances[0].uuid);
+		expect(result.error?.message).toMatch(/is not a session of webinar/);
+		expect(result.error?.description).toMatch(/Zoom does not list it/);
+		expect(zoomCalls().map((r) => r.path)).not.toContainEqual(expect.stringContaining('/participants'));
+	});
+
+	it('a typed UUID of one of its sessions, or the trigger item naming this webinar: read as asked', async () => {
+		const session = recurring().instances[0];
+		const typed = await attendeesOf(recurring().id, session.uuid);
+		expect(typed.result.error).toBeUndefined();
+		expect(typed.contacts.length).toBeGreaterThan(0);
+		sim.clearRequests();
+		const fromTrigger = await attendeesOf(webinar().id, webinar().instances[0].uuid, [{ json: { id: webinar().id, uuid: webinar().instances[0].uuid } }]);
+		expect(fromTrigger.result.error).toBeUndefined();
+		// Zoom sent the pair together: no extra call to check it.
+		expect(zoomCalls().filter((r) => r.path.endsWith('/instances'))).toHaveLength(0);
+	});
+});
+
 describe('version 1 workflows (text fields) read the same people as version 1.1', () => {
 	const cases: Array<[string, () => Record<string, string>]> = [
 		['participants of a meeting instance by UUID', () => ({ resource: 'meeting', operation: 'syncParticipants', meetingId: sim.fixture.ids.recurringMeetingUuids.leadingSlash })],

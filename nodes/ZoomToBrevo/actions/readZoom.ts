@@ -67,6 +67,19 @@ async function webinarSource(zoom: ZoomClient, webinarId: string): Promise<{ sou
 	return { source: sourceOf('webinar', details, webinarId), recurring: details.type === 6 || details.type === 9 };
 }
 
+type PastSession = { uuid: string; start_time?: string };
+
+/** The webinar's past sessions (`GET /past_webinars/{webinarId}/instances`, Medium; Rivet's
+ *  `WebinarsListPastWebinarInstancesResponse`: `webinars[].uuid`, `start_time`). */
+async function pastSessions(zoom: ZoomClient, webinarId: string): Promise<PastSession[]> {
+	const found = await zoom.get<{ webinars?: Array<{ uuid?: string; start_time?: string }> }>(
+		`/past_webinars/${encodeId(webinarId)}/instances`,
+		'medium',
+		"list the webinar's past sessions",
+	);
+	return (found.webinars ?? []).filter((s): s is PastSession => Boolean(s.uuid));
+}
+
 /**
  * The session of a recurring webinar that attendees or absentees come from, so that statuses and
  * no-show events are per session (attended session 1, missed session 2 → two truths, not one).
@@ -82,18 +95,14 @@ async function webinarSession(
 	source: ZoomSource,
 	which: { instanceUuid?: string; occurrenceId?: string },
 	warnings: string[],
+	known?: PastSession[],
 ): Promise<ZoomSession | undefined> {
 	if (!which.instanceUuid && which.occurrenceId) {
 		const ms = Number(which.occurrenceId);
 		return { id: `occurrence:${which.occurrenceId}`, startTime: Number.isFinite(ms) ? new Date(ms).toISOString() : undefined };
 	}
 	try {
-		const found = await zoom.get<{ webinars?: Array<{ uuid?: string; start_time?: string }> }>(
-			`/past_webinars/${encodeId(source.id)}/instances`,
-			'medium',
-			"list the webinar's past sessions",
-		);
-		const sessions = (found.webinars ?? []).filter((s): s is { uuid: string; start_time?: string } => Boolean(s.uuid));
+		const sessions = known ?? (await pastSessions(zoom, source.id));
 		const session = which.instanceUuid
 			? sessions.find((s) => s.uuid === which.instanceUuid)
 			: [...sessions].sort((a, b) => String(a.start_time ?? '').localeCompare(String(b.start_time ?? ''))).pop();
@@ -104,16 +113,28 @@ async function webinarSession(
 	return which.instanceUuid ? { id: which.instanceUuid } : undefined;
 }
 
-/** The source of one session's people: named by the session, and without the series' flag. */
+/** Thrown when a session UUID is not among the chosen webinar's past sessions. */
+export class SessionNotOfWebinar extends Error {}
+
+/**
+ * The source of one session's people: named by the session, not the series. `verifyUuid`: the
+ * UUID's webinar is unknown (typed, or pinned without it), so it must be one of this webinar's
+ * past sessions — else one webinar's people would be written under the other's name.
+ */
 async function sessionSource(
 	zoom: ZoomClient,
 	webinarId: string,
-	which: { instanceUuid?: string; occurrenceId?: string },
+	which: { instanceUuid?: string; occurrenceId?: string; verifyUuid?: boolean },
 	warnings: string[],
 ): Promise<ZoomSource> {
 	const { source, recurring } = await webinarSource(zoom, webinarId);
 	if (which.instanceUuid) source.uuid = which.instanceUuid;
-	const session = recurring ? await webinarSession(zoom, source, which, warnings) : undefined;
+	let known: PastSession[] | undefined;
+	if (which.instanceUuid && which.verifyUuid) {
+		known = await pastSessions(zoom, source.id);
+		if (!known.some((s) => s.uuid === which.instanceUuid)) throw new SessionNotOfWebinar(which.instanceUuid);
+	}
+	const session = recurring ? await webinarSession(zoom, source, which, warnings, known) : undefined;
 	if (!session) return source;
 	// The series' UUID names no session: the session's own UUID (or occurrence) does.
 	return { ...source, session, uuid: session.id.startsWith('occurrence:') ? undefined : session.id };
@@ -201,9 +222,11 @@ export async function readWebinarAttendees(
 	webinarId: string,
 	instanceUuid: string | undefined,
 	withDetails: boolean,
+	/** The UUID's webinar is not known from the incoming item: check it against this webinar. */
+	verifyUuid = false,
 ): Promise<ZoomRead> {
 	const warnings: string[] = [];
-	const source = await sessionSource(zoom, webinarId, { instanceUuid }, warnings);
+	const source = await sessionSource(zoom, webinarId, { instanceUuid, verifyUuid }, warnings);
 	const instance = instanceUuid ? meetingPathId(instanceUuid) : encodeId(webinarId);
 	const rows = await zoom.list<ParticipantRow>(`/past_webinars/${instance}/participants`, 'participants', 'medium', 'list the webinar attendees', {});
 	const people = mergeParticipants(rows, source);

@@ -37,12 +37,22 @@ export async function route(context: IExecuteFunctions): Promise<INodeExecutionD
 		});
 		return context.getNode().typeVersion < 1.2 ? [registered] : [registered, []];
 	}
+	// A test in the editor: every test syncs, and says that follow-ups are real (once per person).
+	const test = context.getMode() === 'manual';
+	let testNoted = false;
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const settings = readSyncSettings(context, itemIndex);
 			const zoom = zoomFor(settings);
 			useBrevoTier(context, settings.brevoTier);
-			const delivery = await claimDelivery(context, itemIndex, { dryRun: settings.dryRun, repeat: settings.repeatFollowUps });
+			const delivery = await claimDelivery(context, itemIndex, { dryRun: settings.dryRun, repeat: settings.repeatFollowUps, test });
+			if (test && delivery.trackingId && !settings.dryRun && !testNoted) {
+				testNoted = true;
+				context.addExecutionHints({
+					message: `Test run: the Zoom delivery is synced again at every test (a production run processes it once). Contacts are written with the same values; follow-ups are real and reach each person once — those sent by an earlier test or run say "already sent". Options → Dry Run tests without writing or sending.`,
+					location: 'outputPane',
+				});
+			}
 			if (delivery.alreadyProcessed) {
 				output.push(alreadyProcessedItem(String(delivery.trackingId), itemIndex));
 				context.addExecutionHints({

@@ -219,8 +219,17 @@ function readEngagementSettings(
 	return {
 		engagement,
 		includeAnswers,
-		scoring: { weights, thresholds, events: checkOption(context, itemIndex, 'leadEvents', param('leadEvents', 'hot')) },
+		scoring: { weights, thresholds, events: leadEventsOf(context, itemIndex) },
 	};
+}
+
+/** From 1.2, lead events are Brevo events like the others: none unless Send Brevo Event is on
+ *  (a test with events off sent hot-lead events before). */
+function leadEventsOf(context: IExecuteFunctions, itemIndex: number): 'hot' | 'hotAndWarm' | 'none' {
+	const param = <T>(name: string, fallback: T) => context.getNodeParameter(name, itemIndex, fallback) as T;
+	// Hidden with Send Brevo Event off, so not read then (n8n keeps no value for a hidden field).
+	if (context.getNode().typeVersion >= 1.2 && !checkBoolean(context, itemIndex, 'sendEvent', param<unknown>('sendEvent', false), false)) return 'none';
+	return checkOption(context, itemIndex, 'leadEvents', param('leadEvents', 'hot'));
 }
 
 function readRegistrationSettings(context: IExecuteFunctions, itemIndex: number, options: IDataObject): SyncSettings['registration'] {

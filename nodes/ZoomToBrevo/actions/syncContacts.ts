@@ -8,8 +8,10 @@ import {
 	readWebinarAbsentees,
 	readWebinarAttendees,
 	readWebinarRegistrants,
+	SessionNotOfWebinar,
 	type ZoomRead,
 } from './readZoom';
+import { instancePairing, mismatchMessage } from './instancePairing';
 import { registrantFromEvent } from './registrantFromEvent';
 import { requiredId, type SyncSettings } from './settings';
 import { isUnconfirmed } from '../../shared/brevo';
@@ -33,7 +35,7 @@ async function readPeople(context: IExecuteFunctions, itemIndex: number, setting
 		case 'syncParticipants':
 			return await readMeetingParticipants(zoom, requiredId(context, itemIndex, 'meetingId', 'Meeting ID or UUID'), settings.participantSource === 'report');
 		case 'syncAttendees':
-			return await readWebinarAttendees(zoom, requiredId(context, itemIndex, 'webinarId', 'Webinar ID'), param('webinarUuid') || undefined, details);
+			return await readAttendees(context, itemIndex, zoom, param('webinarUuid') || undefined, details);
 		case 'syncAbsentees':
 			return await readWebinarAbsentees(zoom, requiredId(context, itemIndex, 'webinarId', 'Webinar ID'), param('occurrenceId') || undefined, details);
 		default:
@@ -43,6 +45,21 @@ async function readPeople(context: IExecuteFunctions, itemIndex: number, setting
 				{ status: settings.registrantStatus, occurrenceId: param('occurrenceId') || undefined },
 				details,
 			);
+	}
+}
+
+/** A webinar's attendees, by a session UUID that must belong to the chosen webinar. */
+async function readAttendees(context: IExecuteFunctions, itemIndex: number, zoom: ZoomClient, uuid: string | undefined, details: boolean): Promise<ZoomRead> {
+	const webinarId = requiredId(context, itemIndex, 'webinarId', 'Webinar ID');
+	const item = context.getInputData()[itemIndex]?.json;
+	const pairing = uuid ? instancePairing(item, webinarId, uuid) : 'same';
+	if (pairing === 'other') throw new NodeOperationError(context.getNode(), mismatchMessage(webinarId, uuid!, String(item?.id)).message, { itemIndex, description: mismatchMessage(webinarId, uuid!, String(item?.id)).description });
+	try {
+		return await readWebinarAttendees(zoom, webinarId, uuid, details, pairing === 'unknown');
+	} catch (error) {
+		if (!(error instanceof SessionNotOfWebinar)) throw error;
+		const { message, description } = mismatchMessage(webinarId, uuid!);
+		throw new NodeOperationError(context.getNode(), message, { itemIndex, description });
 	}
 }
 

@@ -156,6 +156,14 @@ export const brevoWriteProperties: INodeProperties[] = [
 			'Whether to send a Brevo custom event per contact, to start Brevo automations (follow-up sequences)',
 	},
 	{
+		displayName:
+			'Events are sent when you test this node too, and start the Brevo automations built on them. Each person gets each event once per meeting or webinar, however often you test. To try the node without writing to Brevo or sending anything, turn on Options → Dry Run.',
+		name: 'testSendsNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { operation: WRITES, sendEvent: [true], ...FROM_VERSION_1_2 } },
+	},
+	{
 		displayName: 'Event Name',
 		name: 'eventNaming',
 		type: 'options',

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { FROM_VERSION_1_2, UP_TO_VERSION_1_1 } from './versions';
 import { DEFAULT_THRESHOLDS, DEFAULT_WEIGHTS, type LeadThresholds, type ScoreWeights } from '../contacts/engagementScore';
 
 /** Engagement depth and the lead score act on the syncs of people who attended (issue #13). */
@@ -12,6 +13,22 @@ const DEFAULTS: Record<string, number> = { ...DEFAULT_WEIGHTS, ...DEFAULT_THRESH
 function number(name: keyof ScoreWeights | keyof LeadThresholds, displayName: string, description: string): INodeProperties {
 	const fallback = DEFAULTS[name];
 	return { displayName, name, type: 'number', typeOptions: { minValue: 0 }, default: fallback, description };
+}
+
+function leadEvents(show: NonNullable<INodeProperties['displayOptions']>['show']): INodeProperties {
+	return {
+		displayName: 'Lead Events',
+		name: 'leadEvents',
+		type: 'options',
+		options: [
+			{ name: 'Hot Leads', value: 'hot', description: 'Fires zoom_webinar_hot_lead or zoom_meeting_hot_lead, once per person and session' },
+			{ name: 'Hot and Warm Leads', value: 'hotAndWarm', description: 'Also fires zoom_webinar_warm_lead or zoom_meeting_warm_lead' },
+			{ name: 'None', value: 'none' },
+		],
+		default: 'hot',
+		displayOptions: { show },
+		description: 'Brevo events that start an automation for people whose score reaches a threshold. Each person gets each at most once per meeting or webinar session.',
+	};
 }
 
 export const engagementProperties: INodeProperties[] = [
@@ -70,19 +87,10 @@ export const engagementProperties: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: { operation: SCORED_OPERATIONS, scoreLeads: [true] } },
 	},
-	{
-		displayName: 'Lead Events',
-		name: 'leadEvents',
-		type: 'options',
-		options: [
-			{ name: 'Hot Leads', value: 'hot', description: 'Fires zoom_webinar_hot_lead or zoom_meeting_hot_lead, once per person and session' },
-			{ name: 'Hot and Warm Leads', value: 'hotAndWarm', description: 'Also fires zoom_webinar_warm_lead or zoom_meeting_warm_lead' },
-			{ name: 'None', value: 'none' },
-		],
-		default: 'hot',
-		displayOptions: { show: { operation: SCORED_OPERATIONS, scoreLeads: [true] } },
-		description: 'Brevo events that start an automation for people whose score reaches a threshold. Each person gets each at most once per meeting or webinar session.',
-	},
+	// Up to 1.1 Lead Events stood alone, and sent events even with Send Brevo Event off; from 1.2
+	// they are Brevo events like the others, shown (and sent) only with Send Brevo Event on.
+	leadEvents({ operation: SCORED_OPERATIONS, scoreLeads: [true], ...UP_TO_VERSION_1_1 }),
+	leadEvents({ operation: SCORED_OPERATIONS, scoreLeads: [true], sendEvent: [true], ...FROM_VERSION_1_2 }),
 	{
 		displayName: 'Score Weights and Thresholds',
 		name: 'scoreSettings',

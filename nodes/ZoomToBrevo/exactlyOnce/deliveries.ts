@@ -32,10 +32,16 @@ export function trackingIdOf(json: unknown): string | undefined {
 	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
-export async function claimDelivery(context: IExecuteFunctions, itemIndex: number, options: { dryRun: boolean; repeat: boolean }): Promise<DeliveryClaim> {
+export async function claimDelivery(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	options: { dryRun: boolean; repeat: boolean; test: boolean },
+): Promise<DeliveryClaim> {
 	const trackingId = trackingIdOf(context.getInputData()[itemIndex]?.json);
-	// A dry run writes nothing, so it does not use up the delivery either.
-	if (!trackingId || options.dryRun) return { trackingId, alreadyProcessed: false, unfinishedBefore: false, finish: nothing };
+	// A dry run writes nothing, so it does not use up the delivery either. Nor does a test in the
+	// editor (n8n's manual mode): a second test of the same pinned delivery syncs again, as the
+	// panel says, while each follow-up still reaches a person once (its own claim, sendOnce.ts).
+	if (!trackingId || options.dryRun || options.test) return { trackingId, alreadyProcessed: false, unfinishedBefore: false, finish: nothing };
 	const key = deliveryKey(trackingId);
 	const open = openMarker(key);
 	// One call claims the delivery and tells its past: never seen, finished, or left open.

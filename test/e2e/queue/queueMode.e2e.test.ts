@@ -12,7 +12,7 @@
  *    the contacts land in Brevo and the S2S token is fetched once (counted at the simulator).
  * 3. The same delivery re-sent twice: one import, each contact's event exactly once, through n8n's
  *    deduplication store in PostgreSQL, shared by the worker's executions.
- * 4. Zoom Poll Trigger (Meeting Ended) → Zoom to Brevo: the main polls (only the main activates
+ * 4. Zoom Scheduled Trigger (Meeting Ended) → Zoom to Brevo: the main polls (only the main activates
  *    triggers), a meeting that ends is synced by the worker, once, and the cursor is in PostgreSQL.
  *
  * The figures (deliveries, executions, duplicates, token requests) are printed at the end.
@@ -385,7 +385,7 @@ describe('queue mode: Zoom to Brevo (Server-to-Server credential) on the worker'
 	});
 });
 
-describe('queue mode: Zoom Poll Trigger on the main, the sync on the worker', () => {
+describe('queue mode: Zoom Scheduled Trigger on the main, the sync on the worker', () => {
 	it('a meeting that ends is found by the main\'s poll and synced once by the worker; the cursor is kept in PostgreSQL', async () => {
 		const workflow = await createPollWorkflow(q.client, sim, {
 			tag: 'Queue mode: meeting ended (polling) → Brevo',
@@ -406,7 +406,7 @@ describe('queue mode: Zoom Poll Trigger on the main, the sync on the worker', ()
 
 		const guests = Array.from({ length: instance.participants.length }, (_, i) => instance.participants.at(i)!.user_email.toLowerCase());
 		for (const email of guests) expect(sim.brevo.contacts.get(email)?.listIds).toContain(15);
-		const cursor = (staticDataOf(q.postgres, workflow.id)['node:Zoom Poll Trigger'] as { cursor?: { seen?: Record<string, number> } } | undefined)?.cursor;
+		const cursor = (staticDataOf(q.postgres, workflow.id)['node:Zoom Scheduled Trigger'] as { cursor?: { seen?: Record<string, number> } } | undefined)?.cursor;
 		expect(Object.keys(cursor?.seen ?? {})).toContain(instance.uuid);
 
 		// The next poll finds nothing new: still one execution.
