@@ -10,6 +10,7 @@ import { registrationProperties } from './description/registration';
 import { selectorProperties } from './description/selectors';
 import { zoomSourceProperties } from './description/zoomSource';
 import { getBrevoLists, getBrevoTemplates } from './methods/loadOptions';
+import { getOccurrences, getTrackingSources } from './methods/zoomOptions';
 import { searchMeetings, searchUpcomingMeetings, searchWebinars } from './methods/listSearch';
 import { getBrevoAttributeFields } from './methods/resourceMapping';
 
@@ -79,7 +80,7 @@ export class ZoomToBrevo implements INodeType {
 	};
 
 	methods = {
-		loadOptions: { getBrevoLists, getBrevoTemplates },
+		loadOptions: { getBrevoLists, getBrevoTemplates, getOccurrences, getTrackingSources },
 		listSearch: { searchMeetings, searchUpcomingMeetings, searchWebinars },
 		resourceMapping: { getBrevoAttributeFields },
 	};

@@ -74,7 +74,7 @@ it("a meeting's chosen session: people registered with their own links in Brevo;
 			resource: 'meeting',
 			operation: 'registerContacts',
 			registrationMeetingId: { __rl: true, mode: 'id', value: String(meeting.id) },
-			registrationOccurrenceIds: session,
+			registrationOccurrenceIds: [session], // as the 1.2 dropdown saves it
 			writeMode: 'upsert',
 			listIds: [17],
 		},

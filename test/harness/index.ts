@@ -16,7 +16,7 @@ export { ProcessedDataStore } from './processed-data';
 export { runWebhook, runWebhookMethod } from './run-webhook';
 export type { RunWebhookOptions, RunWebhookResult, RunWebhookMethodOptions, WebhookNodeOptions } from './run-webhook';
 export type { CapturedResponse, WebhookRequestSpec } from './fake-http';
-export { runListSearch, runResourceMapping } from './run-list-search';
+export { runListSearch, runLoadOptions, runResourceMapping } from './run-list-search';
 export type { RunListSearchOptions } from './run-list-search';
 export { PollSession } from './run-poll';
 export type { PollOutcome, PollSessionOptions } from './run-poll';

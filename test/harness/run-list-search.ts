@@ -7,7 +7,7 @@
 import './container';
 
 import { LoadOptionsContext } from 'n8n-core';
-import type { ICredentialType, INodeListSearchResult, INodeParameters, INodeType, IVersionedNodeType, ResourceMapperFields } from 'n8n-workflow';
+import type { ICredentialType, INodeListSearchResult, INodeParameters, INodePropertyOptions, INodeType, IVersionedNodeType, ResourceMapperFields } from 'n8n-workflow';
 import { UnexpectedError, Workflow } from 'n8n-workflow';
 
 import { createAdditionalData } from './additional-data';
@@ -58,5 +58,13 @@ export async function runResourceMapping(opts: Omit<RunListSearchOptions, 'filte
 	const { methods, context } = loadOptionsContext(opts);
 	const method = methods?.resourceMapping?.[opts.methodName];
 	if (!method) throw new UnexpectedError(`Node has no resourceMapping method "${opts.methodName}"`);
+	return await method.call(context);
+}
+
+/** What the editor's dropdown asks for (DynamicNodeParametersService.getOptionsViaMethodName). */
+export async function runLoadOptions(opts: Omit<RunListSearchOptions, 'filter' | 'paginationToken'>): Promise<INodePropertyOptions[]> {
+	const { methods, context } = loadOptionsContext(opts);
+	const method = methods?.loadOptions?.[opts.methodName];
+	if (!method) throw new UnexpectedError(`Node has no loadOptions method "${opts.methodName}"`);
 	return await method.call(context);
 }

@@ -5,7 +5,7 @@
  */
 import type { INodeListSearchItems } from 'n8n-workflow';
 
-import { runListSearch } from '../harness';
+import { runListSearch, runLoadOptions } from '../harness';
 import { startSimulator, type Simulator } from '../simulator';
 import type { ZoomMeeting } from '../simulator/fixture/types';
 import { ZoomToBrevo } from '../../nodes/ZoomToBrevo/ZoomToBrevo.node';
@@ -194,5 +194,42 @@ describe('syncs with the meeting or webinar chosen in each mode', () => {
 		);
 		expect(result.error).toBeUndefined();
 		expect(contacts.map((c) => c.email).sort()).toEqual(participantEmails(recurring()));
+	});
+});
+
+describe('session and tracking-source dropdowns (1.2): no epoch milliseconds or source IDs to type', () => {
+	const options = (methodName: 'getOccurrences' | 'getTrackingSources', parameters: Record<string, unknown>) =>
+		runLoadOptions({
+			nodeType: new ZoomToBrevo(),
+			type: 'n8n-nodes-zoom-brevo.zoomToBrevo',
+			typeVersion: 1.2,
+			parameters: parameters as never,
+			credentialTypes: [new ZoomServerToServerOAuthApi(), new ZoomUserOAuth2Api(), new BrevoV3Api()],
+			credentials: simulatorCredentials(sim),
+			path: 'parameters.registrationOccurrenceIds',
+			methodName,
+		});
+	const recurring = () => sim.fixture.zoom.webinars.find((w) => w.id === sim.fixture.ids.recurringWebinarId)!;
+	const locator = (id: number) => ({ __rl: true, mode: 'list', value: String(id) });
+
+	it("Register Contacts lists the recurring webinar's sessions by date, in its time zone, valued by occurrence ID", async () => {
+		const found = await options('getOccurrences', { resource: 'webinar', operation: 'registerContacts', registrationWebinarId: locator(recurring().id) });
+		expect(found.map((o) => o.value)).toEqual(recurring().occurrences.map((o) => o.occurrence_id));
+		for (const option of found) expect(option.name).toMatch(new RegExp(`^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} \\(${recurring().timezone}\\)$`));
+	});
+
+	it('a sync offers "All Sessions" (registrants) or "The Latest Session" (absentees) first; an expression from the item lists only that', async () => {
+		const registrants = await options('getOccurrences', { resource: 'webinar', operation: 'syncRegistrants', webinarId: locator(recurring().id) });
+		expect(registrants[0]).toEqual({ name: 'All Sessions', value: '' });
+		expect(registrants).toHaveLength(recurring().occurrences.length + 1);
+		const fromItem = await options('getOccurrences', { resource: 'webinar', operation: 'syncAbsentees', webinarId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } });
+		expect(fromItem).toEqual([{ name: 'The Latest Session', value: '' }]);
+	});
+
+	it("the webinar's tracking sources by name, valued by their ID", async () => {
+		const webinar = sim.fixture.zoom.webinars.find((w) => w.id === sim.fixture.ids.webinarId)!;
+		expect(webinar.tracking_sources.length).toBeGreaterThan(0);
+		const found = await options('getTrackingSources', { resource: 'webinar', operation: 'registerContacts', registrationWebinarId: locator(webinar.id) });
+		expect(found.map((o) => ({ name: o.name, value: o.value }))).toEqual(webinar.tracking_sources.map((s) => ({ name: s.source_name, value: s.id })));
 	});
 });

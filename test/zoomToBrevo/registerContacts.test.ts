@@ -273,7 +273,7 @@ describe('Meeting → Register Contacts', () => {
 				resource: 'meeting',
 				operation: 'registerContacts',
 				registrationMeetingId: { __rl: true, mode: 'id', value: String(meeting.id) },
-				registrationOccurrenceIds: second,
+				registrationOccurrenceIds: [second], // as the 1.2 dropdown saves it
 				writeMode: 'upsert',
 			},
 			{ typeVersion: 1.2, inputItems: people(2, 'meet') },

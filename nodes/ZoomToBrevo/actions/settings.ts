@@ -233,7 +233,9 @@ function leadEventsOf(context: IExecuteFunctions, itemIndex: number): 'hot' | 'h
 }
 
 function readRegistrationSettings(context: IExecuteFunctions, itemIndex: number, options: IDataObject): SyncSettings['registration'] {
-	const raw = String(context.getNodeParameter('registrationOccurrenceIds', itemIndex, '') ?? '');
+	// 1.2: a list chosen in the dropdown; earlier versions: IDs typed with commas.
+	const chosenIds = context.getNodeParameter('registrationOccurrenceIds', itemIndex, '') as unknown;
+	const raw = Array.isArray(chosenIds) ? chosenIds.map(String).join(',') : String(chosenIds ?? '');
 	const occurrenceIds = [...new Set(raw.split(',').map((id) => id.trim()).filter(Boolean))];
 	const bad = occurrenceIds.find((id) => !/^\d+$/.test(id));
 	if (bad !== undefined) {

@@ -53,11 +53,14 @@ async function readAttendees(context: IExecuteFunctions, itemIndex: number, zoom
 	const webinarId = requiredId(context, itemIndex, 'webinarId', 'Webinar ID');
 	const item = context.getInputData()[itemIndex]?.json;
 	const pairing = uuid ? instancePairing(item, webinarId, uuid) : 'same';
-	if (pairing === 'other') throw new NodeOperationError(context.getNode(), mismatchMessage(webinarId, uuid!, String(item?.id)).message, { itemIndex, description: mismatchMessage(webinarId, uuid!, String(item?.id)).description });
+	if (pairing === 'other') {
+		const { message, description } = mismatchMessage(webinarId, uuid!, String(item?.id));
+		throw new NodeOperationError(context.getNode(), message, { itemIndex, description });
+	}
 	try {
 		return await readWebinarAttendees(zoom, webinarId, uuid, details, pairing === 'unknown');
 	} catch (error) {
-		if (!(error instanceof SessionNotOfWebinar)) throw error;
+		if (!(error instanceof SessionNotOfWebinar)) throw asNodeError(context, error, itemIndex);
 		const { message, description } = mismatchMessage(webinarId, uuid!);
 		throw new NodeOperationError(context.getNode(), message, { itemIndex, description });
 	}

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { FROM_VERSION_1_2, UP_TO_VERSION_1_1 } from './versions';
 import { zoomLocator } from './zoomPickers';
 
 /** Register Contacts (issue #14): people from any input become Zoom registrants. */
@@ -34,8 +35,19 @@ export const registrationProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. 1648194360000,1648799160000',
-		displayOptions: { show: REGISTER },
+		displayOptions: { show: { ...REGISTER, ...UP_TO_VERSION_1_1 } },
 		description: 'Recurring meetings and webinars: the sessions to register for, separated by commas. Empty: all of them.',
+	},
+	// 1.2: the sessions from a list of their dates (Zoom's occurrence IDs are epoch milliseconds).
+	{
+		displayName: 'Session Names or IDs',
+		name: 'registrationOccurrenceIds',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getOccurrences', loadOptionsDependsOn: ['registrationWebinarId.value', 'registrationMeetingId.value'] },
+		default: [],
+		displayOptions: { show: { ...REGISTER, ...FROM_VERSION_1_2 } },
+		description:
+			'Recurring meetings and webinars: the sessions to register for; none chosen: all of them. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
 		displayName: 'Email',
@@ -95,12 +107,14 @@ export const registrationProperties: INodeProperties[] = [
 			{ displayName: 'Organization', name: 'org', type: 'string', default: '' },
 			{ displayName: 'Phone', name: 'phone', type: 'string', default: '' },
 			{
-				displayName: 'Tracking Source ID (UTM)',
+				displayName: 'Tracking Source (UTM) Name or ID',
 				name: 'sourceId',
-				type: 'string',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getTrackingSources', loadOptionsDependsOn: ['registrationWebinarId.value'] },
 				default: '',
 				displayOptions: { show: { '/resource': ['webinar'] } },
-				description: "The webinar tracking source the registration is credited to (Zoom: the webinar's Invitations → Tracking sources)",
+				description:
+					'The webinar tracking source the registration is credited to (Zoom: the webinar\'s Invitations → Tracking sources). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 		],
 	},

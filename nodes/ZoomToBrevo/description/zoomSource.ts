@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { FROM_VERSION_1_2, VERSION_1_1_ONLY, VERSION_1_ONLY } from './versions';
+import { FROM_VERSION_1_2, UP_TO_VERSION_1_1, VERSION_1_1_ONLY, VERSION_1_ONLY } from './versions';
 import { zoomLocator } from './zoomPickers';
 
 export const MEETING_DESCRIPTION =
@@ -86,8 +86,19 @@ export const zoomSourceProperties: INodeProperties[] = [
 		name: 'occurrenceId',
 		type: 'string',
 		default: '',
-		displayOptions: { show: { resource: ['webinar'], operation: ['syncRegistrants', 'syncAbsentees'] } },
+		displayOptions: { show: { resource: ['webinar'], operation: ['syncRegistrants', 'syncAbsentees'], ...UP_TO_VERSION_1_1 } },
 		description: 'For recurring webinars: only this occurrence. Empty means all (registrants) or the latest (absentees).',
+	},
+	// 1.2: the session from a list (Zoom's occurrence IDs are epoch milliseconds).
+	{
+		displayName: 'Session Name or ID',
+		name: 'occurrenceId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getOccurrences', loadOptionsDependsOn: ['webinarId.value'] },
+		default: '',
+		displayOptions: { show: { resource: ['webinar'], operation: ['syncRegistrants', 'syncAbsentees'], ...FROM_VERSION_1_2 } },
+		description:
+			'For recurring webinars: only this session. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
 		displayName: 'Read Participants From',
