@@ -18,6 +18,14 @@ function zoomCodeOf(body: unknown): { code?: number; message?: string } {
 	return {};
 }
 
+/** What to check when Zoom found nothing, by what was being read. */
+function notFoundRemedy(what: string): string {
+	if (/recording/i.test(what)) return 'Check the meeting or webinar: its cloud recording is listed once Zoom finished processing it, and not after it was deleted.';
+	if (/webinar/i.test(what)) return "Check the webinar's ID, or choose it from the Webinar list (type a host's email in its search to see their webinars).";
+	if (/meeting|participant/i.test(what)) return "Check the meeting's ID or UUID, or choose it from the Meeting list: a meeting's participants exist only once it has ended.";
+	return 'Check the ID.';
+}
+
 export function adviseOnZoomError(
 	status: number | undefined,
 	body: unknown,
@@ -57,9 +65,10 @@ export function adviseOnZoomError(
 		};
 	}
 	if (code === 3001 || status === 404) {
+		// Zoom's own words first ("Webinar does not exist: 98765432100"), then the one remedy.
 		return {
-			message: `Zoom found nothing to ${what}`,
-			description: `Check the ID. A meeting's participants exist only after it has ended; a UUID that starts with "/" or contains "//" is sent double-encoded automatically.${said}`,
+			message: message ? `Zoom: ${message.replace(/\.$/, '')}` : `Zoom found nothing to ${what}`,
+			description: `While trying to ${what}. ${notFoundRemedy(what)}`,
 		};
 	}
 	if (code === 12702) {

@@ -268,6 +268,6 @@ it('an unknown meeting with On Error → Continue (using error output): the fail
 	const execution = await client.runWorkflowManually(workflow.id);
 	expect(execution.status).toBe('success');
 	expect(nodeOutputJson(execution.data, 'Failed')).toEqual([
-		{ meetingId: '999000999', campaign: 'spring', error: expect.stringMatching(/Zoom found nothing/), details: { description: expect.any(String) } },
+		{ meetingId: '999000999', campaign: 'spring', error: 'Zoom: Meeting does not exist: 999000999', details: { description: expect.any(String) } },
 	]);
 });

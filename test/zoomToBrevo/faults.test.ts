@@ -90,7 +90,7 @@ describe('true figures in errors', () => {
 		const { result } = await runZoomToBrevo(sim, { resource: 'meeting', operation: 'syncParticipants', meetingId: '={{ $json.id }}' }, {
 			inputItems: [{ json: { id: sim.fixture.ids.recurringMeetingUuids.latest } }, { json: { id: '99999999999' } }],
 		});
-		expect(result.error?.message).toMatch(/^Zoom found nothing to/);
+		expect(result.error?.message).toBe('Zoom: Meeting does not exist: 99999999999');
 		expect((result.error as { context?: { itemIndex?: number } }).context?.itemIndex).toBe(1);
 		expect(result.error?.description).toMatch(/Zoom endpoint: GET \/past_meetings\/99999999999/);
 	});

@@ -199,10 +199,11 @@ describe('version 1 workflows (text fields) read the same people as version 1.1'
 describe('failures', () => {
 	it('an unknown meeting fails with advice; with Continue On Fail it becomes an error item', async () => {
 		const failed = await runZoomToBrevo(sim, { resource: 'meeting', operation: 'syncParticipants', meetingId: '999000999' });
-		expect(failed.result.error?.message).toMatch(/Zoom found nothing to read the past meeting/);
+		expect(failed.result.error?.message).toBe('Zoom: Meeting does not exist: 999000999');
+		expect((failed.result.error as { description?: string } | undefined)?.description).toMatch(/^While trying to read the past meeting\. Check the meeting's ID or UUID, or choose it from the Meeting list/);
 		const continued = await runZoomToBrevo(sim, { resource: 'meeting', operation: 'syncParticipants', meetingId: '999000999' }, { continueOnFail: true });
 		expect(continued.result.error).toBeUndefined();
-		expect(continued.items[0].json.error).toMatch(/Zoom found nothing/);
+		expect(continued.items[0].json.error).toBe('Zoom: Meeting does not exist: 999000999');
 		expect(continued.items[0].pairedItem).toEqual({ item: 0 });
 	});
 
@@ -219,7 +220,7 @@ describe('failures', () => {
 		expect(contacts.length).toBeGreaterThan(0);
 		expect(contacts.every((item) => item.json.error === undefined)).toBe(true);
 		// What failed (n8n adds the input item's fields when a node precedes this one).
-		expect(errors.map((item) => item.json)).toEqual([{ error: expect.stringMatching(/Zoom found nothing/), details: { description: expect.any(String) } }]);
+		expect(errors.map((item) => item.json)).toEqual([{ error: 'Zoom: Meeting does not exist: 999000999', details: { description: expect.any(String) } }]);
 	});
 
 	it("a free Zoom account's refusal (code 200) says a paid plan is needed", async () => {

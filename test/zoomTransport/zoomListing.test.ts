@@ -56,7 +56,9 @@ describe('zoomListAll', () => {
 	it('keeps Zoom’s advice for errors that are not retried (unknown meeting)', async () => {
 		await start();
 		const result = await runProbe(sim, { path: participantsPath('123456789') });
-		expect(result.error?.message).toBe('Zoom found nothing to list the probe');
+		// Zoom's own words lead; what was being done and the remedy follow.
+		expect(result.error?.message).toBe('Zoom: Meeting does not exist: 123456789');
+		expect((result.error as { description?: string } | undefined)?.description).toMatch(/^While trying to list the probe\. Check the ID\./);
 		expect(zoomCalls(sim)).toHaveLength(1);
 	});
 });

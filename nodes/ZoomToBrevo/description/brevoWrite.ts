@@ -89,7 +89,7 @@ export const brevoWriteProperties: INodeProperties[] = [
 		displayOptions: { show: { operation: WRITES } },
 		description:
 			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		hint: 'When the node writes to Brevo, contacts are added to these lists and keep their other memberships. Use separate lists for meeting participants, webinar attendees, registrants and absentees. An empty dropdown: choose a Brevo credential first.',
+		hint: 'When the node writes to Brevo, contacts are added to these lists and keep their other memberships. Use separate lists for meeting participants, webinar attendees, registrants and absentees. Empty with no Brevo credential chosen; "Error fetching options" means Brevo refused the credential: open it and test the API key.',
 	},
 	attributeMapping('attributeMapping', DEFAULT_MAPPING, { operation: SYNCS, ...VERSION_1_ONLY }),
 	// Two parameters, not one with two defaults: n8n stores a fixedCollection's rows when the node
