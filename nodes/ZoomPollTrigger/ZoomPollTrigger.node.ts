@@ -47,17 +47,17 @@ export class ZoomPollTrigger implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
-					{ name: 'Meeting Ended', value: 'meeting.ended', description: 'A meeting instance with two or more people ended (Heavy usage-report calls, Pro plan or higher)' },
-					{ name: 'Webinar Ended', value: 'webinar.ended', description: 'A webinar instance ended (Medium calls: one per host and one per webinar it lists)' },
+					{ name: 'Meeting Ended', value: 'meeting.ended', description: 'A meeting instance with two or more people ended (reads Zoom\'s usage report, whose calls Zoom limits per day; Pro plan or higher)' },
+					{ name: 'Webinar Ended', value: 'webinar.ended', description: 'A webinar instance ended (Zoom calls with no daily limit: one per host and one per webinar it lists)' },
 					{
 						name: 'New Webinar Registrant',
 						value: 'webinar.registration_created',
-						description: 'Someone registered for a webinar and was approved (Medium calls: one per host, unless webinars are chosen, and one per webinar per 300 registrants)',
+						description: 'Someone registered for a webinar and was approved (Zoom calls with no daily limit: one per host, unless webinars are chosen, and one per webinar per 300 registrants)',
 					},
 					{
 						name: 'Recording Completed',
 						value: 'recording.completed',
-						description: 'A cloud recording of a meeting or webinar finished processing (Medium calls: one per host; one Light call per new recording)',
+						description: 'A cloud recording of a meeting or webinar finished processing (Zoom calls with no daily limit: one per host, and one per new recording)',
 					},
 				],
 				default: 'meeting.ended',
@@ -73,7 +73,7 @@ export class ZoomPollTrigger implements INodeType {
 						name: 'Every User of the Account',
 						value: 'allUsers',
 						description:
-							"Meetings or webinars hosted by any active user. Each poll lists the account's users (one Medium call per 300 users, scope user:read:list_users:admin), then reads each as a chosen host: Meeting Ended one Heavy call per user, the user count checked against the daily limit at each poll before any Heavy call; Webinar Ended and New Webinar Registrant one Medium call per user plus one per webinar; Recording Completed one Medium call per user.",
+							"Meetings or webinars hosted by any active user. Each poll lists the account's users (one call per 300 users, scope user:read:list_users:admin), then reads each as a chosen host: Meeting Ended one usage-report call per user (Zoom limits these per day: the user count is checked against the daily limit at each poll, before any report call); Webinar Ended and New Webinar Registrant one call per user plus one per webinar; Recording Completed one call per user.",
 					},
 				],
 				default: 'me',
@@ -85,7 +85,7 @@ export class ZoomPollTrigger implements INodeType {
 				type: 'string',
 				default: '',
 				placeholder: 'ana@example.com, ben@example.com',
-				description: 'Emails or Zoom user IDs of the hosts, separated by commas. Each costs Zoom calls at every poll: one Heavy call for Meeting Ended, one Medium call plus one per webinar for Webinar Ended and New Webinar Registrant, one Medium call for Recording Completed.',
+				description: 'Emails or Zoom user IDs of the hosts, separated by commas. Each costs Zoom calls at every poll: one usage-report call for Meeting Ended (Zoom limits these per day), one call plus one per webinar for Webinar Ended and New Webinar Registrant, one call for Recording Completed.',
 				displayOptions: { show: { authentication: ['serverToServer'], scope: ['chosenHosts'] } },
 			},
 			{
@@ -95,7 +95,7 @@ export class ZoomPollTrigger implements INodeType {
 				default: '',
 				placeholder: '857 4606 5432, 912 3344 5566',
 				description:
-					"IDs of the webinars whose registrants start the workflow, separated by commas (one Medium call each per poll). Empty: every upcoming webinar of the hosts (one more Medium call per host to list them).",
+					"IDs of the webinars whose registrants start the workflow, separated by commas (one Zoom call each per poll). Empty: every upcoming webinar of the hosts (one more call per host to list them).",
 				displayOptions: { show: { event: ['webinar.registration_created'] } },
 			},
 			{
@@ -116,7 +116,7 @@ export class ZoomPollTrigger implements INodeType {
 			},
 			{
 				displayName:
-					"Fetch Test Event shows the latest event of one host: the first in Host List, or the app's owner (also with Every User of the Account; with User OAuth2, you). Meeting Ended spends one Heavy call on it (the past month, one page of 300), refused when the schedule leaves none of Zoom's daily limit.",
+					"Fetch Test Event shows the latest event of one host: the first in Host List, or the app's owner (also with Every User of the Account; with User OAuth2, you). Meeting Ended spends one usage-report call on it (the past month, one page of 300), refused when the schedule leaves none of Zoom's daily limit.",
 				name: 'testEventNotice',
 				type: 'notice',
 				default: '',
@@ -125,7 +125,7 @@ export class ZoomPollTrigger implements INodeType {
 				// The figures follow DAILY_HEAVY_LIMIT (pollBudget.ts), which checks them when the
 				// workflow is published; test/pollTrigger/dailyBudget.test.ts holds the two together.
 				displayName:
-					"Meeting Ended costs one Heavy Zoom call per host at every poll, and Zoom allows 30 000 a day on Pro (60 000 on Business and up): polled every minute, that is 20 hosts on Pro. A schedule over the limit is refused when the workflow is published, with the shortest interval that fits.",
+					"Meeting Ended costs one usage-report call per host at every poll, and Zoom allows 30 000 a day on Pro (60 000 on Business and up; its rate-limit tables call these calls Heavy): polled every minute, that is 20 hosts on Pro. A schedule over the limit is refused when the workflow is published, with the shortest interval that fits.",
 				name: 'dailyLimitNotice',
 				type: 'notice',
 				default: '',

@@ -19,7 +19,7 @@ let sim: Simulator;
 let store: ProcessedDataStore;
 beforeEach(async () => {
 	clock.set(Math.floor(Date.now() / 1000) * 1000);
-	sim = await startSimulator({ now: clock.now, brevo: { importProcessingMs: 20 }, zoom: { rateLimits: { light: 1000, medium: 1000, heavy: 1000 } } });
+	sim = await startSimulator({ now: clock.now, brevo: { importProcessingMs: 20, contactsPerSecond: 1000 }, zoom: { rateLimits: { light: 1000, medium: 1000, heavy: 1000 } } });
 	store = new ProcessedDataStore();
 });
 afterEach(async () => sim.close());

@@ -235,6 +235,11 @@ describe('lead score and lead events', () => {
 			expect(Number(event.event_properties?.engagement_score)).toBeGreaterThanOrEqual(60);
 		}
 		expect(first.contacts.filter((c) => c.leadEvent).map((c) => (c.leadEvent as { status: string }).status)).toEqual(hot.map(() => 'accepted'));
+		// Who, status, score and level lead each item (they were nested in engagement and attributes).
+		for (const contact of hot) {
+			expect(Object.keys(contact).slice(0, 4)).toEqual(['email', 'status', 'score', 'leadLevel']);
+			expect(contact).toMatchObject({ status: 'attended', score: (contact.engagement as { score: number }).score, leadLevel: 'hot' });
+		}
 		// No warm-lead events unless asked.
 		expect(sim.brevo.events.some((e) => e.event_name === 'zoom_webinar_warm_lead')).toBe(false);
 

@@ -20,7 +20,7 @@ const hint = (result: Awaited<ReturnType<typeof runZoomToBrevo>>['result']) => r
 
 it.each([
 	['no list chosen: one request per contact', {}, /\d+ contacts written to Brevo \(one request per contact, as Brevo imports only into lists, finished\)/, 'POST /brevo/v3/contacts'],
-	['a list chosen: one import', { listIds: [15] }, /\d+ contacts written to Brevo on list 15 \(1 import request, finished\)/, 'POST /brevo/v3/contacts/import'],
+	['a list chosen: one import', { listIds: [15] }, /\d+ contacts written to Brevo on list “Zoom meeting participants” \(#15\) \(1 import request, finished\)/, 'POST /brevo/v3/contacts/import'],
 ])('1.2 writes the contacts to Brevo by default (%s)', async (_label, lists, summary, request) => {
 	const { result, outputs } = await runZoomToBrevo(sim, { ...meeting(), ...lists }, { typeVersion: 1.2 });
 	expect(result.error).toBeUndefined();

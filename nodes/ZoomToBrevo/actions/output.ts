@@ -3,6 +3,17 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import type { BrevoContact } from '../contacts/mapToBrevo';
 import type { SkippedPerson, ZoomSource } from '../contacts/types';
 
+/** What a marketer looks for first in an item, at its top: who, their status, score and level
+ *  (the same values stay in `engagement`, where earlier workflows read them). */
+function headline(contact: BrevoContact): IDataObject {
+	const { status, score, leadLevel } = contact.engagement;
+	const top: IDataObject = { email: contact.email };
+	if (status !== undefined) top.status = status;
+	if (score !== undefined) top.score = score;
+	if (leadLevel !== undefined) top.leadLevel = leadLevel;
+	return top;
+}
+
 /** Items the node emits: one per contact, one per skipped person, all paired with the input
  *  item they came from. Pure. */
 export function contactItems(
@@ -11,7 +22,7 @@ export function contactItems(
 	extra: (contact: BrevoContact, index: number) => IDataObject = () => ({}),
 ): INodeExecutionData[] {
 	return contacts.map((contact, index) => ({
-		json: { ...contact, ...extra(contact, index) } as unknown as IDataObject,
+		json: { ...headline(contact), ...contact, ...extra(contact, index) } as unknown as IDataObject,
 		pairedItem: { item: itemIndex },
 	}));
 }

@@ -4,6 +4,7 @@ import {
 	ensureAttributes,
 	importContacts,
 	listBrevoAttributes,
+	listNames,
 	upsertContacts,
 	type AttributeNeed,
 	type BatchReport,
@@ -53,6 +54,7 @@ export async function writeContacts(
 		attributeNote = created.length ? `created attributes ${created.join(', ')}` : 'all attributes existed';
 	}
 
+	const names = await listNames(context, settings.listIds);
 	if (settings.writeMode === 'import') {
 		const batches: BatchReport[] = await importContacts(context, contacts, {
 			listIds: settings.listIds,
@@ -71,7 +73,7 @@ export async function writeContacts(
 				? { mode: 'import', batch: batch.batch, processId: batch.processId, status: batch.status }
 				: { mode: 'import', status: 'not sent' };
 		});
-		return { perContact, summary: `${importSummary(batches, settings)}; ${attributeNote}` };
+		return { perContact, summary: `${importSummary(batches, settings, names)}; ${attributeNote}` };
 	}
 
 	const results: UpsertReport[] = await upsertContacts(context, contacts, { dryRun: settings.dryRun });
@@ -84,30 +86,32 @@ export async function writeContacts(
 			return { mode: 'upsert', status: r?.status ?? 'failed', ...(r?.error ? { error: r.error } : {}) };
 		}),
 		summary: settings.dryRun
-			? `would create or update ${contactCount(contacts.length)} in Brevo, one request each${onLists(settings.listIds)}; ${attributeNote}`
+			? `would create or update ${contactCount(contacts.length)} in Brevo, one request each${onLists(settings.listIds, names)}; ${attributeNote}`
 			: `Brevo create or update, one by one — ${[...counts].map(([status, n]) => `${status}: ${n}`).join(', ')}; ${attributeNote}`,
 	};
 }
 
 const contactCount = (n: number) => `${n} contact${n === 1 ? '' : 's'}`;
-const onLists = (listIds: number[]) => (listIds.length ? ` on list${listIds.length === 1 ? '' : 's'} ${listIds.join(', ')}` : '');
+/** " on lists “Webinar attendees” (#16), 17": by name where Brevo gave one. */
+const onLists = (listIds: number[], names: Map<number, string> = new Map()) =>
+	listIds.length ? ` on list${listIds.length === 1 ? '' : 's'} ${listIds.map((id) => (names.has(id) ? `“${names.get(id)}” (#${id})` : String(id))).join(', ')}` : '';
 
 /** What an import did, in words: "11 contacts written to Brevo on list 15 (import finished)". */
-function importSummary(batches: BatchReport[], settings: SyncSettings): string {
+function importSummary(batches: BatchReport[], settings: SyncSettings, names: Map<number, string>): string {
 	const total = batches.reduce((sum, b) => sum + b.contacts, 0);
 	// Brevo imports only into lists: contacts without a list are written one request each.
 	const imports = batches.filter((b) => !b.details?.via).length;
 	const requests = imports
 		? `${imports} import request${imports === 1 ? '' : 's'}`
 		: 'one request per contact, as Brevo imports only into lists';
-	if (settings.dryRun) return `would write ${contactCount(total)} to Brevo${onLists(settings.listIds)} in ${requests}`;
+	if (settings.dryRun) return `would write ${contactCount(total)} to Brevo${onLists(settings.listIds, names)} in ${requests}`;
 	if (batches.every((b) => b.status === 'completed')) {
-		return `${contactCount(total)} written to Brevo${onLists(settings.listIds)} (${requests}, finished)`;
+		return `${contactCount(total)} written to Brevo${onLists(settings.listIds, names)} (${requests}, finished)`;
 	}
 	// Some batch did not finish: each one is named, so the user knows what is in Brevo.
 	const words: Record<BatchReport['status'], string> = { completed: 'finished', queued: 'still queued in Brevo', processing: 'still processing in Brevo', failed: 'failed', 'dry-run': 'not sent (dry run)' };
 	const each = batches.map((b) => `import ${b.batch} of ${batches.length} (${contactCount(b.contacts)}) ${words[b.status]}${b.processId ? ` — Brevo process ${b.processId}` : ''}`);
-	return `Brevo import${onLists(settings.listIds)}: ${each.join('; ')}`;
+	return `Brevo import${onLists(settings.listIds, names)}: ${each.join('; ')}`;
 }
 
 /**

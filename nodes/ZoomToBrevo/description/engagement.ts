@@ -75,7 +75,7 @@ export const engagementProperties: INodeProperties[] = [
 		default: false,
 		displayOptions: { show: { operation: SCORED_OPERATIONS } },
 		description:
-			'Whether to give each person a lead score from attendance, polls, questions, survey and how early they registered (0–100 with the default weights), written to ZOOM_ENGAGEMENT_SCORE and ZOOM_LEAD_LEVEL',
+			`Whether to give each person a lead score from attendance, polls, questions, survey and how early they registered (0–100 with the default weights), written to ZOOM_ENGAGEMENT_SCORE and ZOOM_LEAD_LEVEL: hot from ${DEFAULT_THRESHOLDS.hot}, warm from ${DEFAULT_THRESHOLDS.warm} unless changed below`,
 	},
 	{
 		// The figures follow DEFAULT_WEIGHTS and DEFAULT_THRESHOLDS (engagementScore.ts);

@@ -12,6 +12,6 @@ export { assertEventNames, planEvents, sendEvents, type BrevoEvent, type EventDe
 export { isUnconfirmed, useBrevoTier } from './request';
 export type { BrevoTier } from './pacing';
 export { sendTemplateEmail } from './email';
-export { listBrevoLists, listBrevoTemplates } from './lists';
+export { listBrevoLists, listBrevoTemplates, listNames } from './lists';
 export { readContactNames, type ContactNames } from './contactNames';
 export { listContactsWhere, type ContactAttributes } from './contactsWhere';

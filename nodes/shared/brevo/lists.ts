@@ -1,4 +1,4 @@
-import { openSession, requestWithin } from './request';
+import { openSession, requestWithin, type BrevoSession } from './request';
 import type { Ctx } from './types';
 
 /** Brevo's largest page of lists. */
@@ -45,4 +45,29 @@ export async function listBrevoTemplates(context: Ctx): Promise<Array<{ id: numb
 		if (batch.length < TEMPLATE_PAGE || (count !== undefined && templates.length >= count)) break;
 	}
 	return templates;
+}
+
+/** The account's lists, read once per execution (its Brevo session) for the run's summaries: an
+ *  execution of many deliveries spends one read, not one per delivery. */
+const listsOf = new WeakMap<BrevoSession, Promise<Array<{ id: number; name: string }>>>();
+
+/**
+ * The names of the given lists, for what a run says ("on list “Webinar attendees” (#16)"). A list
+ * the read did not find, or a failed read, leaves the number alone: a summary never fails a sync.
+ */
+export async function listNames(context: Ctx, ids: number[]): Promise<Map<number, string>> {
+	if (ids.length === 0) return new Map();
+	const session = await openSession(context);
+	let listed = listsOf.get(session);
+	if (!listed) {
+		listed = listBrevoLists(context);
+		listsOf.set(session, listed);
+	}
+	try {
+		const lists = await listed;
+		return new Map(lists.filter((list) => ids.includes(list.id) && list.name).map((list) => [list.id, list.name]));
+	} catch {
+		// Only the names are missing: the summary says the numbers.
+		return new Map();
+	}
 }
