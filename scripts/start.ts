@@ -18,6 +18,7 @@ import { deliverDemoEvents, endMeetingForPoll, runRegistrationExample } from './
 import { reportDemo } from './demo/report';
 import { openDemoState, usualPortIfFree } from './demo/state';
 import { ensureWorkflows } from './demo/workflows';
+import { pickOnSimulator } from '../test/examplePicks';
 
 const KNOWN_FLAGS = ['--exit', '--fresh'];
 const unknown = process.argv.slice(2).filter((arg) => !KNOWN_FLAGS.includes(arg));
@@ -93,8 +94,9 @@ async function main(): Promise<boolean> {
 	}
 
 	say(state.kept ? 'finding the example workflows of earlier runs, activating them' : 'importing and activating the example workflows');
-	const templateId = accounts.sim?.fixture.ids.brevoTemplateId ?? 1;
-	const workflows = await ensureWorkflows(client, started.n8n.baseUrl, credentials, templateId, state.record.workflows);
+	const { sim } = accounts;
+	const pick = sim ? (node: Parameters<typeof pickOnSimulator>[0]) => pickOnSimulator(node, sim) : undefined;
+	const workflows = await ensureWorkflows(client, started.n8n.baseUrl, credentials, pick, state.record.workflows);
 	state.save(state.record);
 	for (const workflow of workflows) {
 		const how =

@@ -52,7 +52,9 @@ export async function ensureWorkflows(
 	client: RestClient,
 	baseUrl: string,
 	credentials: CredentialRefs,
-	templateId: number,
+	/** What the user would pick in a new import on this account (the simulator's lists, template and
+	 *  webinar); with real accounts nothing: the examples' notes ask the user to pick. */
+	pick: ((node: WorkflowNode) => void) | undefined,
 	saved: Record<string, string>,
 ): Promise<DemoWorkflow[]> {
 	const existing = (await client.listWorkflows()).filter((w) => !w.isArchived);
@@ -71,7 +73,7 @@ export async function ensureWorkflows(
 			if (changed) workflow = await client.updateWorkflow(workflow.id, { nodes });
 		} else {
 			pointAt(example.nodes, credentials);
-			for (const node of example.nodes) if (node.parameters.shareMode === 'email') node.parameters.templateId = templateId;
+			for (const node of example.nodes) pick?.(node);
 			workflow = await client.createWorkflow(example as never);
 		}
 		saved[file] = workflow.id;

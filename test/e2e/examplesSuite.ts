@@ -12,6 +12,7 @@ import { SIM_DEFAULTS, simCredentials, startN8nWithPackage, startSimulator, type
 import { zoomEventPayloads } from '../simulator';
 import { endMeeting } from '../simulator/timeline';
 import { nodeOutputJson } from './harness';
+import { pickOnSimulator } from '../examplePicks';
 
 let n8n: N8nInstance;
 let client: RestClient;
@@ -21,17 +22,19 @@ let credentialIds: Record<string, { id: string; name: string }>;
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
 
 interface ExampleNode {
+	name: string;
 	type: string;
 	webhookId?: string;
 	parameters: Record<string, unknown>;
 	credentials?: Record<string, { id: string; name: string }>;
 }
 
-/** The example as a user would import it, with the credentials they would pick. */
+/** The example as a user would import it, with the credentials and lists they would pick. */
 function loadExample(file: string, tweak?: (node: ExampleNode) => void) {
 	const workflow = JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8')) as { name: string; nodes: ExampleNode[]; connections: object };
 	for (const node of workflow.nodes) {
 		for (const type of Object.keys(node.credentials ?? {})) node.credentials![type] = credentialIds[type];
+		pickOnSimulator(node, sim);
 		tweak?.(node);
 	}
 	return workflow;

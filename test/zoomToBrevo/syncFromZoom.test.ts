@@ -3,6 +3,8 @@
  * registrants, attendees and absentees become the expected contacts and skipped people.
  * Expectations come from the simulator's fixture (its own bookkeeping), not from the node's code.
  */
+import type { INodeExecutionData } from 'n8n-workflow';
+
 import { rowsToArray, startSimulator, type Simulator } from '../simulator';
 import { runZoomToBrevo } from './nodeRunner';
 
@@ -145,7 +147,7 @@ describe('Webinar syncs', () => {
 
 describe("Sync Attendees never mixes two webinars' data (the UUID must be a session of the chosen webinar)", () => {
 	const recurring = () => sim.fixture.zoom.webinars.find((w) => w.id === sim.fixture.ids.recurringWebinarId)!;
-	const attendeesOf = (webinarId: number, webinarUuid: string, inputItems?: Array<{ json: Record<string, unknown> }>) =>
+	const attendeesOf = (webinarId: number, webinarUuid: string, inputItems?: INodeExecutionData[]) =>
 		runZoomToBrevo(sim, { resource: 'webinar', operation: 'syncAttendees', webinarId: String(webinarId), webinarUuid }, inputItems ? { inputItems } : {});
 
 	it('another webinar picked while the UUID still comes from the trigger item: stops before any Zoom call, naming both and the remedy', async () => {

@@ -2,6 +2,7 @@
  * Zoom to Brevo write side, through n8n-core's engine against the simulator: contacts, attributes,
  * lists, events and recording links end up in the simulator's Brevo, with nothing lost.
  */
+import type { IDataObject } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
 import { ProcessedDataStore } from '../harness';
@@ -325,7 +326,7 @@ describe('Webinar → Sync One Registrant (from the Zoom Trigger item)', () => {
 	it('a registration awaiting approval gets no registered event; the Registration Approved delivery sends it with the link, once', async () => {
 		const { brevo } = simulatorCredentials(sim);
 		const store = new ProcessedDataStore();
-		const deliver = (item: object) =>
+		const deliver = (item: IDataObject) =>
 			runZoomToBrevo(sim, { resource: 'webinar', operation: 'syncRegistrantFromEvent', writeMode: 'upsert', listIds: [17], sendEvent: true }, { inputItems: [{ json: item }], credentials: { brevo }, processedData: store });
 		const pending = { ...triggerItem, trackingId: 't-created', person: { ...triggerItem.person, status: 'pending' } };
 		const created = await deliver(pending);
