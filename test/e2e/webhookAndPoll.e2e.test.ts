@@ -16,6 +16,7 @@ import * as path from 'node:path';
 
 import { isExecutionDone, nodeOutputJson, productionWebhookUrl, removeTempDirs, sleep, stopAllN8n, waitFor, waitForWebhook, type Execution, type N8nInstance, type RestClient } from './harness';
 import { SIM_DEFAULTS, simCredentials, startN8nWithPackage, startSimulator, type Simulator } from './support';
+import { pickOnSimulator } from '../examplePicks';
 import { zoomEventPayloads } from '../simulator';
 import type { ZoomMeeting, ZoomMeetingInstance } from '../simulator/fixture/types';
 import { endMeeting } from '../simulator/timeline';
@@ -35,6 +36,7 @@ interface ExampleNode {
 	name: string;
 	type: string;
 	webhookId?: string;
+	parameters: Record<string, unknown>;
 	credentials?: Record<string, { id: string; name: string }>;
 }
 
@@ -49,9 +51,12 @@ beforeAll(async () => {
 		zoomServerToServerOAuthApi: { id: zoom.id, name: zoom.name },
 		brevoV3Api: { id: brevo.id, name: brevo.name },
 	};
-	// The example as a user imports it: only the credentials are theirs.
+	// The example as a user imports it: their credentials, and the list its note asks them to pick.
 	const example = JSON.parse(fs.readFileSync(EXAMPLE, 'utf8')) as { name: string; nodes: ExampleNode[]; connections: object };
-	for (const node of example.nodes) for (const type of Object.keys(node.credentials ?? {})) node.credentials![type] = picked[type];
+	for (const node of example.nodes) {
+		for (const type of Object.keys(node.credentials ?? {})) node.credentials![type] = picked[type];
+		pickOnSimulator(node, sim);
+	}
 	const workflow = await client.createWorkflow(example as never);
 	workflowId = workflow.id;
 	await client.activateWorkflow(workflowId);

@@ -213,6 +213,8 @@ it("a meeting's participants with its polls, Q&A and survey, scored: the counts 
 					listIds: [15],
 					meetingEngagement: ['polls', 'questions', 'survey'],
 					scoreLeads: true,
+					// Lead events are Brevo events: sent with Send Brevo Event on (issue #23).
+					sendEvent: true,
 					scoreSettings: { hot: 50 },
 				},
 				await simCredentialsNamed('meeting engagement'),
