@@ -9,26 +9,18 @@
  * - the nodes are found by searching "webinar" (codex aliases) and the scheduled trigger is named
  *   so it does not read like Zoom's in-meeting polls.
  */
-import { nodeOutputJson, removeTempDirs, stopAllN8n, type RestClient } from './harness';
-import { manualTrigger, simCredentials, startN8nWithPackage, startSimulator, type Simulator } from './support';
+import { nodeOutputJson, type RestClient } from './harness';
+import { manualTrigger, startSyncSuite, stopSyncSuite, type Simulator } from './support';
 
 let client: RestClient;
 let sim: Simulator;
 let credentials: Record<string, { id: string; name: string }>;
 
 beforeAll(async () => {
-	sim = await startSimulator({ brevo: { importProcessingMs: 50 } });
-	({ client } = await startN8nWithPackage());
-	const zoom = await client.createCredential('zoomServerToServerOAuthApi', 'Zoom editor pass', simCredentials.zoomS2S(sim));
-	const brevo = await client.createCredential('brevoV3Api', 'Brevo editor pass', simCredentials.brevo(sim));
-	credentials = { zoomServerToServerOAuthApi: { id: zoom.id, name: zoom.name }, brevoV3Api: { id: brevo.id, name: brevo.name } };
+	({ sim, client, credentials } = await startSyncSuite('editor pass'));
 });
 
-afterAll(async () => {
-	await sim?.close();
-	await stopAllN8n();
-	removeTempDirs();
-});
+afterAll(async () => await stopSyncSuite(sim));
 
 const SYNC = 'Zoom to Brevo';
 

@@ -5,27 +5,19 @@
  * turned off with "Continue" (the reason on the first output), and a dry run that sends nothing. n8n's own error-output routing and hints are what is tested here: the
  * n8n-core harness has no node before Zoom to Brevo, so n8n adds no input fields there.
  */
-import { nodeError, nodeOutputJson, removeTempDirs, stopAllN8n, type RestClient, type RunExecutionData } from './harness';
+import { nodeError, nodeOutputJson, type RestClient, type RunExecutionData } from './harness';
 import type { ZoomRegistrationSettings } from '../simulator/fixture/types';
-import { simCredentials, startN8nWithPackage, startSimulator, type Simulator } from './support';
+import { startSyncSuite, stopSyncSuite, type Simulator } from './support';
 
 let client: RestClient;
 let sim: Simulator;
 let credentials: Record<string, { id: string; name: string }>;
 
 beforeAll(async () => {
-	sim = await startSimulator({ brevo: { importProcessingMs: 50 } });
-	({ client } = await startN8nWithPackage());
-	const zoom = await client.createCredential('zoomServerToServerOAuthApi', 'Zoom registration', simCredentials.zoomS2S(sim));
-	const brevo = await client.createCredential('brevoV3Api', 'Brevo registration', simCredentials.brevo(sim));
-	credentials = { zoomServerToServerOAuthApi: { id: zoom.id, name: zoom.name }, brevoV3Api: { id: brevo.id, name: brevo.name } };
+	({ sim, client, credentials } = await startSyncSuite('registration'));
 });
 
-afterAll(async () => {
-	await sim?.close();
-	await stopAllN8n();
-	removeTempDirs();
-});
+afterAll(async () => await stopSyncSuite(sim));
 
 const SYNC = 'Register';
 const noOp = (name: string, y: number) => ({ id: `node-${name.replace(/\W+/g, '-').toLowerCase()}`, name, type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [440, y], parameters: {} });

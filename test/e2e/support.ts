@@ -4,8 +4,10 @@ import {
 	installIntoUserFolder,
 	makeTempDir,
 	packPackage,
+	removeTempDirs,
 	RestClient,
 	startN8n,
+	stopAllN8n,
 	type N8nInstance,
 } from './harness';
 import { startSimulator, SIM_DEFAULTS, type Simulator, type SimulatorOptions } from '../simulator';
@@ -35,6 +37,23 @@ export async function startN8nWithPackage(env?: Record<string, string>, place?: 
 }
 
 export { startSimulator, SIM_DEFAULTS, type Simulator, type SimulatorOptions };
+
+/** A test file's sync setup: the simulator, a real n8n with the package, and a Zoom
+ *  Server-to-Server and a Brevo credential (named after `label`) as a node references them. */
+export async function startSyncSuite(label: string): Promise<{ sim: Simulator; client: RestClient; credentials: Record<string, { id: string; name: string }> }> {
+	const sim = await startSimulator({ brevo: { importProcessingMs: 50 } });
+	const { client } = await startN8nWithPackage();
+	const zoom = await client.createCredential('zoomServerToServerOAuthApi', `Zoom ${label}`, simCredentials.zoomS2S(sim));
+	const brevo = await client.createCredential('brevoV3Api', `Brevo ${label}`, simCredentials.brevo(sim));
+	return { sim, client, credentials: { zoomServerToServerOAuthApi: { id: zoom.id, name: zoom.name }, brevoV3Api: { id: brevo.id, name: brevo.name } } };
+}
+
+/** Its teardown: the simulator closed, every n8n stopped, the temp folders removed. */
+export async function stopSyncSuite(sim: Simulator | undefined): Promise<void> {
+	await sim?.close();
+	await stopAllN8n();
+	removeTempDirs();
+}
 
 export { simCredentials } from '../simCredentials';
 
