@@ -87,13 +87,23 @@ export class ZoomTrigger implements INodeType {
 			header: 'Zoom sends events only to the URL saved in your Zoom app',
 			executionsHelp: {
 				inactive:
-					"To try it here: while this panel listens, paste the <b>Test URL</b> into your Zoom app (Features → Access → Event Subscription → Event notification endpoint URL) and click <b>Validate</b> in Zoom; then start or end a short test meeting. The URL validation is answered without starting the workflow; the event then shows here.<br /><br />For real use, paste the <b>Production URL</b> instead and activate the workflow: each Zoom event then starts an execution, listed under Executions.",
+					"To try it here: while this panel listens, paste the <b>Test URL</b> into your Zoom app (Features → Access → Event Subscription → Event notification endpoint URL) and click <b>Validate</b> in Zoom; then start or end a short test meeting. The URL validation is answered without starting the workflow; the event then shows here.<br /><br />No meeting to end? Stop listening, click <b>set mock data</b> in the output and paste a <a href=\"https://github.com/n8n-nodes-zoom-brevo/n8n-nodes-zoom-brevo/blob/main/docs/sample-events.md\" target=\"_blank\">sample event</a>: <b>Execute workflow</b> then runs on it at once.<br /><br />For real use, paste the <b>Production URL</b> instead and activate the workflow: each Zoom event then starts an execution, listed under Executions.",
 				active:
 					'The workflow is active: Zoom events sent to the <b>Production URL</b> saved in your Zoom app start it, and each run is listed under Executions. Zoom does not call the Test URL unless it is the URL saved in the app.',
 			},
 			activationHint:
 				'Activate the workflow so Zoom can reach the Production URL. Zoom validates the URL when you save it in the app, so activate first.',
 		},
+		// In the output, next to the tracking ID it is about, rather than as a notice above every field.
+		hints: [
+			{
+				message:
+					"Zoom re-sends a delivery it believes was lost, with the same <b>trackingId</b>. Zoom to Brevo skips deliveries it already processed and sends each follow-up once; before other nodes, add n8n's Remove Duplicates node on <code>{{ $json.trackingId }}</code>.",
+				type: 'info',
+				location: 'outputPane',
+				whenToDisplay: 'afterExecution',
+			},
+		],
 		webhooks: [
 			{
 				name: 'default',
@@ -106,22 +116,6 @@ export class ZoomTrigger implements INodeType {
 		],
 		properties: [
 			{
-				displayName:
-					'In your Zoom app (Features → Access → Event Subscription) paste this node\'s Production URL as the Event notification endpoint URL, choose the same events, and copy the Secret Token into the credential. Zoom validates the URL when you save: the workflow must be active.',
-				name: 'manualSetupNotice',
-				type: 'notice',
-				default: '',
-				displayOptions: { show: { registration: ['manual'] } },
-			},
-			{
-				displayName:
-					"Zoom re-sends a delivery it believes was lost, with the same tracking ID (trackingId in the output). Zoom to Brevo skips deliveries it already processed and sends each follow-up once; before other nodes, add n8n's Remove Duplicates node on {{ $json.trackingId }}.",
-				name: 'resentDeliveriesNotice',
-				type: 'notice',
-				default: '',
-				displayOptions: { show: { '@version': [{ _cnd: { gte: 1.2 } }] } },
-			},
-			{
 				displayName: 'Registration',
 				name: 'registration',
 				type: 'options',
@@ -129,7 +123,8 @@ export class ZoomTrigger implements INodeType {
 					{
 						name: 'Manual (Paste the URL in the Zoom App)',
 						value: 'manual',
-						description: 'You add the event subscription in the Zoom App Marketplace yourself',
+						description:
+							"In your Zoom app (Features → Access → Event Subscription) paste this node's Production URL as the Event notification endpoint URL, choose the same events, and copy the Secret Token into the credential. Zoom validates the URL when you save, so activate the workflow first.",
 					},
 					{
 						name: 'Automatic (Server-to-Server App)',

@@ -7,10 +7,16 @@
  *   follow-up twice;
  * - Score Leads sends no lead event with Send Brevo Event off;
  * - the nodes are found by searching "webinar" (codex aliases) and the scheduled trigger is named
- *   so it does not read like Zoom's in-meeting polls.
+ *   so it does not read like Zoom's in-meeting polls;
+ * - a sample event from docs/sample-events.md, pinned on the Zoom Webhook Trigger as that page
+ *   says, runs the workflow at once without any Zoom delivery.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { rowsToArray } from '../simulator/fixture';
 import { nodeOutputJson, type RestClient } from './harness';
-import { manualTrigger, startSyncSuite, stopSyncSuite, type Simulator } from './support';
+import { manualTrigger, simCredentials, startSyncSuite, stopSyncSuite, type Simulator } from './support';
 
 let client: RestClient;
 let sim: Simulator;
@@ -101,4 +107,34 @@ it('searching "webinar" finds all three nodes (codex aliases), and the scheduled
 	expect(ours.map((t) => t.name).sort()).toEqual(['n8n-nodes-zoom-brevo.zoomPollTrigger', 'n8n-nodes-zoom-brevo.zoomToBrevo', 'n8n-nodes-zoom-brevo.zoomTrigger']);
 	for (const type of ours) expect((type as { codex?: { alias?: string[] } }).codex?.alias).toEqual(expect.arrayContaining(['webinar', 'meeting']));
 	expect(ours.find((t) => t.name.endsWith('zoomPollTrigger'))?.displayName).toBe('Zoom Scheduled Trigger');
+});
+
+it('a sample event from docs/sample-events.md pinned on the Zoom Webhook Trigger (its id changed, its uuid deleted, as the page says) runs the sync at once', async () => {
+	const page = readFileSync(join(__dirname, '..', '..', 'docs', 'sample-events.md'), 'utf8');
+	const section = page.slice(page.indexOf('`meeting.ended`'));
+	const [sample] = JSON.parse(section.slice(section.indexOf('```json') + 7, section.indexOf('```', section.indexOf('```json') + 7))) as Array<Record<string, unknown>>;
+	const meetingId = String(sim.fixture.ids.recurringMeetingId);
+	sample.id = meetingId;
+	delete sample.uuid;
+	sim.clearRequests();
+	const secret = await client.createCredential('zoomWebhookSecretApi', 'Zoom webhook secret sample', simCredentials.webhookSecret());
+	const trigger = 'Zoom Trigger';
+	const workflow = await client.createWorkflow({
+		name: 'Participants from a pinned sample event',
+		nodes: [
+			{ id: 'node-trigger', name: trigger, type: 'n8n-nodes-zoom-brevo.zoomTrigger', typeVersion: 1.2, position: [0, 0], webhookId: 'zb-sample-event', parameters: { events: ['meeting.ended'] }, credentials: { zoomWebhookSecretApi: { id: secret.id, name: secret.name } } },
+			{ id: 'node-sync', name: SYNC, type: 'n8n-nodes-zoom-brevo.zoomToBrevo', typeVersion: 1.2, position: [220, 0], parameters: { resource: 'meeting', operation: 'syncParticipants', writeMode: 'import', listIds: [15] }, credentials },
+		],
+		connections: { [trigger]: { main: [[{ node: SYNC, type: 'main', index: 0 }]] } },
+		pinData: { [trigger]: [{ json: sample }] },
+	} as never);
+	const execution = await client.runWorkflowManually(workflow.id, { triggerNodeName: trigger, timeoutMs: 90_000 });
+	expect(execution.status).toBe('success');
+	const people = nodeOutputJson(execution.data, SYNC);
+	expect(people.length).toBeGreaterThan(0);
+	// Read by the meeting ID alone (no UUID): Zoom answers with the meeting's latest session.
+	expect(sim.requests.some((r) => r.service === 'zoom' && r.path.endsWith(`/${meetingId}/participants`))).toBe(true);
+	const latest = sim.zoom.meetings.find((m) => String(m.id) === meetingId)!.instances.at(-1)!;
+	const emails = new Set(rowsToArray(latest.participants).map((row) => row.user_email.toLowerCase()));
+	expect(people.every((p) => emails.has(String(p.email)))).toBe(true);
 });

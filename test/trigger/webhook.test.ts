@@ -104,7 +104,7 @@ describe('Zoom Trigger webhook', () => {
 		for (const run of [first, again]) expect(run.workflowData?.[0][0].json).toMatchObject({ trackingId: 'trk-dup' });
 	});
 
-	it('version 1.2 no longer offers Ignore Re-Sent Deliveries; its panel says how re-sends are handled', () => {
+	it('version 1.2 no longer offers Ignore Re-Sent Deliveries; no notice sits above the fields, the output says how re-sends are handled', () => {
 		const names = (version: number, chosen: Record<string, boolean> = {}) => {
 			const description = NodeHelpers.getVersionedNodeType(new ZoomTrigger(), version).description;
 			const options = description.properties.find((p) => p.name === 'options')!.options as Array<{ name: string; displayOptions?: unknown }>;
@@ -120,8 +120,9 @@ describe('Zoom Trigger webhook', () => {
 		expect(names(1.1, { deduplicate: false }).options).not.toContain('rememberDeliveries');
 		expect(names(1.2).options).not.toEqual(expect.arrayContaining(['deduplicate']));
 		expect(names(1.2).options).not.toEqual(expect.arrayContaining(['rememberDeliveries']));
-		expect(names(1.2).notices).toContain('resentDeliveriesNotice');
-		expect(names(1.1).notices).not.toContain('resentDeliveriesNotice');
+		for (const version of [1, 1.1, 1.2]) expect(names(version).notices).toEqual([]);
+		const hints = new ZoomTrigger().description.hints ?? [];
+		expect(hints).toEqual([expect.objectContaining({ location: 'outputPane', whenToDisplay: 'afterExecution', message: expect.stringMatching(/same <b>trackingId<\/b>.*Remove Duplicates/) })]);
 	});
 
 	describe('fails closed on settings that would let anything through', () => {
