@@ -8,6 +8,7 @@
  * and exits non-zero if a panel had any: a new node with its credentials present must open clean.
  * Run: npm run build && npx tsx scripts/screenshot.ts   (CHROMIUM_PATH overrides /usr/bin/chromium)
  *      --check: open every panel and report, writing no picture (npm test runs it so).
+ *      --only <prefix>: only the panels whose name starts with <prefix> (while working on one).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -23,6 +24,7 @@ const PANEL_DIR = path.join(DOCS, 'panels');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const THEMES = ['light', 'dark'] as const;
 const checkOnly = process.argv.includes('--check');
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] ?? '' : '';
 
 async function makeCredentials(client: RestClient, sim: Simulator): Promise<Credentials> {
 	const secret = await client.createCredential('zoomWebhookSecretApi', 'Zoom webhook secret', simCredentials.webhookSecret());
@@ -71,7 +73,7 @@ async function main() {
 				if (panel && response.status() >= 400) problems.push(`${panel} (${theme}): ${response.request().method()} ${new URL(response.url()).pathname} → ${response.status()}`);
 			});
 			await signIn(page, n8n.baseUrl);
-			for (const spec of PANELS) {
+			for (const spec of PANELS.filter((p) => p.name.startsWith(only))) {
 				panel = spec.name;
 				const workflow = await client.createWorkflow(spec.workflow(credentials, sim) as never);
 				if (typeof spec.open === 'object' && 'credential' in spec.open) {

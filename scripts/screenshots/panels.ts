@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 
 import type { Simulator } from '../../test/simulator';
+import { EDITOR_PASS_PANELS } from './editorPassPanels';
 
 export type Credentials = Record<'zoomWebhookSecretApi' | 'zoomServerToServerOAuthApi' | 'zoomUserOAuth2Api' | 'brevoV3Api', { id: string; name: string }>;
 
@@ -160,4 +161,6 @@ export const PANELS: PanelSpec[] = [
 		}),
 		readmeCopy: 'meeting-picker.png',
 	},
+	// One per problem fixed in the editor's second pass (issue #23).
+	...EDITOR_PASS_PANELS,
 ];

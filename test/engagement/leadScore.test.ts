@@ -1,3 +1,4 @@
+import { NodeHelpers } from 'n8n-workflow';
 /**
  * The lead score and the engagement tally (issue #13), pure: the documented defaults, caps,
  * unknown signals that earn nothing, thresholds; polls counted per poll, anonymous rows counted,
@@ -137,5 +138,14 @@ describe('thresholds nobody can reach', () => {
 		expect(notice).toContain(`at most ${highestScore(DEFAULT_WEIGHTS, { ...none, registrations: true })} for a webinar`);
 		expect(notice).toContain(`(${highestScore(DEFAULT_WEIGHTS, none)} for a meeting)`);
 		expect(notice).toContain(`threshold of ${DEFAULT_THRESHOLDS.hot}`);
+	});
+
+	it('the notice shows while attendance is the only signal, and is gone once one is added', () => {
+		const notice = engagementProperties.find((p) => p.name === 'scoreReachNotice')!;
+		const shown = (parameters: Record<string, unknown>) => NodeHelpers.displayParameter({ operation: 'syncAttendees', scoreLeads: true, ...parameters } as never, notice, { typeVersion: 1.2 } as never);
+		expect(shown({ webinarEngagement: [] })).toBe(true);
+		expect(shown({ webinarEngagement: ['survey'] })).toBe(false);
+		expect(shown({ operation: 'syncParticipants', meetingEngagement: ['polls', 'questions'] })).toBe(false);
+		expect(shown({ operation: 'syncParticipants', meetingEngagement: [] })).toBe(true);
 	});
 });

@@ -101,7 +101,7 @@ export function sampleEventsPage(): string {
 		'Testing a workflow should not need a real meeting or webinar to end. Each sample below is an item',
 		'exactly as the Zoom Webhook Trigger outputs it. To build and test a workflow on one:',
 		'',
-		'1. Open the Zoom Webhook Trigger, and in its output pane click **set mock data** (or **Edit Output**).',
+		'1. Open the Zoom Webhook Trigger, and in its output pane click **set mock data** (once it has data: the pencil icon).',
 		'2. Paste the sample of your event (the whole `[ … ]`), then **Save**. The trigger\'s output is now pinned.',
 		'3. Change `id` to one of your own meetings or webinars (Zoom web portal → Meetings or Webinars → Previous)',
 		'   and delete the `uuid` line: Zoom to Brevo then reads that meeting\'s latest session. For registration',

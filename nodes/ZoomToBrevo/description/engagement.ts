@@ -85,7 +85,11 @@ export const engagementProperties: INodeProperties[] = [
 		name: 'scoreReachNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show: { operation: SCORED_OPERATIONS, scoreLeads: [true] } },
+		// Gone once a signal is added, which is what it asks for.
+		displayOptions: {
+			show: { operation: SCORED_OPERATIONS, scoreLeads: [true] },
+			hide: { meetingEngagement: ['polls', 'questions', 'survey'], webinarEngagement: ['polls', 'questions', 'survey'] },
+		},
 	},
 	// Up to 1.1 Lead Events stood alone, and sent events even with Send Brevo Event off; from 1.2
 	// they are Brevo events like the others, shown (and sent) only with Send Brevo Event on.
