@@ -42,10 +42,16 @@ export class ZoomToBrevo implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: `={{ $nodeVersion >= 1.2 ? ${JSON.stringify(SPLIT_OUTPUTS)} : ["${NodeConnectionTypes.Main}"] }}`,
+		// Each displayName is the label above the entry's picker in n8n's editor (without one the Zoom
+		// picker reads "Credential" and Brevo's "Credential for Zoom to Brevo: Brevo API").
+		// n8n's editor preselects one credential per node, not one per picker: when the panel opens on
+		// a node without credentials it takes the most recently updated one among all the pickers
+		// shown (getAutoSelectedCredential in NodeCredentials.vue), so the other is chosen by hand.
 		credentials: [
 			// "Sync One Registrant" reads the trigger's item and never calls Zoom.
 			{
 				name: 'zoomServerToServerOAuthApi',
+				displayName: 'Credential for Zoom',
 				required: true,
 				displayOptions: {
 					show: { authentication: ['serverToServer'] },
@@ -54,6 +60,7 @@ export class ZoomToBrevo implements INodeType {
 			},
 			{
 				name: 'zoomUserOAuth2Api',
+				displayName: 'Credential for Zoom',
 				required: true,
 				displayOptions: {
 					show: { authentication: ['userOAuth2'] },
@@ -62,6 +69,7 @@ export class ZoomToBrevo implements INodeType {
 			},
 			{
 				name: 'brevoV3Api',
+				displayName: 'Credential for Brevo',
 				required: true,
 				// Always shown. Without a displayOptions of its own, n8n's editor would treat it as one
 				// more choice of the Authentication field and offer the Zoom credentials in its picker.

@@ -142,7 +142,7 @@ describe('thresholds nobody can reach', () => {
 
 	it('the notice shows while attendance is the only signal, and is gone once one is added', () => {
 		const notice = engagementProperties.find((p) => p.name === 'scoreReachNotice')!;
-		const shown = (parameters: Record<string, unknown>) => NodeHelpers.displayParameter({ operation: 'syncAttendees', scoreLeads: true, ...parameters } as never, notice, { typeVersion: 1.2 } as never);
+		const shown = (parameters: Record<string, unknown>) => NodeHelpers.displayParameter({ operation: 'syncAttendees', scoreLeads: true, ...parameters } as never, notice, { typeVersion: 1.2 } as never, null);
 		expect(shown({ webinarEngagement: [] })).toBe(true);
 		expect(shown({ webinarEngagement: ['survey'] })).toBe(false);
 		expect(shown({ operation: 'syncParticipants', meetingEngagement: ['polls', 'questions'] })).toBe(false);
