@@ -51,20 +51,29 @@ function isExpiredPageToken(error: unknown): boolean {
 	return Number(code) === 300 && /page token/i.test(typeof message === 'string' ? message : 'page token');
 }
 
+/** Where a listing's rows go, page by page: a caller that folds them (one merged person per
+ *  email) keeps no row longer than its page. */
+export interface ZoomListSink<T> {
+	/** Before the first page, and again when the listing starts over (rows already added are void). */
+	restart(): void;
+	add(rows: T[]): void;
+}
+
 /**
- * Every row of a Zoom list, following `next_page_token` with pages of 300. A page token that
- * expires mid-way (a slow run) restarts the listing from the first page once, dropping the rows
- * read so far so none is returned twice; a second expiry is an error.
+ * Every row of a Zoom list into `sink`, following `next_page_token` with pages of 300. A page token
+ * that expires mid-way (a slow run) restarts the listing from the first page once — the sink is
+ * told, so no row counts twice; a second expiry is an error.
  */
-export async function zoomListAll<T = IDataObject>(
+export async function zoomListInto<T = IDataObject>(
 	context: ZoomListContext,
 	request: ZoomListRequest,
 	options: ZoomCallOptions,
-): Promise<ZoomList<T>> {
+	sink: ZoomListSink<T>,
+): Promise<Omit<ZoomList<T>, 'rows'>> {
 	let pages = 0;
 	let restarts = 0;
 	for (;;) {
-		const rows: T[] = [];
+		sink.restart();
 		let totalRecords: number | undefined;
 		let token = '';
 		try {
@@ -84,7 +93,7 @@ export async function zoomListAll<T = IDataObject>(
 				);
 				pages++;
 				const list = page?.[request.listKey];
-				if (Array.isArray(list)) rows.push(...(list as T[]));
+				if (Array.isArray(list)) sink.add(list as T[]);
 				if (typeof page?.total_records === 'number') totalRecords = page.total_records;
 				const next = typeof page?.next_page_token === 'string' ? page.next_page_token : '';
 				if (next !== '' && next === token) {
@@ -95,7 +104,7 @@ export async function zoomListAll<T = IDataObject>(
 				}
 				token = next;
 			} while (token !== '');
-			return { rows, pages, restarts, totalRecords };
+			return { pages, restarts, totalRecords };
 		} catch (error) {
 			// Already n8n's NodeApiError with advice: wrapping it again hands it back as it is.
 			const failure = error instanceof NodeApiError ? error : new NodeApiError(context.getNode(), error as JsonObject);
@@ -111,4 +120,22 @@ export async function zoomListAll<T = IDataObject>(
 			restarts++;
 		}
 	}
+}
+
+/** Every row of a Zoom list, in one array (see zoomListInto). */
+export async function zoomListAll<T = IDataObject>(
+	context: ZoomListContext,
+	request: ZoomListRequest,
+	options: ZoomCallOptions,
+): Promise<ZoomList<T>> {
+	const rows: T[] = [];
+	const listed = await zoomListInto<T>(context, request, options, {
+		restart: () => {
+			rows.length = 0;
+		},
+		add: (page) => {
+			for (const row of page) rows.push(row);
+		},
+	});
+	return { rows, ...listed };
 }

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { fromRegistrants, withRegistrationDetails } from '../contacts/fromRegistrants';
-import { mergeParticipants } from '../contacts/mergeParticipants';
-import type { ParticipantRow, PeopleResult, RegistrantRow, ZoomSession, ZoomSource } from '../contacts/types';
+import { ParticipantMerger } from '../contacts/mergeParticipants';
+import type { PeopleResult, RegistrantRow, ZoomSession, ZoomSource } from '../contacts/types';
 import { meetingPathId, type ZoomClient } from './zoomClient';
 
 /** What a sync read from Zoom: the instance, its people (contacts-to-be and skipped), and what
@@ -45,21 +45,13 @@ export async function readMeetingParticipants(
 	const pathId = meetingPathId(meetingId);
 	const details = await zoom.get<MeetingDetails>(`/past_meetings/${pathId}`, 'light', 'read the past meeting');
 	const source = sourceOf('meeting', details, meetingId);
-	const rows = fromReport
-		? await zoom.list<ParticipantRow>(
-				`/report/meetings/${pathId}/participants`,
-				'participants',
-				'heavy',
-				"read Zoom's participant report",
-				{ include_fields: 'registrant_id' },
-			)
-		: await zoom.list<ParticipantRow>(
-				`/past_meetings/${pathId}/participants`,
-				'participants',
-				'medium',
-				'list the meeting participants',
-			);
-	return { source, people: mergeParticipants(rows, source), instancePath: pathId };
+	const merger = new ParticipantMerger(source);
+	if (fromReport) {
+		await zoom.listInto(`/report/meetings/${pathId}/participants`, 'participants', 'heavy', "read Zoom's participant report", { include_fields: 'registrant_id' }, merger);
+	} else {
+		await zoom.listInto(`/past_meetings/${pathId}/participants`, 'participants', 'medium', 'list the meeting participants', undefined, merger);
+	}
+	return { source, people: merger.result(), instancePath: pathId };
 }
 
 async function webinarSource(zoom: ZoomClient, webinarId: string): Promise<{ source: ZoomSource; recurring: boolean }> {
@@ -228,8 +220,9 @@ export async function readWebinarAttendees(
 	const warnings: string[] = [];
 	const source = await sessionSource(zoom, webinarId, { instanceUuid, verifyUuid }, warnings);
 	const instance = instanceUuid ? meetingPathId(instanceUuid) : encodeId(webinarId);
-	const rows = await zoom.list<ParticipantRow>(`/past_webinars/${instance}/participants`, 'participants', 'medium', 'list the webinar attendees', {});
-	const people = mergeParticipants(rows, source);
+	const merger = new ParticipantMerger(source);
+	await zoom.listInto(`/past_webinars/${instance}/participants`, 'participants', 'medium', 'list the webinar attendees', {}, merger);
+	const people = merger.result();
 	if (!withDetails) return { source, people, warnings, instancePath: instance };
 	// Names, organisation and UTM source come from each attendee's registration.
 	const registrants = fromRegistrants(await registrantRows(zoom, webinarId, { status: 'approved' }, true, warnings), 'registered');

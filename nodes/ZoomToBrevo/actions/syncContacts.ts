@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { toBrevoContact } from '../contacts/mapToBrevo';
+import { toBrevoContact, type BrevoContact } from '../contacts/mapToBrevo';
 import { contactItems, skippedItems, summaryLine } from './output';
 import {
 	readMeetingParticipants,
@@ -22,7 +22,7 @@ import { asNodeError } from './nodeError';
 import { attributeNeeds, fireEvents, fireLeadEvents, writeConfirmed, writeContacts } from './writeBrevo';
 import { withEngagementDepth, type EngagementRead } from '../contacts/engagementDepth';
 import { highestScore, unreachableLevels } from '../contacts/engagementScore';
-import type { ZoomSource } from '../contacts/types';
+import type { Person, ZoomSource } from '../contacts/types';
 import { anonymousNote, readEngagement } from './readEngagement';
 import type { ZoomClient } from './zoomClient';
 
@@ -111,7 +111,14 @@ export interface SyncOutcome {
 export async function syncContacts(context: IExecuteFunctions, itemIndex: number, settings: SyncSettings, zoom: ZoomClient | undefined): Promise<SyncOutcome> {
 	const { read, anonymous } = await addEngagement(await readPeople(context, itemIndex, settings, zoom), settings, zoom);
 	const timeZone = context.getTimezone();
-	let contacts = read.people.people.map((person) => toBrevoContact(person, read.source, settings.mapping, settings.listIds, timeZone, { answers: settings.includeAnswers }));
+	// Each person is let go once mapped, so a large meeting's people and contacts are not both held.
+	const people = read.people.people;
+	let contacts: BrevoContact[] = [];
+	for (let i = 0; i < people.length; i++) {
+		contacts.push(toBrevoContact(people[i], read.source, settings.mapping, settings.listIds, timeZone, { answers: settings.includeAnswers }));
+		(people as Array<Person | undefined>)[i] = undefined;
+	}
+	people.length = 0;
 
 	const writes = settings.writeMode !== 'emit' && !settings.dryRun && contacts.length > 0;
 	const order = writes ? await keepStatusOrder(context, contacts, settings.mapping, read.source) : undefined;

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { meetingPathId } from '../../shared/meetingId';
 import { zoomApiBaseUrl } from '../../shared/zoomEnvironment';
 import type { ZoomPacer, ZoomRateCategory } from '../../shared/zoomPacer';
-import { zoomListAll, zoomRequestWithRetry } from '../../shared/zoomPaging';
+import { zoomListAll, zoomListInto, zoomRequestWithRetry, type ZoomListSink } from '../../shared/zoomPaging';
 import type { ZoomSettings } from './settings';
 
 /** Zoom reads for one input item, paced by the execution's one pacer (shared by every item), so
@@ -11,6 +11,8 @@ import type { ZoomSettings } from './settings';
 export interface ZoomClient {
 	get<T>(path: string, category: ZoomRateCategory, what: string, qs?: IDataObject): Promise<T>;
 	list<T>(path: string, listKey: string, category: ZoomRateCategory, what: string, qs?: IDataObject): Promise<T[]>;
+	/** Every row into `sink`, page by page, none kept here (a large meeting's rows). */
+	listInto<T>(path: string, listKey: string, category: ZoomRateCategory, what: string, qs: IDataObject | undefined, sink: ZoomListSink<T>): Promise<void>;
 	/** A request that changes something in Zoom: never repeated, except after a 429 that says
 	 *  Zoom did nothing and waiting helps (`isFinal429` names those it does not). */
 	post<T>(path: string, body: IDataObject, category: ZoomRateCategory, what: string, qs?: IDataObject, isFinal429?: (body: unknown) => boolean): Promise<T>;
@@ -41,6 +43,9 @@ export function createZoomClient(context: IExecuteFunctions, settings: ZoomSetti
 			),
 		list: async <T>(path: string, listKey: string, category: ZoomRateCategory, what: string, qs?: IDataObject) =>
 			(await zoomListAll<T>(context, { credentialType, path, qs, listKey, category, what, baseUrl: await apiBase() }, options)).rows,
+		listInto: async <T>(path: string, listKey: string, category: ZoomRateCategory, what: string, qs: IDataObject | undefined, sink: ZoomListSink<T>) => {
+			await zoomListInto<T>(context, { credentialType, path, qs, listKey, category, what, baseUrl: await apiBase() }, options, sink);
+		},
 	};
 }
 

@@ -1,13 +1,15 @@
-import type { Engagement, ParticipantRow, PeopleResult, Person, ZoomSource } from './types';
+import type { ZoomListSink } from '../../shared/zoomPaging';
+import type { AttendanceStatus, ParticipantRow, PeopleResult, Person, ZoomSource } from './types';
 import { isValidEmail, normalizeEmail, skipped, splitName } from './people';
 
 /**
  * All rows of one person become one person with engagement figures. Zoom writes a row per join
  * (rejoins, a second device, the waiting room), so time is the union of the rows' intervals:
  * two devices in parallel do not count twice.
+ *
+ * Rows are folded into each person as their page arrives and then dropped: a 150 000-row meeting
+ * holds one small tally per person, not every row (issue #25: memory).
  */
-
-type Interval = [number, number];
 
 const time = (iso: string | undefined): number | undefined => {
 	if (!iso) return undefined;
@@ -15,11 +17,115 @@ const time = (iso: string | undefined): number | undefined => {
 	return Number.isNaN(ms) ? undefined : ms;
 };
 
-function unionSeconds(intervals: Interval[]): number {
-	const sorted = intervals.filter(([a, b]) => b > a).sort((x, y) => x[0] - y[0]);
+const inWaitingRoom = (row: ParticipantRow) => row.status === 'in_waiting_room';
+
+/**
+ * A row's time in the meeting as an interval: join to leave, or join plus its duration when Zoom
+ * gave no leave time (a row still open, or a report row). A row with neither is not counted.
+ */
+function intervalOf(row: ParticipantRow): [number, number] | undefined {
+	const join = time(row.join_time);
+	if (join === undefined) return undefined;
+	const leave = time(row.leave_time);
+	if (leave !== undefined) return [join, leave];
+	const seconds = Number(row.duration);
+	return Number.isFinite(seconds) && seconds > 0 ? [join, join + seconds * 1000] : undefined;
+}
+
+/** First join and last leave over some of a person's rows, with the text Zoom gave for them. */
+class JoinLeave {
+	private firstJoinMs?: number;
+	private firstJoinText?: string;
+	private lastLeaveMs?: number;
+	/** The latest leave_time Zoom wrote (first row to have it): the last leave's own text when equal. */
+	private leaveTextMs?: number;
+	private leaveText?: string;
+
+	add(row: ParticipantRow, interval: [number, number] | undefined): void {
+		// By time, not by string: Zoom's timestamps may carry different offsets.
+		const join = time(row.join_time);
+		if (join !== undefined && (this.firstJoinMs === undefined || join < this.firstJoinMs)) {
+			this.firstJoinMs = join;
+			this.firstJoinText = row.join_time;
+		}
+		const leaveTime = time(row.leave_time);
+		const leave = interval?.[1] ?? leaveTime;
+		if (leave !== undefined && (this.lastLeaveMs === undefined || leave > this.lastLeaveMs)) this.lastLeaveMs = leave;
+		if (leaveTime !== undefined && (this.leaveTextMs === undefined || leaveTime > this.leaveTextMs)) {
+			this.leaveTextMs = leaveTime;
+			this.leaveText = row.leave_time;
+		}
+	}
+
+	get firstJoin(): string | undefined {
+		return this.firstJoinText;
+	}
+
+	/** A last leave computed from a duration has no text of Zoom's: then it is written as ISO. */
+	get lastLeave(): string | undefined {
+		if (this.lastLeaveMs === undefined) return undefined;
+		return this.leaveTextMs === this.lastLeaveMs ? this.leaveText : new Date(this.lastLeaveMs).toISOString();
+	}
+}
+
+/** What one person's rows add up to, row by row. */
+class PersonTally {
+	rows = 0;
+	/** The fullest display name among the rows (a rejoin from the phone may say "iPhone"). */
+	name?: string;
+	registrantId?: string;
+	private inMeetingRows = 0;
+	/** Intervals in the meeting with some length, flat: [start, end, start, end, ...]. */
+	private intervals: number[] = [];
+	/** Rows without a join time are rare (old reports): their duration is all Zoom says. */
+	private untimedSeconds = 0;
+	private untimedSessions = 0;
+	private inMeeting = new JoinLeave();
+	private anyRow = new JoinLeave();
+
+	add(row: ParticipantRow): void {
+		this.rows++;
+		const name = row.name?.trim();
+		if (name && (this.name === undefined || name.length > this.name.length)) this.name = name;
+		if (!this.registrantId && row.registrant_id) this.registrantId = row.registrant_id;
+		const interval = intervalOf(row);
+		this.anyRow.add(row, interval);
+		if (inWaitingRoom(row)) return;
+		this.inMeetingRows++;
+		this.inMeeting.add(row, interval);
+		// A session is a row with time in the meeting: a zero-length row (a dropped reconnect) is not.
+		if (interval && interval[1] > interval[0]) this.intervals.push(interval[0], interval[1]);
+		if (time(row.join_time) === undefined) {
+			this.untimedSeconds += Math.max(0, Number(row.duration) || 0);
+			if (Number(row.duration) > 0) this.untimedSessions++;
+		}
+	}
+
+	engagement(source: Pick<ZoomSource, 'durationMinutes'>) {
+		const attendedSeconds = unionSeconds(this.intervals) + this.untimedSeconds;
+		// Waiting-room-only people: their times are those of the waiting room.
+		const times = this.inMeetingRows > 0 ? this.inMeeting : this.anyRow;
+		const lengthSeconds = (source.durationMinutes ?? 0) * 60;
+		return {
+			status: (this.inMeetingRows > 0 ? 'attended' : 'waiting_room_only') as AttendanceStatus,
+			attendedSeconds,
+			sessions: this.intervals.length / 2 + this.untimedSessions,
+			firstJoin: times.firstJoin,
+			lastLeave: times.lastLeave,
+			attendancePercent:
+				lengthSeconds > 0 ? Math.min(100, Math.round((attendedSeconds / lengthSeconds) * 1000) / 10) : undefined,
+		};
+	}
+}
+
+/** Seconds covered by the flat [start, end, ...] intervals, overlaps counted once. */
+function unionSeconds(flat: number[]): number {
+	const intervals: Array<[number, number]> = [];
+	for (let i = 0; i < flat.length; i += 2) intervals.push([flat[i], flat[i + 1]]);
+	intervals.sort((x, y) => x[0] - y[0]);
 	let total = 0;
-	let current: Interval | undefined;
-	for (const interval of sorted) {
+	let current: [number, number] | undefined;
+	for (const interval of intervals) {
 		if (current && interval[0] <= current[1]) {
 			current[1] = Math.max(current[1], interval[1]);
 		} else {
@@ -31,100 +137,56 @@ function unionSeconds(intervals: Interval[]): number {
 	return Math.round(total / 1000);
 }
 
-const inWaitingRoom = (row: ParticipantRow) => row.status === 'in_waiting_room';
+/** Folds participant rows, page by page, into people: a sink for zoomListInto. */
+export class ParticipantMerger implements ZoomListSink<ParticipantRow> {
+	private byEmail = new Map<string, PersonTally>();
+	private withoutEmail = new Map<string, PersonTally>();
 
-/**
- * A row's time in the meeting as an interval: join to leave, or join plus its duration when Zoom
- * gave no leave time (a row still open, or a report row). A row with neither is not counted.
- */
-function intervalOf(row: ParticipantRow): Interval | undefined {
-	const join = time(row.join_time);
-	if (join === undefined) return undefined;
-	const leave = time(row.leave_time);
-	if (leave !== undefined) return [join, leave];
-	const seconds = Number(row.duration);
-	return Number.isFinite(seconds) && seconds > 0 ? [join, join + seconds * 1000] : undefined;
-}
+	constructor(private readonly source: ZoomSource) {}
 
-export function engagementOf(rows: ParticipantRow[], source: Pick<ZoomSource, 'durationMinutes'>): Engagement {
-	const inMeeting = rows.filter((row) => !inWaitingRoom(row));
-	const intervals = inMeeting.map(intervalOf).filter((interval): interval is Interval => interval !== undefined);
-	// Rows without a join time are rare (old reports): their duration is all Zoom says.
-	const untimedSeconds = inMeeting
-		.filter((row) => time(row.join_time) === undefined)
-		.reduce((sum, row) => sum + Math.max(0, Number(row.duration) || 0), 0);
-	const attendedSeconds = unionSeconds(intervals) + untimedSeconds;
-	// A session is a row with time in the meeting: a zero-length row (a dropped reconnect) is not.
-	const sessions = intervals.filter(([a, b]) => b > a).length + inMeeting.filter((row) => time(row.join_time) === undefined && Number(row.duration) > 0).length;
+	restart(): void {
+		this.byEmail.clear();
+		this.withoutEmail.clear();
+	}
 
-	const pool = inMeeting.length > 0 ? inMeeting : rows;
-	// By time, not by string: Zoom's timestamps may carry different offsets.
-	const joins = pool.map((r) => time(r.join_time)).filter((t): t is number => t !== undefined);
-	const leaves = pool
-		.map((r) => intervalOf(r)?.[1] ?? time(r.leave_time))
-		.filter((t): t is number => t !== undefined);
-	const isoOf = (ms: number, from: 'join_time' | 'leave_time') =>
-		pool.find((r) => time(r[from]) === ms)?.[from] ?? new Date(ms).toISOString();
+	add(rows: ParticipantRow[]): void {
+		for (const row of rows) {
+			// Zoom sends user_email as "" for people outside the account: then the row's email, if any.
+			const email = normalizeEmail(row.user_email || row.email);
+			// Guests have no stable ID across rejoins; their registrant ID or name is the best key.
+			const [people, key] = email
+				? [this.byEmail, email]
+				: [this.withoutEmail, row.registrant_id || (row.name ?? '').trim().toLowerCase() || row.user_id || row.id || '?'];
+			let tally = people.get(key);
+			if (!tally) people.set(key, (tally = new PersonTally()));
+			tally.add(row);
+		}
+	}
 
-	const lengthSeconds = (source.durationMinutes ?? 0) * 60;
-	return {
-		status: inMeeting.length > 0 ? 'attended' : 'waiting_room_only',
-		attendedSeconds,
-		sessions,
-		firstJoin: joins.length ? isoOf(Math.min(...joins), 'join_time') : undefined,
-		lastLeave: leaves.length ? isoOf(Math.max(...leaves), 'leave_time') : undefined,
-		attendancePercent:
-			lengthSeconds > 0 ? Math.min(100, Math.round((attendedSeconds / lengthSeconds) * 1000) / 10) : undefined,
-	};
-}
-
-/** The fullest display name among a person's rows (a rejoin from the phone may say "iPhone"). */
-function bestName(rows: ParticipantRow[]): string | undefined {
-	return rows
-		.map((row) => row.name?.trim())
-		.filter((name): name is string => !!name)
-		.sort((a, b) => b.length - a.length)[0];
+	result(): PeopleResult {
+		const result: PeopleResult = { people: [], skipped: [] };
+		for (const [email, tally] of this.byEmail) {
+			if (!isValidEmail(email)) {
+				result.skipped.push(skipped('invalid_email', tally.name, tally.rows, email));
+				continue;
+			}
+			const person: Person = {
+				email,
+				name: tally.name,
+				...splitName(tally.name),
+				registrantId: tally.registrantId,
+				engagement: tally.engagement(this.source),
+				rows: tally.rows,
+			};
+			result.people.push(person);
+		}
+		for (const tally of this.withoutEmail.values()) result.skipped.push(skipped('no_email', tally.name, tally.rows));
+		return result;
+	}
 }
 
 export function mergeParticipants(rows: ParticipantRow[], source: ZoomSource): PeopleResult {
-	const byEmail = new Map<string, ParticipantRow[]>();
-	const withoutEmail = new Map<string, ParticipantRow[]>();
-
-	for (const row of rows) {
-		// Zoom sends user_email as "" for people outside the account: then the row's email, if any.
-		const email = normalizeEmail(row.user_email || row.email);
-		if (email) {
-			const list = byEmail.get(email);
-			if (list) list.push(row);
-			else byEmail.set(email, [row]);
-		} else {
-			// Guests have no stable ID across rejoins; their registrant ID or name is the best key.
-			const key = row.registrant_id || (row.name ?? '').trim().toLowerCase() || row.user_id || row.id || '?';
-			const list = withoutEmail.get(key);
-			if (list) list.push(row);
-			else withoutEmail.set(key, [row]);
-		}
-	}
-
-	const result: PeopleResult = { people: [], skipped: [] };
-	for (const [email, personRows] of byEmail) {
-		if (!isValidEmail(email)) {
-			result.skipped.push(skipped('invalid_email', bestName(personRows), personRows.length, email));
-			continue;
-		}
-		const name = bestName(personRows);
-		const person: Person = {
-			email,
-			name,
-			...splitName(name),
-			registrantId: personRows.find((r) => r.registrant_id)?.registrant_id,
-			engagement: engagementOf(personRows, source),
-			rows: personRows.length,
-		};
-		result.people.push(person);
-	}
-	for (const personRows of withoutEmail.values()) {
-		result.skipped.push(skipped('no_email', bestName(personRows), personRows.length));
-	}
-	return result;
+	const merger = new ParticipantMerger(source);
+	merger.add(rows);
+	return merger.result();
 }
