@@ -1,3 +1,4 @@
+import type { SimRecordingCompletedEvent, SimWebinarRegistrationCreatedEvent, Sent, Zoom } from '../contracts/vendor';
 import type {
 	ParticipantRow,
 	ZoomMeeting,
@@ -12,11 +13,19 @@ import type {
  * Payloads Zoom sends for the events the package listens to, built from fixture records so a demo
  * or test can deliver "what just happened" consistently with what the API later returns. Pass the
  * result as `payload` to `sim.sendWebhook`.
+ *
+ * Each is typed by Rivet's event type (`Sent<Zoom.MeetingEndedEvent>`: the body without
+ * `event_ts`, which the sender adds), so tsc fails when one differs from Zoom's contract. Two are
+ * not Zoom's yet (test/contracts/vendor.ts, "Known mismatches"): they follow what nodes/ reads until
+ * nodes/ reads what Zoom sends.
  */
 
-type Event = { event: string; payload: Record<string, unknown> };
+type MeetingObject = Sent<Zoom.MeetingEndedEvent>['payload']['object'];
+type WebinarObject = Sent<Zoom.WebinarEndedEvent>['payload']['object'];
+type JoinedParticipant = Sent<Zoom.MeetingParticipantJoinedEvent>['payload']['object']['participant'];
+type LeftParticipant = Sent<Zoom.MeetingParticipantLeftEvent>['payload']['object']['participant'];
 
-function meetingObject(meeting: ZoomMeeting | ZoomWebinar, instance: ZoomMeetingInstance | ZoomWebinarInstance, ended: boolean) {
+function meetingObject(meeting: ZoomMeeting, instance: ZoomMeetingInstance): Omit<MeetingObject, 'end_time'> {
 	return {
 		id: String(meeting.id),
 		uuid: instance.uuid,
@@ -26,11 +35,29 @@ function meetingObject(meeting: ZoomMeeting | ZoomWebinar, instance: ZoomMeeting
 		start_time: instance.start_time,
 		timezone: meeting.timezone,
 		duration: meeting.duration,
+	};
+}
+
+const endedMeeting = (meeting: ZoomMeeting, instance: ZoomMeetingInstance): MeetingObject => ({ ...meetingObject(meeting, instance), end_time: instance.end_time });
+
+function webinarObject(webinar: ZoomWebinar, instance: ZoomWebinarInstance, ended: boolean): WebinarObject {
+	return {
+		id: String(webinar.id),
+		uuid: instance.uuid,
+		host_id: webinar.host_id,
+		topic: webinar.topic,
+		type: webinar.type,
+		start_time: instance.start_time,
+		timezone: webinar.timezone,
+		duration: webinar.duration,
 		...(ended ? { end_time: instance.end_time } : {}),
 	};
 }
 
-function participantObject(row: ParticipantRow, joined: boolean) {
+/** Webinar participants always carry `id` (Rivet's webinar participant events): '' for guests, as in the lists. */
+function participantObject(row: ParticipantRow, joined: true): JoinedParticipant & { id: string };
+function participantObject(row: ParticipantRow, joined: false): LeftParticipant & { id: string };
+function participantObject(row: ParticipantRow, joined: boolean): (JoinedParticipant | LeftParticipant) & { id: string } {
 	return {
 		user_id: row.user_id,
 		user_name: row.name,
@@ -45,43 +72,43 @@ function participantObject(row: ParticipantRow, joined: boolean) {
 }
 
 export const zoomEventPayloads = {
-	meetingStarted(accountId: string, meeting: ZoomMeeting, instance: ZoomMeetingInstance): Event {
-		return { event: 'meeting.started', payload: { account_id: accountId, object: meetingObject(meeting, instance, false) } };
+	meetingStarted(accountId: string, meeting: ZoomMeeting, instance: ZoomMeetingInstance): Sent<Zoom.MeetingStartedEvent> {
+		return { event: 'meeting.started', payload: { account_id: accountId, object: meetingObject(meeting, instance) } };
 	},
-	meetingEnded(accountId: string, meeting: ZoomMeeting, instance: ZoomMeetingInstance): Event {
-		return { event: 'meeting.ended', payload: { account_id: accountId, object: meetingObject(meeting, instance, true) } };
+	meetingEnded(accountId: string, meeting: ZoomMeeting, instance: ZoomMeetingInstance): Sent<Zoom.MeetingEndedEvent> {
+		return { event: 'meeting.ended', payload: { account_id: accountId, object: endedMeeting(meeting, instance) } };
 	},
-	participantJoined(accountId: string, meeting: ZoomMeeting, instance: ZoomMeetingInstance, row: ParticipantRow): Event {
+	participantJoined(accountId: string, meeting: ZoomMeeting, instance: ZoomMeetingInstance, row: ParticipantRow): Sent<Zoom.MeetingParticipantJoinedEvent> {
 		return {
 			event: 'meeting.participant_joined',
-			payload: { account_id: accountId, object: { ...meetingObject(meeting, instance, false), participant: participantObject(row, true) } },
+			payload: { account_id: accountId, object: { ...meetingObject(meeting, instance), participant: participantObject(row, true) } },
 		};
 	},
-	participantLeft(accountId: string, meeting: ZoomMeeting, instance: ZoomMeetingInstance, row: ParticipantRow): Event {
+	participantLeft(accountId: string, meeting: ZoomMeeting, instance: ZoomMeetingInstance, row: ParticipantRow): Sent<Zoom.MeetingParticipantLeftEvent> {
 		return {
 			event: 'meeting.participant_left',
-			payload: { account_id: accountId, object: { ...meetingObject(meeting, instance, false), participant: participantObject(row, false) } },
+			payload: { account_id: accountId, object: { ...meetingObject(meeting, instance), participant: participantObject(row, false) } },
 		};
 	},
-	webinarStarted(accountId: string, webinar: ZoomWebinar, instance: ZoomWebinarInstance): Event {
-		return { event: 'webinar.started', payload: { account_id: accountId, object: meetingObject(webinar, instance, false) } };
+	webinarStarted(accountId: string, webinar: ZoomWebinar, instance: ZoomWebinarInstance): Sent<Zoom.WebinarStartedEvent> {
+		return { event: 'webinar.started', payload: { account_id: accountId, object: webinarObject(webinar, instance, false) } };
 	},
-	webinarEnded(accountId: string, webinar: ZoomWebinar, instance: ZoomWebinarInstance): Event {
-		return { event: 'webinar.ended', payload: { account_id: accountId, object: meetingObject(webinar, instance, true) } };
+	webinarEnded(accountId: string, webinar: ZoomWebinar, instance: ZoomWebinarInstance): Sent<Zoom.WebinarEndedEvent> {
+		return { event: 'webinar.ended', payload: { account_id: accountId, object: webinarObject(webinar, instance, true) } };
 	},
-	webinarParticipantJoined(accountId: string, webinar: ZoomWebinar, instance: ZoomWebinarInstance, row: ParticipantRow): Event {
+	webinarParticipantJoined(accountId: string, webinar: ZoomWebinar, instance: ZoomWebinarInstance, row: ParticipantRow): Sent<Zoom.WebinarParticipantJoinedEvent> {
 		return {
 			event: 'webinar.participant_joined',
-			payload: { account_id: accountId, object: { ...meetingObject(webinar, instance, false), participant: participantObject(row, true) } },
+			payload: { account_id: accountId, object: { ...webinarObject(webinar, instance, false), participant: participantObject(row, true) } },
 		};
 	},
-	webinarParticipantLeft(accountId: string, webinar: ZoomWebinar, instance: ZoomWebinarInstance, row: ParticipantRow): Event {
+	webinarParticipantLeft(accountId: string, webinar: ZoomWebinar, instance: ZoomWebinarInstance, row: ParticipantRow): Sent<Zoom.WebinarParticipantLeftEvent> {
 		return {
 			event: 'webinar.participant_left',
-			payload: { account_id: accountId, object: { ...meetingObject(webinar, instance, false), participant: participantObject(row, false) } },
+			payload: { account_id: accountId, object: { ...webinarObject(webinar, instance, false), participant: participantObject(row, false) } },
 		};
 	},
-	webinarRegistrationCreated(accountId: string, webinar: ZoomWebinar, registrant: ZoomRegistrant): Event {
+	webinarRegistrationCreated(accountId: string, webinar: ZoomWebinar, registrant: ZoomRegistrant): SimWebinarRegistrationCreatedEvent {
 		const { occurrence_ids: _o, tracking_source, ...rest } = registrant;
 		return {
 			event: 'webinar.registration_created',
@@ -96,13 +123,15 @@ export const zoomEventPayloads = {
 					start_time: webinar.start_time,
 					duration: webinar.duration,
 					timezone: webinar.timezone,
-					registrant: { ...rest, ...(tracking_source ? { tracking_source } : {}) },
+					// Zoom tells of a registration when it is made: approved or pending (a registrant
+					// the host denied later was pending then).
+					registrant: { ...rest, status: rest.status === 'denied' ? 'pending' : rest.status, ...(tracking_source ? { tracking_source } : {}) },
 				},
 			},
 		};
 	},
 	/** `download_token` sits at the payload's top level, next to `object`. URLs are made absolute with `baseUrl`. */
-	recordingCompleted(accountId: string, recording: ZoomRecording, baseUrl: string): Event {
+	recordingCompleted(accountId: string, recording: ZoomRecording, baseUrl: string): SimRecordingCompletedEvent {
 		const abs = (p: string) => (p.startsWith('/') ? `${baseUrl}${p}` : p);
 		const { download_access_token, ...rest } = recording;
 		return {

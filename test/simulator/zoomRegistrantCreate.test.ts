@@ -41,6 +41,8 @@ describe('Zoom registrant creation', () => {
 			registrant_id: expect.stringMatching(/^[A-Za-z0-9]{22}$/),
 			start_time: webinar().start_time,
 			topic: webinar().topic,
+			// Zoom's changelog of 2026-09-21 added `status` to this answer (webinars only).
+			status: 'approved',
 		});
 
 		const listed = await list(`/webinars/${webinarId}/registrants?page_size=300`);
@@ -196,6 +198,9 @@ describe('Zoom registrant creation', () => {
 		expect(neither.body.errors.map((e: { field: string }) => e.field)).toEqual(['email', 'first_name']);
 		const tooLong = await post(`/webinars/${webinarId}/registrants`, { email: `${'a'.repeat(120)}@customer.example`, first_name: 'Ann' });
 		expect(tooLong.body.errors).toEqual([{ field: 'email', message: 'Invalid field.' }]);
+		// The fixed questions take Zoom's own choices only (Rivet's add-registrant body types).
+		const offList = await post(`/webinars/${webinarId}/registrants`, { email: 'ann@customer.example', first_name: 'Ann', no_of_employees: 'lots', role_in_purchase_process: 'Influencer' });
+		expect(offList.body.errors).toEqual([{ field: 'no_of_employees', message: 'Invalid field.' }]);
 		const notJson = await post(`/webinars/${webinarId}/registrants`, '{"email": ');
 		expect(notJson.status).toBe(400);
 		expect(notJson.body).toEqual({ code: 300, message: 'Request Body should be a valid JSON object.' });

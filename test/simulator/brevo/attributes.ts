@@ -1,3 +1,4 @@
+import type { Brevo } from '../../contracts/vendor';
 import { isObject, json, noContent } from '../http';
 import { safeDecode } from '../router';
 import type { BrevoAttribute, BrevoAttributeType } from '../fixture/types';
@@ -7,12 +8,28 @@ import type { BrevoRoute } from './route';
 const TYPES: BrevoAttributeType[] = ['text', 'date', 'float', 'boolean', 'id', 'category'];
 const CATEGORIES = ['normal', 'category', 'transactional', 'global'];
 
+/**
+ * An attribute as `GET /contacts/attributes` lists it, typed by the SDK's `GetAttributesResponse`
+ * (Brevo's reference, "List all attributes"): a category attribute has its `enumeration` and no
+ * `type` ("category" is not one of the types listed there, only a category), and each enumeration
+ * entry gives its value as text too (`valueStr`). The simulator served `type: "category"` and no
+ * `valueStr` until issue #24.
+ */
+export function attributeView(attribute: BrevoAttribute): Brevo.GetAttributesResponse.Attributes.Item {
+	const { type, enumeration, ...rest } = attribute;
+	return {
+		...rest,
+		...(type === 'category' ? {} : { type }),
+		...(enumeration ? { enumeration: enumeration.map((e) => ({ ...e, valueStr: String(e.value) })) } : {}),
+	};
+}
+
 export const attributeRoutes: BrevoRoute[] = [
 	{
 		method: 'GET',
 		pattern: '/contacts/attributes',
 		handle(ctx) {
-			return json(200, { attributes: [...ctx.state.attributes.values()] });
+			return json(200, { attributes: [...ctx.state.attributes.values()].map(attributeView) } satisfies Brevo.GetAttributesResponse);
 		},
 	},
 	{

@@ -1,3 +1,4 @@
+import type { Brevo } from '../../contracts/vendor';
 import { isObject, json, noContent, type SimRequest, type SimResponse } from '../http';
 import { safeDecode } from '../router';
 import type { BrevoContact } from '../fixture/types';
@@ -7,9 +8,21 @@ import type { BrevoRoute } from './route';
 import type { BrevoContext } from './state';
 import { checkAttributes, isValidEmail } from './validation';
 
+/**
+ * `GET /contacts/{identifier}`, typed by the SDK's
+ * `GetContactInfoResponse` (whose `whatsappBlacklisted` is required: the simulator left it out
+ * until issue #24).
+ */
 export function contactView(contact: BrevoContact) {
 	const { ext_id: _ext, ...rest } = contact;
-	return { ...rest, statistics: {} };
+	return { ...rest, whatsappBlacklisted: false, statistics: {} } satisfies Brevo.GetContactInfoResponse;
+}
+
+/** A row of `GET /contacts`, typed by the SDK's `GetContacts` (`GetContactDetails`): no `statistics`
+ *  there (the simulator listed them until issue #24). */
+export function contactRow(contact: BrevoContact): Brevo.GetContactDetails {
+	const { statistics: _statistics, ...row } = contactView(contact);
+	return row;
 }
 
 function lookup(ctx: BrevoContext, req: SimRequest, rawIdentifier: string): BrevoContact | SimResponse {
@@ -75,7 +88,7 @@ function createOrUpsert(ctx: BrevoContext, req: SimRequest): SimResponse {
 	const contact = createContact(ctx, body.email);
 	const change = apply(contact);
 	if (typeof change === 'function') change();
-	return json(201, { id: contact.id });
+	return json(201, { id: contact.id } satisfies Brevo.CreateContactResponse);
 }
 
 /**
@@ -106,7 +119,7 @@ export const contactRoutes: BrevoRoute[] = [
 				if (!filter) return brevoErrors.invalid('Invalid filter: only equals(ATTRIBUTE, value) is allowed');
 				all = all.filter((contact) => String(contact.attributes[filter.attribute] ?? '') === filter.value);
 			}
-			return json(200, { contacts: all.slice(offset, offset + limit).map(contactView), count: all.length });
+			return json(200, { contacts: all.slice(offset, offset + limit).map(contactRow), count: all.length } satisfies Brevo.GetContacts);
 		},
 	},
 	{ method: 'POST', pattern: '/contacts', handle: (ctx, req) => createOrUpsert(ctx, req) },

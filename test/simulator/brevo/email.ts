@@ -1,3 +1,5 @@
+import type { Brevo } from '../../contracts/vendor';
+import type { BrevoTemplate } from '../fixture/types';
 import { isObject, json, type SimRequest, type SimResponse } from '../http';
 import { randomAlnum } from '../random';
 import { brevoErrors } from './errors';
@@ -39,7 +41,7 @@ function send(ctx: BrevoContext, req: SimRequest): SimResponse {
 		sender: isObject(body.sender) ? (body.sender as { email?: string; name?: string }) : undefined,
 		receivedAt: ctx.now(),
 	});
-	return json(201, { messageId });
+	return json(201, { messageId } satisfies Brevo.SendTransacEmailResponse);
 }
 
 /** Brevo's largest page of templates (https://developers.brevo.com/reference/get-smtp-templates:
@@ -61,10 +63,30 @@ function listTemplates(ctx: BrevoContext, req: SimRequest): SimResponse {
 	const all = [...ctx.state.templates.values()]
 		.filter((t) => status === undefined || String(t.isActive) === status)
 		.sort((a, b) => (req.query.sort === 'asc' ? a.id - b.id : b.id - a.id));
-	return json(200, {
-		count: all.length,
-		templates: all.slice(offset, offset + limit).map((t) => ({ id: t.id, name: t.name, subject: t.subject, isActive: t.isActive })),
-	});
+	return json(200, { count: all.length, templates: all.slice(offset, offset + limit).map(templateOverview) } satisfies Brevo.GetSmtpTemplatesResponse);
+}
+
+/**
+ * A template as `GET /smtp/templates` lists it, typed by the SDK's `GetSmtpTemplateOverview`, whose
+ * fields are all required: the simulator gave `id`, `name`, `subject` and `isActive` only until
+ * issue #24, and fills the others with a plain template's values now.
+ */
+export function templateOverview(t: BrevoTemplate): Brevo.GetSmtpTemplateOverview {
+	return {
+		id: t.id,
+		name: t.name,
+		subject: t.subject,
+		isActive: t.isActive,
+		testSent: false,
+		sender: { name: 'Sim Corp', email: 'marketing@simcorp.example', id: '1' },
+		replyTo: 'marketing@simcorp.example',
+		toField: '{{contact.FIRSTNAME}}',
+		tag: '',
+		htmlContent: `<html><body><p>${t.subject}</p></body></html>`,
+		createdAt: '2026-01-05T09:00:00.000Z',
+		modifiedAt: '2026-01-05T09:00:00.000Z',
+		doiTemplate: false,
+	};
 }
 
 export const emailRoutes: BrevoRoute[] = [

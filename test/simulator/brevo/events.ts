@@ -1,3 +1,4 @@
+import type { Brevo } from '../../contracts/vendor';
 import { isObject, json, noContent, type SimRequest, type SimResponse } from '../http';
 import type { BrevoContact } from '../fixture/types';
 import { applyAttributes, createContact, findContact, touch } from './contactStore';
@@ -110,8 +111,8 @@ function batch(ctx: BrevoContext, req: SimRequest): SimResponse {
 			failures.set(checked.message, [...(failures.get(checked.message) ?? []), index]);
 		}
 	});
-	if (failures.size === 0) return json(202, { message: 'Batch accepted', count: accepted });
-	const breakdown = {
+	if (failures.size === 0) return json(202, { message: 'Batch accepted', count: accepted } satisfies Brevo.BatchAcceptedResponse);
+	const breakdown: Brevo.BatchEventsResponse = {
 		status: accepted > 0 ? 'partial_success' : 'failed',
 		total_events: body.events.length,
 		successful_events: accepted,

@@ -1,3 +1,4 @@
+import type { Brevo } from '../../contracts/vendor';
 import { isObject, json, type SimRequest, type SimResponse } from '../http';
 import { addToLists, applyAttributes, createContact, touch, unknownListIds } from './contactStore';
 import { brevoErrors } from './errors';
@@ -135,14 +136,15 @@ function startImport(ctx: BrevoContext, req: SimRequest): SimResponse {
 		if (process.status === 'queued') process.status = 'processing';
 	});
 	ctx.later(total, () => runImport(ctx, process, rows, options));
-	return json(202, { processId: process.id });
+	return json(202, { processId: process.id } satisfies Brevo.ImportContactsResponse);
 }
 
 function reportUrl(ctx: BrevoContext, process: BrevoProcess, kind: string, entries: string[] | undefined): string | null {
 	return entries && entries.length > 0 ? `${ctx.baseUrl}/brevo/files/processes/${process.id}/${kind}.csv` : null;
 }
 
-export function processView(ctx: BrevoContext, process: BrevoProcess) {
+/** `GET /processes/{id}` and the rows of `GET /processes`, typed by the SDK's `GetProcessResponse`. */
+export function processView(ctx: BrevoContext, process: BrevoProcess): Brevo.GetProcessResponse {
 	return {
 		id: process.id,
 		status: process.status,
@@ -183,7 +185,7 @@ export const importRoutes: BrevoRoute[] = [
 			const limit = Math.min(Number(req.query.limit ?? 10), 50);
 			const offset = Number(req.query.offset ?? 0);
 			const all = [...ctx.state.processes.values()].sort((a, b) => (req.query.sort === 'asc' ? a.id - b.id : b.id - a.id));
-			return json(200, { processes: all.slice(offset, offset + limit).map((p) => processView(ctx, p)), count: all.length });
+			return json(200, { processes: all.slice(offset, offset + limit).map((p) => processView(ctx, p)), count: all.length } satisfies Brevo.GetProcessesResponse);
 		},
 	},
 	{

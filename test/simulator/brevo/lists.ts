@@ -1,3 +1,4 @@
+import type { Brevo } from '../../contracts/vendor';
 import { isObject, json } from '../http';
 import type { BrevoContact } from '../fixture/types';
 import { addToLists, removeFromLists, touch } from './contactStore';
@@ -13,6 +14,8 @@ function members(ctx: BrevoContext, list: BrevoList): BrevoContact[] {
 	return [...ctx.state.contacts.values()].filter((c) => c.listIds.includes(list.id));
 }
 
+/** A list, typed by the SDK's `GetListResponse` (`GET /contacts/lists/{id}`; `GET /contacts/lists`
+ *  lists the same without `createdAt`, see `listRow`). */
 function listView(ctx: BrevoContext, list: BrevoList) {
 	const subscribed = members(ctx, list);
 	return {
@@ -23,7 +26,14 @@ function listView(ctx: BrevoContext, list: BrevoList) {
 		totalSubscribers: subscribed.filter((c) => !c.emailBlacklisted).length,
 		totalBlacklisted: subscribed.filter((c) => c.emailBlacklisted).length,
 		createdAt: list.createdAt,
-	};
+	} satisfies Brevo.GetListResponse;
+}
+
+/** A row of `GET /contacts/lists`, typed by the SDK's `GetListsResponse`: no `createdAt` there (the
+ *  simulator listed it until issue #24). */
+function listRow(ctx: BrevoContext, list: BrevoList): Brevo.GetListsResponse.Lists.Item {
+	const { createdAt: _createdAt, ...row } = listView(ctx, list);
+	return row;
 }
 
 /** Brevo adds or removes up to 150 existing contacts per call; each one lands in success or failure. */
@@ -68,7 +78,7 @@ export const listRoutes: BrevoRoute[] = [
 			if (!Number.isInteger(limit) || limit < 0 || limit > MAX_LIST_PAGE) return brevoErrors.outOfRange(`limit should be between 0 and ${MAX_LIST_PAGE}`);
 			if (!Number.isInteger(offset) || offset < 0) return brevoErrors.invalid('offset should be a positive integer');
 			const all = [...ctx.state.lists.values()].sort((a, b) => (req.query.sort === 'asc' ? a.id - b.id : b.id - a.id));
-			return json(200, { lists: all.slice(offset, offset + limit).map((l) => listView(ctx, l)), count: all.length });
+			return json(200, { lists: all.slice(offset, offset + limit).map((l) => listRow(ctx, l)), count: all.length } satisfies Brevo.GetListsResponse);
 		},
 	},
 	{

@@ -53,6 +53,8 @@
  * prerequisite is a licensed host / webinar license, which every fixture host has); rows come in
  * the fixture's order; an instance without answers lists none.
  */
+import type { Zoom } from '../../contracts/vendor';
+import type { ZoomMeetingInstance, ZoomWebinarInstance } from '../fixture/types';
 import { isSimResponse, json, type SimResponse } from '../http';
 import { zoomErrors } from './errors';
 import { findMeeting, parseInstanceRef } from './meetingIds';
@@ -70,34 +72,56 @@ function pastMeeting(ctx: ZoomContext, rawId: string) {
 	return { meeting: found.meeting, instance: found.instance };
 }
 
+type Instance = ZoomMeetingInstance | ZoomWebinarInstance;
+
+/**
+ * The answers, each typed by Rivet's type of the endpoint the package reads (test/contracts):
+ * polls as `MeetingsListPastMeetingsPollResultsResponse` / `WebinarsListPastWebinarPollResultsResponse`,
+ * Q&A as `MeetingsListPastMeetingsQAResponse` / `WebinarsListQAsOfPastWebinarResponse`, surveys as
+ * `ReportsGetMeetingSurveyReportResponse` / `ReportsGetWebinarSurveyReportResponse`. The report
+ * variants of polls and Q&A answer the same bodies.
+ */
+export const engagementBodies = {
+	meetingPolls: (id: number, instance: Instance) =>
+		({ id, uuid: instance.uuid, start_time: instance.start_time, questions: instance.polls ?? [] }) satisfies Zoom.MeetingsListPastMeetingsPollResultsResponse,
+	meetingQa: (id: number, instance: Instance) =>
+		({ id, uuid: instance.uuid, start_time: instance.start_time, questions: instance.qa ?? [] }) satisfies Zoom.MeetingsListPastMeetingsQAResponse,
+	meetingSurvey: (id: number, instance: Instance) =>
+		({ meeting_id: id, meeting_uuid: instance.uuid, start_time: instance.start_time, ...(instance.survey ?? NO_SURVEY) }) satisfies Zoom.ReportsGetMeetingSurveyReportResponse,
+	webinarPolls: (id: number, instance: Instance) =>
+		({ id, uuid: instance.uuid, start_time: instance.start_time, questions: instance.polls ?? [] }) satisfies Zoom.WebinarsListPastWebinarPollResultsResponse,
+	webinarQa: (id: number, instance: Instance) =>
+		({ id, uuid: instance.uuid, start_time: instance.start_time, questions: instance.qa ?? [] }) satisfies Zoom.WebinarsListQAsOfPastWebinarResponse,
+	webinarSurvey: (id: number, instance: Instance) =>
+		({ webinar_id: id, webinar_uuid: instance.uuid, start_time: instance.start_time, ...(instance.survey ?? NO_SURVEY) }) satisfies Zoom.ReportsGetWebinarSurveyReportResponse,
+};
+
+const NO_SURVEY = { survey_id: '', survey_name: '', survey_answers: [] };
+
 function meetingList(ctx: ZoomContext, rawId: string, list: 'polls' | 'qa'): SimResponse {
 	const found = pastMeeting(ctx, rawId);
 	if (isSimResponse(found)) return found;
 	const { meeting, instance } = found;
-	return json(200, { id: meeting.id, uuid: instance.uuid, start_time: instance.start_time, questions: instance[list] ?? [] });
+	return json(200, list === 'polls' ? engagementBodies.meetingPolls(meeting.id, instance) : engagementBodies.meetingQa(meeting.id, instance));
 }
-
-const NO_SURVEY = { survey_id: '', survey_name: '', survey_answers: [] };
 
 function meetingSurvey(ctx: ZoomContext, rawId: string): SimResponse {
 	const found = pastMeeting(ctx, rawId);
 	if (isSimResponse(found)) return found;
-	const { meeting, instance } = found;
-	return json(200, { meeting_id: meeting.id, meeting_uuid: instance.uuid, start_time: instance.start_time, ...(instance.survey ?? NO_SURVEY) });
+	return json(200, engagementBodies.meetingSurvey(found.meeting.id, found.instance));
 }
 
 function webinarList(ctx: ZoomContext, rawId: string, list: 'polls' | 'qa'): SimResponse {
 	const found = pastWebinar(ctx, rawId);
 	if (isSimResponse(found)) return found;
 	const { webinar, instance } = found;
-	return json(200, { id: webinar.id, uuid: instance.uuid, start_time: instance.start_time, questions: instance[list] ?? [] });
+	return json(200, list === 'polls' ? engagementBodies.webinarPolls(webinar.id, instance) : engagementBodies.webinarQa(webinar.id, instance));
 }
 
 function webinarSurvey(ctx: ZoomContext, rawId: string): SimResponse {
 	const found = pastWebinar(ctx, rawId);
 	if (isSimResponse(found)) return found;
-	const { webinar, instance } = found;
-	return json(200, { webinar_id: webinar.id, webinar_uuid: instance.uuid, start_time: instance.start_time, ...(instance.survey ?? NO_SURVEY) });
+	return json(200, engagementBodies.webinarSurvey(found.webinar.id, found.instance));
 }
 
 /** Report endpoints: scope and budget are checked by the router, the plan here. */

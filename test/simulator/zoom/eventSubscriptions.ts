@@ -1,3 +1,4 @@
+import type { Marketplace } from '../../contracts/vendor';
 import { isObject, json, noContent, type SimRequest, type SimResponse } from '../http';
 import { randomToken } from '../random';
 import { safeDecode } from '../router';
@@ -77,7 +78,7 @@ function create(ctx: ZoomContext, req: SimRequest, token: IssuedToken): SimRespo
 		subscribed: true,
 		created_at: new Date(ctx.now()).toISOString(),
 	});
-	return json(201, { event_subscription_id: id });
+	return json(201, { event_subscription_id: id } satisfies Marketplace.AppCreateEventSubscriptionResponse);
 }
 
 function list(ctx: ZoomContext, req: SimRequest): SimResponse {
@@ -102,7 +103,7 @@ function list(ctx: ZoomContext, req: SimRequest): SimResponse {
 			created_source: s.created_source,
 			subscriber_id: s.subscriber_id,
 		})),
-	});
+	} satisfies Marketplace.AppGetUserOrAccountEventSubscriptionResponse);
 }
 
 /** `PATCH .../event_subscription` (no id in the path): change events, name or URL. */

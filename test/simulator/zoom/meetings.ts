@@ -1,3 +1,4 @@
+import type { Row, Zoom } from '../../contracts/vendor';
 import { json } from '../http';
 import { safeDecode } from '../router';
 import type { ZoomMeeting, ZoomMeetingInstance } from '../fixture/types';
@@ -12,7 +13,8 @@ function latest(meeting: ZoomMeeting): ZoomMeetingInstance | undefined {
 	return meeting.instances[meeting.instances.length - 1];
 }
 
-function summary(meeting: ZoomMeeting, instance = latest(meeting)) {
+/** A row of `GET /users/{userId}/meetings`, typed by Rivet's `MeetingsListMeetingsResponse`. */
+function summary(meeting: ZoomMeeting, instance = latest(meeting)): Row<Zoom.MeetingsListMeetingsResponse, 'meetings'> & Pick<ZoomMeeting, 'id' | 'type'> {
 	return {
 		uuid: instance?.uuid ?? '',
 		id: meeting.id,
@@ -25,6 +27,44 @@ function summary(meeting: ZoomMeeting, instance = latest(meeting)) {
 		created_at: meeting.created_at,
 		join_url: meeting.join_url,
 	};
+}
+
+/** `GET /meetings/{meetingId}`, typed by Rivet's `MeetingsGetMeetingResponse`. */
+export function meetingDetails(meeting: ZoomMeeting, instance: ZoomMeetingInstance | undefined) {
+	return {
+		...summary(meeting, instance),
+		host_email: meeting.host_email,
+		status: 'waiting',
+		agenda: meeting.agenda,
+		settings: {
+			host_video: true,
+			participant_video: false,
+			join_before_host: false,
+			mute_upon_entry: true,
+			waiting_room: true,
+			// Registration settings as POST /meetings/{id}/registrants obeys them (zoom/registrants.ts);
+			// default: no registration required (2). The registrant limit (`registration.
+			// registrants_restrict_number`) is not served: Zoom's meeting settings have no such field
+			// (Rivet's MeetingsGetMeetingResponse; only webinars have one), the simulator served it until #24.
+			approval_type: meeting.registration?.approval_type ?? 2,
+			audio: 'both',
+			auto_recording: 'cloud',
+			meeting_authentication: false,
+		},
+		...(meeting.type === 8
+			? {
+					recurrence: { type: 2, repeat_interval: 1, weekly_days: '2' },
+					occurrences:
+						meeting.occurrences ??
+						meeting.instances.map((i) => ({
+							occurrence_id: String(Date.parse(i.start_time)),
+							start_time: i.start_time,
+							duration: meeting.duration,
+							status: 'available',
+						})),
+				}
+			: {}),
+	} satisfies Zoom.MeetingsGetMeetingResponse;
 }
 
 export const meetingRoutes: ZoomRoute[] = [
@@ -47,7 +87,7 @@ export const meetingRoutes: ZoomRoute[] = [
 				...page.envelope,
 				page_number: Math.floor(page.start / page.pageSize) + 1,
 				meetings: meetings.slice(page.start, page.end).map((m) => summary(m)),
-			});
+			} satisfies Zoom.MeetingsListMeetingsResponse);
 		},
 	},
 	{
@@ -60,39 +100,7 @@ export const meetingRoutes: ZoomRoute[] = [
 			const found = findMeeting(ctx.state, ref);
 			if (!found) return zoomErrors.meetingNotFound(ref.shown);
 			const { meeting, instance } = found;
-			return json(200, {
-				...summary(meeting, instance),
-				host_email: meeting.host_email,
-				status: 'waiting',
-				agenda: meeting.agenda,
-				settings: {
-					host_video: true,
-					participant_video: false,
-					join_before_host: false,
-					mute_upon_entry: true,
-					waiting_room: true,
-					// Registration settings as POST /meetings/{id}/registrants obeys them (zoom/registrants.ts);
-					// default: no registration required (2).
-					approval_type: meeting.registration?.approval_type ?? 2,
-					registrants_restrict_number: meeting.registration?.registrants_restrict_number ?? 0,
-					audio: 'both',
-					auto_recording: 'cloud',
-					meeting_authentication: false,
-				},
-				...(meeting.type === 8
-					? {
-							recurrence: { type: 2, repeat_interval: 1, weekly_days: '2' },
-							occurrences:
-								meeting.occurrences ??
-								meeting.instances.map((i) => ({
-									occurrence_id: String(Date.parse(i.start_time)),
-									start_time: i.start_time,
-									duration: meeting.duration,
-									status: 'available',
-								})),
-						}
-					: {}),
-			});
+			return json(200, meetingDetails(meeting, instance));
 		},
 	},
 ];

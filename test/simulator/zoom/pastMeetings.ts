@@ -1,6 +1,7 @@
+import type { Row, Zoom } from '../../contracts/vendor';
 import { isSimResponse, json, type SimResponse } from '../http';
 import { rowsToArray } from '../fixture/rows';
-import type { ParticipantRow, ZoomMeeting, ZoomMeetingInstance } from '../fixture/types';
+import type { ParticipantRow, ZoomMeeting, ZoomMeetingInstance, ZoomUser } from '../fixture/types';
 import { zoomErrors } from './errors';
 import { findMeeting, parseInstanceRef } from './meetingIds';
 import { isPage, listKey, paginate } from './paging';
@@ -17,8 +18,9 @@ function pastInstance(ctx: ZoomContext, rawId: string): { meeting: ZoomMeeting; 
 	return { meeting: found.meeting, instance: found.instance };
 }
 
-/** The report endpoint's row: same people, its own field set; `registrant_id` only on request. */
-function reportRow(row: ParticipantRow, withRegistrantId: boolean) {
+/** The report endpoint's row: same people, its own field set; `registrant_id` only on request.
+ *  Typed by Rivet's `ReportsGetMeetingParticipantReportsResponse` (test/contracts). */
+function reportRow(row: ParticipantRow, withRegistrantId: boolean): Row<Zoom.ReportsGetMeetingParticipantReportsResponse, 'participants'> {
 	return {
 		id: row.id,
 		user_id: row.user_id,
@@ -27,13 +29,32 @@ function reportRow(row: ParticipantRow, withRegistrantId: boolean) {
 		join_time: row.join_time,
 		leave_time: row.leave_time,
 		duration: row.duration,
-		attentiveness_score: '',
 		failover: row.failover,
 		status: row.status,
 		customer_key: '',
 		participant_user_id: row.id,
 		...(withRegistrantId ? { registrant_id: row.registrant_id } : {}),
 	};
+}
+
+/** `GET /past_meetings/{meetingId}`, typed by Rivet's `MeetingsGetPastMeetingDetailsResponse`. */
+export function pastMeetingDetails(meeting: ZoomMeeting, instance: ZoomMeetingInstance, host: ZoomUser | undefined) {
+	return {
+		id: meeting.id,
+		uuid: instance.uuid,
+		host_id: meeting.host_id,
+		type: meeting.type,
+		topic: meeting.topic,
+		user_name: host?.display_name ?? '',
+		user_email: meeting.host_email,
+		start_time: instance.start_time,
+		end_time: instance.end_time,
+		duration: instance.duration,
+		total_minutes: Math.round(instance.stats.rows * instance.duration * 0.6),
+		participants_count: instance.stats.people,
+		dept: host?.dept ?? '',
+		source: 'Zoom',
+	} satisfies Zoom.MeetingsGetPastMeetingDetailsResponse;
 }
 
 export const pastMeetingRoutes: ZoomRoute[] = [
@@ -47,22 +68,7 @@ export const pastMeetingRoutes: ZoomRoute[] = [
 			if (isSimResponse(found)) return found;
 			const { meeting, instance } = found;
 			const host = ctx.state.users.find((u) => u.id === meeting.host_id);
-			return json(200, {
-				id: meeting.id,
-				uuid: instance.uuid,
-				host_id: meeting.host_id,
-				type: meeting.type,
-				topic: meeting.topic,
-				user_name: host?.display_name ?? '',
-				user_email: meeting.host_email,
-				start_time: instance.start_time,
-				end_time: instance.end_time,
-				duration: instance.duration,
-				total_minutes: Math.round(instance.stats.rows * instance.duration * 0.6),
-				participants_count: instance.stats.people,
-				dept: host?.dept ?? '',
-				source: 'Zoom',
-			});
+			return json(200, pastMeetingDetails(meeting, instance, host));
 		},
 	},
 	{
@@ -94,7 +100,7 @@ export const pastMeetingRoutes: ZoomRoute[] = [
 			const total = found.instance.stats.people <= 1 ? 0 : rows.length;
 			const page = paginate(ctx, listKey(req.subPath, req.query, []), req.query, total);
 			if (!isPage(page)) return page;
-			return json(200, { ...page.envelope, participants: rowsToArray(rows, page.start, page.end) });
+			return json(200, { ...page.envelope, participants: rowsToArray(rows, page.start, page.end) } satisfies Zoom.MeetingsGetPastMeetingParticipantsResponse);
 		},
 	},
 	{
@@ -113,7 +119,7 @@ export const pastMeetingRoutes: ZoomRoute[] = [
 			return json(200, {
 				...page.envelope,
 				participants: rowsToArray(rows, page.start, page.end).map((r) => reportRow(r, withRegistrantId)),
-			});
+			} satisfies Zoom.ReportsGetMeetingParticipantReportsResponse);
 		},
 	},
 ];

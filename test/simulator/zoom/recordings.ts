@@ -1,3 +1,4 @@
+import type { ZoomMeetingRecording } from '../../contracts/vendor';
 import { isSimResponse, json, type SimRequest, type SimResponse } from '../http';
 import type { ZoomRecording } from '../fixture/types';
 import { zoomErrors } from './errors';
@@ -8,12 +9,18 @@ import type { ZoomContext } from './state';
 
 const MAX_TTL_SECONDS = 604_800;
 
-function absolute(ctx: ZoomContext, path: string): string {
+function absolute(ctx: Pick<ZoomContext, 'baseUrl'>, path: string): string {
 	return path.startsWith('/') ? `${ctx.baseUrl}${path}` : path;
 }
 
-function served(ctx: ZoomContext, recording: ZoomRecording, withDownloadToken: boolean) {
-	const { download_access_token, ...rest } = recording;
+/**
+ * The answer of `GET /meetings/{meetingId}/recordings`, typed by Rivet's
+ * `CloudRecordingGetMeetingRecordingsResponse` as Zoom's reference amends it (test/contracts/vendor.ts).
+ * No `host_email`: neither that type nor Zoom's example of the answer has it (the `recording.completed`
+ * webhook and the account-wide list do); the simulator served it until issue #24.
+ */
+export function served(ctx: Pick<ZoomContext, 'baseUrl'>, recording: ZoomRecording, withDownloadToken: boolean) {
+	const { download_access_token, host_email: _hostEmail, ...rest } = recording;
 	return {
 		...rest,
 		share_url: absolute(ctx, recording.share_url),
@@ -23,7 +30,7 @@ function served(ctx: ZoomContext, recording: ZoomRecording, withDownloadToken: b
 			download_url: absolute(ctx, f.download_url),
 		})),
 		...(withDownloadToken ? { download_access_token } : {}),
-	};
+	} satisfies ZoomMeetingRecording;
 }
 
 /**

@@ -58,6 +58,8 @@
  *     Retry-After date.
  * [C] developers.zoom.us/changelog/zoom-workplace/zoom-one-november-21-2022.md: "Support for
  *     restricting the number of registrants in the Meetings > Add a meeting registrant API".
+ * [S] developers.zoom.us/changelog/meetings/september-21-2026: "New status response field in the
+ *     following Webinars APIs: ... POST /v2/webinars/{webinarId}/registrants" (not in Rivet 0.4.0).
  *
  * What no doc says, and the simulator chooses:
  * - checks run in this order: unknown meeting/webinar, body validation, the per-registrant daily
@@ -79,6 +81,7 @@
  * - `language` is accepted and not stored (the list endpoints show no such field); registering for
  *   an ended webinar (3038) is not imitated, since every fixture webinar lies in the simulator's past.
  */
+import type { WebinarRegistrationAnswer, Zoom } from '../../contracts/vendor';
 import { isSimResponse, json, type SimRequest, type SimResponse } from '../http';
 import { toZoomTime } from '../fixture/participants';
 import type { ZoomOccurrence, ZoomRegistrant, ZoomRegistrationSettings, ZoomTrackingSource } from '../fixture/types';
@@ -117,6 +120,37 @@ const PROFILE_FIELDS = [
 ] as const;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+type ChoiceField = 'purchasing_time_frame' | 'role_in_purchase_process' | 'no_of_employees';
+
+/**
+ * The choices the add-registrant body takes for the fixed questions, as Rivet types
+ * `WebinarsAddWebinarRegistrantRequestBody` and `MeetingsAddMeetingRegistrantRequestBody` (the
+ * same for both); another value is an invalid field [E]. A `Record` of every choice, so tsc fails
+ * when one is missing or not Zoom's. Zoom's spec disagrees with itself on the employee brackets:
+ * the bodies take "101-500" and "500-1,000", the registrant lists give "101-250", "251-500" and
+ * "501-1,000"; the simulator stores what it was sent (the package neither sends nor reads them).
+ */
+const CHOICES: { [K in ChoiceField]: Record<NonNullable<Zoom.WebinarsAddWebinarRegistrantRequestBody[K]>, true> } = {
+	purchasing_time_frame: { '': true, 'Within a month': true, '1-3 months': true, '4-6 months': true, 'More than 6 months': true, 'No timeframe': true },
+	role_in_purchase_process: { '': true, 'Decision Maker': true, 'Evaluator/Recommender': true, Influencer: true, 'Not involved': true },
+	no_of_employees: {
+		'': true,
+		'1-20': true,
+		'21-50': true,
+		'51-100': true,
+		'101-500': true,
+		'500-1,000': true,
+		'1,001-5,000': true,
+		'5,001-10,000': true,
+		'More than 10,000': true,
+	},
+};
+const CHOICE_FIELDS = Object.keys(CHOICES) as ChoiceField[];
+const isChoiceField = (field: string): field is ChoiceField => (CHOICE_FIELDS as string[]).includes(field);
+const setChoice = <K extends ChoiceField>(registrant: ZoomRegistrant, field: K, value: string) => {
+	registrant[field] = value as ZoomRegistrant[K];
+};
 
 interface Target {
 	kind: 'meeting' | 'webinar';
@@ -203,6 +237,10 @@ function validate(body: Record<string, unknown>): string[] {
 	) {
 		bad.push('custom_questions');
 	}
+	for (const field of CHOICE_FIELDS) {
+		const value = body[field];
+		if (value !== undefined && !(typeof value === 'string' && Object.hasOwn(CHOICES[field], value))) bad.push(field);
+	}
 	return bad;
 }
 
@@ -210,17 +248,27 @@ function utcDay(ms: number): string {
 	return new Date(ms).toISOString().slice(0, 10);
 }
 
-/** The 201 body [J]; `join_url` left out while the registrant waits for approval. */
-function created(target: Target, r: ZoomRegistrant): SimResponse {
+/**
+ * The 201 body [J], typed by Rivet's `MeetingsAddMeetingRegistrantResponse` and, for webinars,
+ * `WebinarsAddWebinarRegistrantResponse` with the registration's `status`, which Zoom added to
+ * "Add a webinar registrant" ([S], test/contracts/vendor.ts); `join_url` left out while the
+ * registrant waits for approval.
+ */
+export function registrationAnswer(target: Target, r: ZoomRegistrant) {
 	const registered = target.occurrences.filter((o) => registeredFor(r, o.occurrence_id));
-	return json(201, {
+	const answer = {
 		id: target.id,
 		...(r.status === 'approved' ? { join_url: r.join_url } : {}),
 		registrant_id: r.id,
 		start_time: target.startTime,
 		topic: target.topic,
 		...(target.occurrences.length > 0 ? { occurrences: registered } : {}),
-	});
+	} satisfies Zoom.MeetingsAddMeetingRegistrantResponse;
+	return target.kind === 'webinar' ? ({ ...answer, status: r.status } satisfies WebinarRegistrationAnswer) : answer;
+}
+
+function created(target: Target, r: ZoomRegistrant): SimResponse {
+	return json(201, registrationAnswer(target, r));
 }
 
 function register(ctx: ZoomContext, req: SimRequest, found: Target | SimResponse): SimResponse {
@@ -303,7 +351,11 @@ function register(ctx: ZoomContext, req: SimRequest, found: Target | SimResponse
 		occurrence_ids: occurrenceIds,
 		tracking_source: source ? { id: source.id, source_name: source.source_name, tracking_url: source.tracking_url } : undefined,
 	};
-	for (const field of PROFILE_FIELDS) registrant[field] = str(fields[field]);
+	for (const field of PROFILE_FIELDS) {
+		// validate() let only Zoom's choices through (CHOICES).
+		if (isChoiceField(field)) setChoice(registrant, field, str(fields[field]));
+		else registrant[field] = str(fields[field]);
+	}
 	target.registrants.push(registrant);
 	return created(target, registrant);
 }
@@ -348,7 +400,7 @@ export const registrantRoutes: ZoomRoute[] = [
 				...page.envelope,
 				page_number: Math.floor(page.start / page.pageSize) + 1,
 				registrants: registrants.slice(page.start, page.end).map(publicRegistrant),
-			});
+			} satisfies Zoom.MeetingsListMeetingRegistrantsResponse);
 		},
 	},
 ];

@@ -13,6 +13,7 @@
  * on the instance's start day in UTC; the refusal wordings of a bad range are the simulator's own
  * (code 300 is Zoom's code for an invalid parameter).
  */
+import type { Row, Zoom } from '../../contracts/vendor';
 import { json, type SimResponse } from '../http';
 import { safeDecode } from '../router';
 import type { ZoomMeeting, ZoomMeetingInstance } from '../fixture/types';
@@ -50,12 +51,16 @@ export function reportRange(ctx: ZoomContext, query: Record<string, string>): { 
 	return { from, to };
 }
 
-function reportRow(ctx: ZoomContext, meeting: ZoomMeeting, instance: ZoomMeetingInstance) {
+/**
+ * A row, typed by Rivet's `ReportsGetMeetingReportsResponse`: the host is named by `user_name` and
+ * `user_email`, there is no `host_id` (the simulator served one until issue #24, which no real
+ * report carries).
+ */
+function reportRow(ctx: ZoomContext, meeting: ZoomMeeting, instance: ZoomMeetingInstance): Row<Zoom.ReportsGetMeetingReportsResponse, 'meetings'> {
 	const host = ctx.state.users.find((u) => u.id === meeting.host_id);
 	return {
 		uuid: instance.uuid,
 		id: meeting.id,
-		host_id: meeting.host_id,
 		type: meeting.type,
 		topic: meeting.topic,
 		user_name: host?.display_name ?? '',
@@ -92,7 +97,7 @@ export const reportRoutes: ZoomRoute[] = [
 			const page = paginate(ctx, listKey(req.subPath, req.query, ['from', 'to', 'type']), req.query, rows.length);
 			if (!isPage(page)) return page;
 			const { page_count: _count, ...envelope } = page.envelope;
-			return json(200, { from: range.from, to: range.to, ...envelope, meetings: rows.slice(page.start, page.end) });
+			return json(200, { from: range.from, to: range.to, ...envelope, meetings: rows.slice(page.start, page.end) } satisfies Zoom.ReportsGetMeetingReportsResponse);
 		},
 	},
 ];

@@ -16,6 +16,7 @@
  * the range filter is on the instance's start day in UTC; rows come newest start first; a bad range
  * is refused with the usage report's words (zoom/reports.ts).
  */
+import type { ZoomListedRecording, ZoomRecordingList } from '../../contracts/vendor';
 import { json } from '../http';
 import { safeDecode } from '../router';
 import type { ZoomMeetingInstance, ZoomRecording, ZoomWebinarInstance } from '../fixture/types';
@@ -39,7 +40,7 @@ function absolute(ctx: ZoomContext, path: string): string {
 
 /** The row: the fields Rivet's type lists (no share link, passcode or download token: those come
  *  from the per-meeting read), files as processed by now. */
-function listedRow(ctx: ZoomContext, instance: Instance, r: ZoomRecording) {
+function listedRow(ctx: ZoomContext, instance: Instance, r: ZoomRecording): ZoomListedRecording {
 	const done = Date.parse(instance.recordingCompletedAt ?? instance.end_time) <= ctx.now();
 	return {
 		uuid: r.uuid,
@@ -89,7 +90,7 @@ export const userRecordingRoutes: ZoomRoute[] = [
 			const page = paginate(ctx, listKey(req.subPath, req.query, ['from', 'to']), req.query, rows.length);
 			if (!isPage(page)) return page;
 			const { page_count: _count, ...envelope } = page.envelope;
-			return json(200, { from: range.from, to: range.to, ...envelope, meetings: rows.slice(page.start, page.end) });
+			return json(200, { from: range.from, to: range.to, ...envelope, meetings: rows.slice(page.start, page.end) } satisfies ZoomRecordingList);
 		},
 	},
 ];

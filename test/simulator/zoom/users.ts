@@ -1,3 +1,4 @@
+import type { Row, ZoomUsers } from '../../contracts/vendor';
 import { json } from '../http';
 import { safeDecode } from '../router';
 import type { ZoomUser } from '../fixture/types';
@@ -12,6 +13,29 @@ export function findUser(ctx: ZoomContext, rawId: string, token: IssuedToken): Z
 	const id = safeDecode(rawId);
 	const wanted = id === 'me' ? token.userId : id;
 	return ctx.state.users.find((u) => u.id === wanted || u.email.toLowerCase() === wanted.toLowerCase());
+}
+
+/**
+ * A user as "List users" lists them, typed by Rivet's `UsersListUsersResponse`: the list fields of
+ * the fixture's user (`role_name`, `account_id` and `language` are "Get a user" fields, not the
+ * list's; the simulator listed them until issue #24).
+ */
+export function listedUser(u: ZoomUser): Row<ZoomUsers.UsersListUsersResponse, 'users'> {
+	return {
+		id: u.id,
+		first_name: u.first_name,
+		last_name: u.last_name,
+		display_name: u.display_name,
+		email: u.email,
+		type: u.type,
+		pmi: u.pmi,
+		timezone: u.timezone,
+		dept: u.dept,
+		created_at: u.created_at,
+		last_login_time: u.last_login_time,
+		status: u.status,
+		verified: u.verified,
+	};
 }
 
 export const userRoutes: ZoomRoute[] = [
@@ -43,8 +67,8 @@ export const userRoutes: ZoomRoute[] = [
 			return json(200, {
 				...page.envelope,
 				page_number: Math.floor(page.start / page.pageSize) + 1,
-				users: users.slice(page.start, page.end),
-			});
+				users: users.slice(page.start, page.end).map(listedUser),
+			} satisfies ZoomUsers.UsersListUsersResponse);
 		},
 	},
 ];

@@ -1,3 +1,4 @@
+import type { Row, Zoom } from '../../contracts/vendor';
 import { isSimResponse, json, type SimResponse } from '../http';
 import { rowsToArray } from '../fixture/rows';
 import { safeDecode } from '../router';
@@ -21,7 +22,8 @@ export function registeredFor(r: ZoomRegistrant, occurrenceId: string | undefine
 	return !occurrenceId || !r.occurrence_ids || r.occurrence_ids.includes(occurrenceId);
 }
 
-function webinarSummary(w: ZoomWebinar) {
+/** A row of `GET /users/{userId}/webinars`, typed by Rivet's `WebinarsListWebinarsResponse`. */
+function webinarSummary(w: ZoomWebinar): Row<Zoom.WebinarsListWebinarsResponse, 'webinars'> & Pick<ZoomWebinar, 'id' | 'type'> {
 	return {
 		uuid: w.instances[w.instances.length - 1]?.uuid ?? '',
 		id: w.id,
@@ -35,6 +37,28 @@ function webinarSummary(w: ZoomWebinar) {
 		created_at: w.created_at,
 		join_url: w.join_url,
 	};
+}
+
+/**
+ * `GET /webinars/{webinarId}`, typed by Rivet's `WebinarsGetWebinarResponse`. No
+ * `registration_url`: neither that type nor Zoom's "Get a webinar" reference has it (only the
+ * create answers and the `*.updated` events do); the simulator served it until issue #24.
+ */
+export function webinarDetails(webinar: ZoomWebinar) {
+	return {
+		...webinarSummary(webinar),
+		host_email: webinar.host_email,
+		// approval_type and registrants_restrict_number follow the registration settings that
+		// POST /webinars/{id}/registrants obeys (zoom/registrants.ts); default: approved automatically, no limit.
+		settings: {
+			approval_type: webinar.registration?.approval_type ?? 0,
+			registration_type: webinar.type === 9 ? 3 : 1,
+			registrants_restrict_number: webinar.registration?.registrants_restrict_number ?? 0,
+			audio: 'both',
+			auto_recording: 'cloud',
+		},
+		...(webinar.occurrences.length > 0 ? { occurrences: webinar.occurrences } : {}),
+	} satisfies Zoom.WebinarsGetWebinarResponse;
 }
 
 function webinarById(ctx: ZoomContext, rawId: string): ZoomWebinar | SimResponse {
@@ -101,7 +125,7 @@ export const webinarRoutes: ZoomRoute[] = [
 				...page.envelope,
 				page_number: Math.floor(page.start / page.pageSize) + 1,
 				webinars: webinars.slice(page.start, page.end).map(webinarSummary),
-			});
+			} satisfies Zoom.WebinarsListWebinarsResponse);
 		},
 	},
 	{
@@ -112,21 +136,7 @@ export const webinarRoutes: ZoomRoute[] = [
 		handle(ctx, _req, params) {
 			const webinar = webinarById(ctx, params.webinarId);
 			if (isSimResponse(webinar)) return webinar;
-			return json(200, {
-				...webinarSummary(webinar),
-				host_email: webinar.host_email,
-				registration_url: webinar.registration_url,
-				// approval_type and registrants_restrict_number follow the registration settings that
-				// POST /webinars/{id}/registrants obeys (zoom/registrants.ts); default: approved automatically, no limit.
-				settings: {
-					approval_type: webinar.registration?.approval_type ?? 0,
-					registration_type: webinar.type === 9 ? 3 : 1,
-					registrants_restrict_number: webinar.registration?.registrants_restrict_number ?? 0,
-					audio: 'both',
-					auto_recording: 'cloud',
-				},
-				...(webinar.occurrences.length > 0 ? { occurrences: webinar.occurrences } : {}),
-			});
+			return json(200, webinarDetails(webinar));
 		},
 	},
 	{
@@ -162,7 +172,7 @@ export const webinarRoutes: ZoomRoute[] = [
 				...page.envelope,
 				page_number: Math.floor(page.start / page.pageSize) + 1,
 				registrants: registrants.slice(page.start, page.end).map(publicRegistrant),
-			});
+			} satisfies Zoom.WebinarsListWebinarRegistrantsResponse);
 		},
 	},
 	{
@@ -173,7 +183,10 @@ export const webinarRoutes: ZoomRoute[] = [
 		handle(ctx, _req, params) {
 			const webinar = webinarById(ctx, params.webinarId);
 			if (isSimResponse(webinar)) return webinar;
-			return json(200, { total_records: webinar.tracking_sources.length, tracking_sources: webinar.tracking_sources });
+			return json(200, {
+				total_records: webinar.tracking_sources.length,
+				tracking_sources: webinar.tracking_sources,
+			} satisfies Zoom.WebinarsGetWebinarTrackingSourcesResponse);
 		},
 	},
 	{
@@ -185,7 +198,7 @@ export const webinarRoutes: ZoomRoute[] = [
 			const webinar = webinarById(ctx, params.webinarId);
 			if (isSimResponse(webinar)) return webinar;
 			const ended = webinar.instances.filter((i) => hasEnded(i, ctx.now()));
-			return json(200, { webinars: ended.map((i) => ({ uuid: i.uuid, start_time: i.start_time })) });
+			return json(200, { webinars: ended.map((i) => ({ uuid: i.uuid, start_time: i.start_time })) } satisfies Zoom.WebinarsListPastWebinarInstancesResponse);
 		},
 	},
 	{
@@ -199,7 +212,7 @@ export const webinarRoutes: ZoomRoute[] = [
 			const rows = found.instance.attendees;
 			const page = paginate(ctx, listKey(req.subPath, req.query, []), req.query, rows.length);
 			if (!isPage(page)) return page;
-			return json(200, { ...page.envelope, participants: rowsToArray(rows, page.start, page.end) });
+			return json(200, { ...page.envelope, participants: rowsToArray(rows, page.start, page.end) } satisfies Zoom.WebinarsListWebinarParticipantsResponse);
 		},
 	},
 	{
@@ -213,7 +226,10 @@ export const webinarRoutes: ZoomRoute[] = [
 			const absentees = absenteesOf(found.webinar, found.instance);
 			const page = paginate(ctx, listKey(req.subPath, req.query, ['occurrence_id']), req.query, absentees.length);
 			if (!isPage(page)) return page;
-			return json(200, { ...page.envelope, registrants: absentees.slice(page.start, page.end).map(publicRegistrant) });
+			return json(200, {
+				...page.envelope,
+				registrants: absentees.slice(page.start, page.end).map(publicRegistrant),
+			} satisfies Zoom.WebinarsGetWebinarAbsenteesResponse);
 		},
 	},
 ];
