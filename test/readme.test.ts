@@ -1,9 +1,10 @@
 /**
  * The README follows n8n's community-node README template (the sections n8n's starter and its
  * registry pages use, in their order), says plainly that the package installs unverified, and
- * its version history names the version package.json publishes.
+ * its version history names the version package.json publishes. It stays short: each node's and
+ * each topic's reference is a page in docs/ (test/docsPages.test.ts), linked from it.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..');
@@ -33,4 +34,11 @@ it('keeps the two commands of a fresh clone near the top', () => {
 	const top = readme.slice(0, readme.indexOf('## Installation'));
 	expect(top).toMatch(/\| `npm start` \|/);
 	expect(top).toMatch(/\| `npm test` \|/);
+});
+
+it('fits what a user needs to decide and start: at most 300 lines, each reference on its own page', () => {
+	expect(readme.split('\n').length).toBeLessThanOrEqual(300);
+	// Every page in docs/ is reachable from the README.
+	const pages = readdirSync(join(root, 'docs')).filter((file) => file.endsWith('.md'));
+	expect(pages.filter((page) => !readme.includes(`](docs/${page}`))).toEqual([]);
 });

@@ -9,7 +9,7 @@
  * - 'init': n8n starting with the workflow published; 'leadershipChange': another main took over
  *   (multi-main); 'update': a published workflow re-published or reconciled.
  * Only 'activate' follows a pause the user chose; the others follow n8n being down or a change
- * made while the workflow stayed published, and the README promises those catch up from the
+ * made while the workflow stayed published, and docs/zoom-scheduled-trigger.md promises those catch up from the
  * saved cursor.
  *
  * n8n runs one poll at activation, then every tick with the same poll functions

@@ -1,6 +1,6 @@
 /**
  * Where the demo's credentials point: the built-in simulator, or the real Zoom and Brevo when the
- * user gives their own keys in the environment (see README, "Running the demo on real accounts").
+ * user gives their own keys in the environment (see docs/try-it.md).
  */
 import { makeFixture, startSimulator, SIM_DEFAULTS, type Simulator } from '../../test/simulator';
 import { simCredentials } from '../../test/e2e/support';

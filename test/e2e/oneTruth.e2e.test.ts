@@ -152,7 +152,7 @@ it("Lea registered for webinar A, then for meeting B: A's registered event carri
 	// A reminder built on the event's properties mails each registration's own link.
 	expect(webinarEvent.event_properties).toMatchObject({ join_url: linkA, zoom_kind: 'webinar', zoom_id: String(sim.fixture.ids.webinarId), topic: expect.any(String), start_time: expect.any(String) });
 	expect(meetingEvent.event_properties).toMatchObject({ join_url: linkB, zoom_kind: 'meeting', zoom_id: String(sim.fixture.ids.registrationMeetingId), topic: expect.any(String) });
-	// The contact attribute holds the latest registration, as the README says.
+	// The contact attribute holds the latest registration, as docs/zoom-to-brevo.md says.
 	expect(sim.brevo.contacts.get(lea[0].email)?.attributes.ZOOM_JOIN_URL).toBe(linkB);
 });
 

@@ -1,5 +1,5 @@
 /**
- * The safety-net recipe of the README ("Webhook or polling?") in a real n8n 2.41.1:
+ * The safety-net recipe of docs/webhook-or-polling.md in a real n8n 2.41.1:
  * examples/meeting-ended-webhook-and-poll.json, imported as a user would (their credentials picked)
  * and activated — the Zoom Trigger on its production URL and the Zoom Scheduled Trigger on n8n's own
  * minute schedule, both feeding one Zoom to Brevo 1.2.

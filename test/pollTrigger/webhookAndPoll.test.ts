@@ -1,6 +1,6 @@
 /**
  * The Zoom Trigger and the Zoom Scheduled Trigger both feeding one Zoom to Brevo (the safety-net recipe
- * in the README): what is and is not deduplicated when the webhook delivery and the poll item name
+ * in docs/webhook-or-polling.md): what is and is not deduplicated when the webhook delivery and the poll item name
  * the same meeting instance. Both items are made the way the triggers make them (the poll's through
  * n8n-core's PollContext), and Zoom to Brevo keeps n8n's deduplication store between the two runs.
  */

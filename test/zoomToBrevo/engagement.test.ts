@@ -179,7 +179,7 @@ describe('webinar attendees with polls, Q&A and survey', () => {
 });
 
 describe('lead score and lead events', () => {
-	/** The README's default weights, restated: 40 × share attended, 10 live, 5 per poll (≤ 15),
+	/** docs/zoom-to-brevo.md's default weights, restated: 40 × share attended, 10 live, 5 per poll (≤ 15),
 	 *  10 per question (≤ 20), 10 survey, 1 per day registered early (≤ 5). */
 	const byDefaults = (e: { attendancePercent?: number; pollsAnswered: number; questionsAsked: number; surveyAnswered: boolean }, days: number) =>
 		Math.round(

@@ -48,7 +48,7 @@ async function withRetries<T>(work: () => Promise<T>, fail: (error: unknown) => 
  * (measured in real n8n 2.41.1: two deliveries of one meeting sent together, everyone got the event
  * twice in 3 runs of 8). Executions of one n8n process (regular mode; one queue worker) share this
  * module, so its calls on one record are made one at a time here. Across queue workers nothing in
- * n8n can serialize them (README: Limits).
+ * n8n can serialize them (docs/exactly-once.md, Limits).
  */
 const inFlight = new Map<string, Promise<unknown>>();
 

@@ -300,7 +300,7 @@ describe('queue mode: Zoom to Brevo (Server-to-Server credential) on the worker'
 		for (const [n, index] of indexes.entries()) {
 			await deliverMeetingEnded(url, index, `trk-sync-${n}`);
 			// One run after the other: a run starting while the first token request is in flight
-			// fetches its own token (measured in the next test; see the README's limits).
+			// fetches its own token (measured in the next test; see docs/queue-mode.md).
 			await waitForFinished(workflowId, n + 1, 120_000);
 			const instance = meeting.instances[index];
 			for (let i = 0; i < instance.participants.length; i++) {
