@@ -16,10 +16,12 @@ const RANGE_DAYS = 30;
 /** Zoom: "the month must fall within the past six months"; a little less, so it always does. */
 export const REPORT_HISTORY_DAYS = 180;
 
-/** One row of the meeting report (fields as Zoom's reference lists them). */
+/** One row of the meeting report (fields as Zoom's reference lists them, and `host_id`). */
 export interface ReportMeeting {
 	uuid: string;
 	id: number | string;
+	/** Not in Zoom's report, which names the host by `user_name`/`user_email`: the user ID the
+	 *  report was read for (see withHost). */
 	host_id?: string;
 	type?: number;
 	topic?: string;
@@ -113,11 +115,23 @@ export async function readEndedMeetings(
 				},
 				{ pacer, onAnswer },
 			);
-			rows.push(...list.rows.filter((row) => typeof row?.uuid === 'string' && !Number.isNaN(Date.parse(row.end_time))));
+			rows.push(...list.rows.filter(isEndedMeeting).map((row) => withHost(row, host)));
 			startMs = Date.parse(range.to) + DAY_MS;
 		}
 	}
 	return { rows, zoomNowMs: watch.zoomNowMs, calls: watch.calls };
+}
+
+const isEndedMeeting = (row: ReportMeeting) => typeof row?.uuid === 'string' && !Number.isNaN(Date.parse(row.end_time));
+
+/**
+ * Zoom's meeting report has no `host_id` (Zoom's "Get meeting reports"; Rivet's
+ * ReportsGetMeetingReportsResponse): the host is the user the report was read for. A host chosen
+ * by email or as `me` is no user ID, and then the item names the host by email only.
+ */
+function withHost(row: ReportMeeting, host: string): ReportMeeting {
+	if (row.host_id !== undefined || host === 'me' || host.includes('@')) return row;
+	return { ...row, host_id: host };
 }
 
 /** Fetch Test Event's window: the month up to n8n's tomorrow, one report range. */
@@ -144,7 +158,7 @@ export async function readRecentMeetings(context: IPollFunctions, credentialType
 		{ pacer },
 	);
 	const rows = Array.isArray(page?.meetings) ? page.meetings : [];
-	return rows.filter((row) => typeof row?.uuid === 'string' && !Number.isNaN(Date.parse(row.end_time)));
+	return rows.filter(isEndedMeeting).map((row) => withHost(row, host));
 }
 
 /** A webinar as `GET /users/{userId}/webinars` lists it (fields the item uses). */

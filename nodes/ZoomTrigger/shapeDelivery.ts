@@ -64,15 +64,16 @@ export function personOf(event: string, object: Json): IDataObject | undefined {
 	return undefined;
 }
 
-/** Recording links for recording.completed. Zoom puts `download_token` at the payload's top
- *  level; some senders put it on the object, so both are read. */
-export function recordingOf(payload: Json, object: Json): IDataObject {
+/** Recording links for recording.completed. Zoom puts `download_token` at the body's top level,
+ *  next to `event` and `payload` (Zoom's example of the event; Rivet's RecordingCompletedEvent);
+ *  other senders put it in the payload or on the object, so those are read after it. */
+export function recordingOf(body: Json, payload: Json, object: Json): IDataObject {
 	const files = Array.isArray(object.recording_files) ? object.recording_files : [];
 	return withoutUndefined({
 		shareUrl: text(object.share_url),
 		passcode: text(object.password),
 		playPasscode: text(object.recording_play_passcode),
-		downloadToken: text(payload.download_token) ?? text(object.download_token),
+		downloadToken: text(body.download_token) ?? text(payload.download_token) ?? text(object.download_token),
 		files: files.map((file) => {
 			const f = objectOf(file);
 			return withoutUndefined({
@@ -116,7 +117,7 @@ export function shapeDelivery(body: Json, context: DeliveryContext): IDataObject
 		startTime: text(object.start_time),
 		endTime: text(object.end_time),
 		person: personOf(event, object),
-		recording: event.startsWith('recording.') ? recordingOf(payload, object) : undefined,
+		recording: event.startsWith('recording.') ? recordingOf(body, payload, object) : undefined,
 		object: object as IDataObject,
 		raw: context.raw as IDataObject | undefined,
 	});

@@ -182,21 +182,9 @@ export type ZoomRecordingCompletedEvent = Amend<
 
 // ---------------------------------------------------------------------------------------------
 // Known mismatches: the simulator follows what nodes/ reads, not what Zoom sends, until nodes/ is
-// fixed (issue #24 could not change the nodes concerned). zoomWebhooks.ts pins each with a
-// `@ts-expect-error` that fails once the simulator is Zoom's again.
-
-/**
- * M1. Zoom puts `download_token` at the top level of the `recording.completed` body, next to
- * `event` and `payload` (Rivet's `RecordingCompletedEvent`; Zoom's own example of the event,
- * marketplace.zoom.us/docs/api-reference/webhook-reference/recording-events/recording-completed, as
- * copied in github.com/angela-araujo/moodle-block_uploadvimeo). The simulator signs it inside
- * `payload`, where nodes/ZoomTrigger/shapeDelivery.ts reads it (`payload.download_token ??
- * object.download_token`), and the Scheduled Trigger puts it there too (shapeRecording.ts). On a
- * real account the trigger's item therefore has no `recording.downloadToken`.
- */
-export type SimRecordingCompletedEvent = Omit<Sent<ZoomRecordingCompletedEvent>, 'download_token' | 'payload'> & {
-	payload: ZoomRecordingCompletedEvent['payload'] & { download_token: string };
-};
+// fixed. zoomWebhooks.ts pins each with a `@ts-expect-error` that fails once the simulator is
+// Zoom's again. (M1, `recording.completed`'s `download_token` next to `payload` rather than in it,
+// is fixed: the simulator signs it where Zoom puts it and both triggers read it there.)
 
 type RegistrationCreatedPayload = Zoom.WebinarRegistrationCreatedEvent['payload'];
 

@@ -190,7 +190,7 @@ type ReportRow = Row<Zoom.ReportsGetMeetingReportsResponse, 'meetings'>;
 export type MeetingReport = Reads<Present<ReportRow, 'uuid' | 'end_time' | 'id'>, ReportMeeting>;
 export const meetingReportGaps: Gaps<ReportMeeting, ReportRow> = {
 	host_id:
-		'M3, open (issue #24 did not change nodes/): Zoom\'s meeting report names the host by `user_name`/`user_email` and has no `host_id` (Rivet\'s ReportsGetMeetingReportsResponse; Zoom\'s "Get meeting reports"). On a real account `row.host_id` is always undefined, so the meeting.ended items of the Scheduled Trigger carry no `hostId` (shapeEnded.ts). The simulator served a `host_id` until #24 and now does not; the fix belongs in shapeEnded.ts (the host being polled is known there).',
+		"Zoom's meeting report names the host by `user_name`/`user_email` and has no `host_id` (Rivet's ReportsGetMeetingReportsResponse; Zoom's \"Get meeting reports\"). The node sets it itself from the user ID the report was read for (zoomReads.ts, withHost); M3, fixed: before, the Scheduled Trigger's meeting.ended items had no `hostId` on a real account.",
 };
 
 /** `GET /users/{userId}/webinars` (Medium, paged) and `GET /webinars/{webinarId}` (Light): rows

@@ -28,8 +28,7 @@ export type SignedAsZoom = [
 	Reads<ReturnType<Payloads['webinarParticipantLeft']>, Sent<Zoom.WebinarParticipantLeftEvent>>,
 ];
 
-/** M1 (vendor.ts): Zoom puts `download_token` next to `payload`; the simulator still signs it inside. */
-// @ts-expect-error M1: remove this line when the simulator signs Zoom's recording.completed (and nodes/ reads it there)
+/** `download_token` next to `payload`, where Zoom puts it (M1, fixed). */
 export type RecordingCompletedAsZoom = Reads<ReturnType<Payloads['recordingCompleted']>, Sent<ZoomRecordingCompletedEvent>>;
 
 /** M2 (vendor.ts): Zoom's `webinar.registration_created` has a numeric `object.id`; the simulator sends a string. */
@@ -108,10 +107,9 @@ export type RegistrationEvents = [
 
 /**
  * `recordingOf` for `recording.completed` and `recording.transcript_completed`: the object's
- * `share_url`, `password`, `recording_play_passcode` and files; the download token from
- * `payload.download_token`, else `object.download_token`. Zoom has neither: its token is the
- * body's own `download_token` (M1 in vendor.ts), pinned below; `object.download_token` is a
- * fallback for other senders, never Zoom's.
+ * `share_url`, `password`, `recording_play_passcode` and files; the download token from the
+ * body's own `download_token`, where Zoom puts it (`payload.download_token` and
+ * `object.download_token` are fallbacks for other senders, never Zoom's).
  */
 type RecordingFile = 'id' | 'file_type' | 'recording_type' | 'file_size' | 'download_url' | 'play_url' | 'status';
 
@@ -130,6 +128,3 @@ export type RecordingEvents = [
 	ReadsFields<Zoom.RecordingTranscriptCompletedEvent, 'download_token'>,
 ];
 
-/** M1, the node's side: shapeDelivery.ts reads `payload.download_token`, which Zoom's event does not have. */
-// @ts-expect-error M1: remove this line when shapeDelivery.ts reads the body's own `download_token`
-export type TriggerReadsDownloadToken = ReadsFields<Zoom.RecordingCompletedEvent['payload'], 'download_token'>;

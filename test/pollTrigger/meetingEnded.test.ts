@@ -127,6 +127,19 @@ describe('Zoom Scheduled Trigger: Meeting Ended', () => {
 		expect((await poller.poll()).items).toEqual([]);
 	});
 
+	it("names the host: a host chosen by user ID is the item's hostId (Zoom's report has no host_id), one chosen by email its host email", async () => {
+		const poller = session({ scope: 'chosenHosts', hostList: `${owner.email}, ${host.id}` });
+		await poller.activate();
+		const byId = end(-30 * MINUTE, 2 * MINUTE, host);
+		const byEmail = end(-20 * MINUTE, 2 * MINUTE, owner);
+		clock.advance(3 * MINUTE);
+		const { items } = await poller.poll();
+		const item = (uuid: string) => items.find((i) => i.json.uuid === uuid)!.json;
+		expect(item(byId.uuid)).toMatchObject({ hostId: host.id });
+		expect(item(byEmail.uuid).hostId).toBeUndefined();
+		expect(item(byEmail.uuid).object).toMatchObject({ host_email: owner.email });
+	});
+
 	it('Fetch Test Event returns the latest ended meeting and leaves the cursor alone', async () => {
 		const poller = session();
 		await poller.activate();

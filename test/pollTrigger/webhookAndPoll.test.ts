@@ -129,8 +129,8 @@ it("a recording: the poll item is the Zoom Trigger's recording.completed item bu
 	const polled = (await poller.poll()).items;
 	expect(polled).toHaveLength(1);
 	// The webhook: Zoom's delivery for the same recording at the time of the poll, shaped by the Zoom Trigger.
-	const { event, payload } = zoomEventPayloads.recordingCompleted(sim.credentials.zoom.accountId, recording, sim.url);
-	const delivered = shapeDelivery({ event, event_ts: clock.now(), payload }, { trackingId: 'zoom-delivery-2b7e' });
+	const sent = zoomEventPayloads.recordingCompleted(sim.credentials.zoom.accountId, recording, sim.url);
+	const delivered = shapeDelivery({ ...sent, event_ts: clock.now() }, { trackingId: 'zoom-delivery-2b7e' });
 	// One difference: Zoom's webhook names the host's email, its "Get meeting recordings" answer (what
 	// the poll reads) does not (Rivet's types of both; issue #24).
 	const { host_email: hostEmail, ...webhookObject } = delivered.object as IDataObject;

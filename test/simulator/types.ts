@@ -110,6 +110,9 @@ export interface WebhookDelivery {
 	signature?: string;
 	/** Extra or replacement headers (lower-case names). */
 	headers?: Record<string, string>;
+	/** recording.completed and recording.transcript_completed: Zoom's token for the files, sent next
+	 *  to `event` and `payload` (Zoom's example of recording.completed; Rivet's RecordingCompletedEvent). */
+	download_token?: string;
 }
 
 export interface WebhookResult {

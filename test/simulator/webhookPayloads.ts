@@ -1,4 +1,4 @@
-import type { SimRecordingCompletedEvent, SimWebinarRegistrationCreatedEvent, Sent, Zoom } from '../contracts/vendor';
+import type { SimWebinarRegistrationCreatedEvent, Sent, Zoom, ZoomRecordingCompletedEvent } from '../contracts/vendor';
 import type {
 	ParticipantRow,
 	ZoomMeeting,
@@ -130,15 +130,16 @@ export const zoomEventPayloads = {
 			},
 		};
 	},
-	/** `download_token` sits at the payload's top level, next to `object`. URLs are made absolute with `baseUrl`. */
-	recordingCompleted(accountId: string, recording: ZoomRecording, baseUrl: string): SimRecordingCompletedEvent {
+	/** `download_token` sits at the body's top level, next to `event` and `payload` (Zoom's example of
+	 *  the event; Rivet's `RecordingCompletedEvent`). URLs are made absolute with `baseUrl`. */
+	recordingCompleted(accountId: string, recording: ZoomRecording, baseUrl: string): Sent<ZoomRecordingCompletedEvent> {
 		const abs = (p: string) => (p.startsWith('/') ? `${baseUrl}${p}` : p);
 		const { download_access_token, ...rest } = recording;
 		return {
 			event: 'recording.completed',
+			download_token: download_access_token,
 			payload: {
 				account_id: accountId,
-				download_token: download_access_token,
 				object: {
 					...rest,
 					share_url: abs(recording.share_url),

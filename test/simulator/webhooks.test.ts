@@ -90,7 +90,7 @@ describe('Zoom webhook deliveries', () => {
 		expect(joined.event).toBe('meeting.participant_joined');
 		expect(joined.payload).toMatchObject({ account_id: fixture.zoom.accountId, object: { uuid: instance.uuid, participant: { user_id: expect.any(String), join_time: expect.any(String) } } });
 		const recording = zoomEventPayloads.recordingCompleted(fixture.zoom.accountId, instance.recording!, 'http://127.0.0.1:1');
-		expect(recording.payload.download_token).toBe(instance.recording!.download_access_token);
+		expect(recording.download_token).toBe(instance.recording!.download_access_token);
 		expect((recording.payload.object as { share_url: string }).share_url).toMatch(/^http:\/\/127\.0\.0\.1:1\/zoom\/rec\/share\//);
 		const webinar = fixture.zoom.webinars[0];
 		const registered = zoomEventPayloads.webinarRegistrationCreated(fixture.zoom.accountId, webinar, webinar.registrants[1]);

@@ -27,7 +27,13 @@ export interface DeliveryContext {
 export function buildDelivery(ctx: DeliveryContext, delivery: WebhookDelivery): { body: string; headers: Record<string, string> } {
 	const timestamp = delivery.timestamp ?? Math.floor(ctx.now() / 1000);
 	const body =
-		delivery.rawBody ?? JSON.stringify({ event: delivery.event, event_ts: delivery.timestamp !== undefined ? timestamp * 1000 : ctx.now(), payload: delivery.payload });
+		delivery.rawBody ??
+		JSON.stringify({
+			event: delivery.event,
+			event_ts: delivery.timestamp !== undefined ? timestamp * 1000 : ctx.now(),
+			...(delivery.download_token === undefined ? {} : { download_token: delivery.download_token }),
+			payload: delivery.payload,
+		});
 	const headers: Record<string, string> = {
 		'content-type': 'application/json',
 		'user-agent': 'Zoom Marketplace/1.0a',

@@ -11,7 +11,7 @@ import { zoomEventPayloads } from '../simulator/webhookPayloads';
  * `npx tsx scripts/sample-events.ts` rewrites it).
  */
 
-type Delivery = { event: string; payload: Record<string, unknown> };
+type Delivery = { event: string; payload: Record<string, unknown>; download_token?: string };
 
 /** Zoom's sample times, fixed so the page is the same on every run. */
 const EVENT_TS = Date.parse('2026-03-02T16:05:00Z');
@@ -60,6 +60,7 @@ function deliveries(): Delivery[] {
 		// (Zoom Meeting webhooks reference, "recording.transcript_completed").
 		{
 			event: 'recording.transcript_completed',
+			download_token: recordingCompleted.download_token,
 			payload: {
 				...recordingCompleted.payload,
 				object: {

@@ -83,12 +83,15 @@ describe('shaping Zoom deliveries for the next node', () => {
 	});
 
 	it.each([
-		['payload top level', { download_token: 'dl-top' }, {}],
-		['object', {}, { download_token: 'dl-top' }],
-	])('recording.completed: links and download token from the %s', (_where, payloadExtra, objectExtra) => {
+		// Where Zoom puts it: next to event and payload (a real delivery's item had no token before).
+		['body, next to the payload (Zoom)', { download_token: 'dl-top' }, {}, {}],
+		['payload top level', {}, { download_token: 'dl-top' }, {}],
+		['object', {}, {}, { download_token: 'dl-top' }],
+	])('recording.completed: links and download token from the %s', (_where, bodyExtra, payloadExtra, objectExtra) => {
 		const shaped = shapeDelivery(
 			{
 				event: 'recording.completed',
+				...bodyExtra,
 				payload: {
 					...payloadExtra,
 					object: {
