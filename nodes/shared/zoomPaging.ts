@@ -38,7 +38,20 @@ export interface ZoomList<T> {
 interface ZoomPage {
 	next_page_token?: string;
 	total_records?: number;
+	page_count?: number;
+	page_number?: number;
 	[key: string]: unknown;
+}
+
+/**
+ * The page after `page` in a list Zoom pages by number, not by token: "List webinars"
+ * (`GET /users/{userId}/webinars`) takes `page_size` and `page_number` (Rivet's
+ * WebinarsListWebinarsQueryParams). Only when the first page had no `next_page_token`: a list paged
+ * by token may report a `page_number` that does not move.
+ */
+function nextPageNumber(page: ZoomPage | undefined, byNumber: boolean): number | undefined {
+	if (!byNumber || typeof page?.page_number !== 'number' || typeof page.page_count !== 'number') return undefined;
+	return page.page_number < page.page_count ? page.page_number + 1 : undefined;
 }
 
 type ZoomListContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IPollFunctions;
@@ -76,6 +89,9 @@ export async function zoomListInto<T = IDataObject>(
 		sink.restart();
 		let totalRecords: number | undefined;
 		let token = '';
+		let pageNumber: number | undefined;
+		// Decided by the first page: by token when it gives one, else by page number.
+		let byNumber: boolean | undefined;
 		try {
 			do {
 				const page = await zoomRequestWithRetry<ZoomPage>(
@@ -84,7 +100,11 @@ export async function zoomListInto<T = IDataObject>(
 					{
 						method: 'GET',
 						path: request.path,
-						qs: { ...request.qs, page_size: ZOOM_PAGE_SIZE, ...(token ? { next_page_token: token } : {}) },
+						qs: {
+							...request.qs,
+							page_size: ZOOM_PAGE_SIZE,
+							...(token ? { next_page_token: token } : pageNumber ? { page_number: pageNumber } : {}),
+						},
 						what: request.what,
 						category: request.category,
 						baseUrl: request.baseUrl,
@@ -102,8 +122,17 @@ export async function zoomListInto<T = IDataObject>(
 						description: 'Stopped so the listing does not loop. Run the node again.',
 					});
 				}
+				byNumber ??= next === '';
 				token = next;
-			} while (token !== '');
+				const following = nextPageNumber(page, byNumber);
+				if (following !== undefined && following <= (pageNumber ?? 1)) {
+					throw new NodeApiError(context.getNode(), page as JsonObject, {
+						message: `Zoom sent the same page twice while trying to ${request.what}`,
+						description: 'Stopped so the listing does not loop. Run the node again.',
+					});
+				}
+				pageNumber = following;
+			} while (token !== '' || pageNumber !== undefined);
 			return { pages, restarts, totalRecords };
 		} catch (error) {
 			// Already n8n's NodeApiError with advice: wrapping it again hands it back as it is.

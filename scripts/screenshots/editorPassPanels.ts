@@ -76,6 +76,13 @@ export const EDITOR_PASS_PANELS: PanelSpec[] = [
 		webinarEnded,
 		executeStep,
 	),
+	// 7. A webinar ID Zoom does not know: the error leads with Zoom's own words, then one remedy.
+	pinnedSync(
+		'fixed-zoom-error-first',
+		() => ({ resource: 'webinar', operation: 'syncAttendees', webinarId: webinarParameter('98765432100'), webinarUuid: '', listIds: [16] }),
+		webinarEnded,
+		executeStep,
+	),
 	// 3. Lead Events only under Send Brevo Event (off here: no lead event, and the field is not shown).
 	pinnedSync(
 		'fixed-lead-events-follow-send-event',

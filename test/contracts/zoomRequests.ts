@@ -85,14 +85,13 @@ export type Queries = [
 ];
 
 /**
- * M4 (open, not verified on a live account): Rivet's "List webinars" takes `page_size` and
- * `page_number`, no `next_page_token`, while the pickers (listSearch.ts) and the Scheduled Trigger
- * (zoomPaging.ts) page `GET /users/{userId}/webinars` with `next_page_token`, as the simulator
- * does. Its answer type has `next_page_token` (Rivet's shared list envelope), so a host with more
- * than 300 webinars is either read in full or only in part: Zoom's reference has to say which.
+ * M4, fixed: Rivet's "List webinars" takes `page_size` and `page_number`, no `next_page_token`
+ * (PSZoom's Get-ZoomWebinarsFromUser names the same two). The Zoom transport (zoomPaging.ts) and the
+ * webinar picker (listSearch.ts) follow `page_number` for a list whose first page gives no token,
+ * and the simulator pages this list by number; before, a host's webinars past the first 300 were
+ * never read.
  */
-// @ts-expect-error M4: remove this line when Zoom's contract takes next_page_token here, or the nodes page by page_number
-export type WebinarListPaging = SendsFields<Zoom.WebinarsListWebinarsQueryParams, Paged>;
+export type WebinarListPaging = SendsFields<Zoom.WebinarsListWebinarsQueryParams, 'page_size' | 'page_number'>;
 
 /**
  * M5 (open, not verified on a live account): Rivet marks `user_id` and `account_id` required in the

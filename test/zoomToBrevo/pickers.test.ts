@@ -7,7 +7,7 @@ import type { INodeListSearchItems } from 'n8n-workflow';
 
 import { runListSearch, runLoadOptions } from '../harness';
 import { startSimulator, type Simulator } from '../simulator';
-import type { ZoomMeeting } from '../simulator/fixture/types';
+import type { ZoomMeeting, ZoomWebinar } from '../simulator/fixture/types';
 import { ZoomToBrevo } from '../../nodes/ZoomToBrevo/ZoomToBrevo.node';
 import { ZoomServerToServerOAuthApi } from '../../credentials/ZoomServerToServerOAuthApi.credentials';
 import { ZoomUserOAuth2Api } from '../../credentials/ZoomUserOAuth2Api.credentials';
@@ -108,6 +108,23 @@ describe('From list', () => {
 			expect(sim.requests.filter((r) => r.path.endsWith('/users/me/meetings'))).toHaveLength(lastPage);
 		} finally {
 			sim.fixture.zoom.meetings.splice(sim.fixture.zoom.meetings.length - added.length, added.length);
+		}
+	});
+
+	it("pages through a busy host's webinars by page number, as Zoom's List webinars does (no next_page_token)", async () => {
+		const template = ownersWebinars()[0];
+		const added: ZoomWebinar[] = Array.from({ length: 650 }, (_, i) => ({ ...template, id: 97_000_000_000 + i, topic: `Product tour ${i}` }));
+		sim.fixture.zoom.webinars.push(...added);
+		try {
+			const { items, pages } = await searchAll('searchWebinars');
+			// Before: the first 300 only, since the list gave no next_page_token.
+			expect(pages).toBe(Math.ceil(ownersWebinars().length / 300));
+			expect(new Set(items.map((i) => i.value)).size).toBe(ownersWebinars().length);
+			const calls = sim.requests.filter((r) => r.path.endsWith('/users/me/webinars'));
+			expect(calls.map((c) => c.query.page_number)).toEqual([undefined, '2', '3']);
+			expect(calls.every((c) => c.query.next_page_token === undefined)).toBe(true);
+		} finally {
+			sim.fixture.zoom.webinars.splice(sim.fixture.zoom.webinars.length - added.length, added.length);
 		}
 	});
 

@@ -46,6 +46,22 @@ describe('zoomListAll', () => {
 		expect(zoomCalls(sim).every((c) => c.status === 200)).toBe(true);
 	});
 
+	it("follows page numbers where Zoom pages by number (List webinars: page_number, no next_page_token), every webinar once", async () => {
+		await start();
+		const owner = sim.fixture.ids.ownerUserId;
+		const template = sim.zoom.webinars.find((w) => w.host_id === owner)!;
+		sim.zoom.webinars.push(...Array.from({ length: 610 }, (_, i) => ({ ...template, id: 96_000_000_000 + i })));
+		const total = sim.zoom.webinars.filter((w) => w.host_id === owner).length;
+		const result = await runProbe(sim, { path: `/users/${owner}/webinars`, listKey: 'webinars' });
+		expect(result.error).toBeUndefined();
+		const out = result.json as unknown as { rows: Array<{ id: number }>; pages: number };
+		// Before: the first page of 300 only.
+		expect(out.rows).toHaveLength(total);
+		expect(new Set(out.rows.map((r) => r.id)).size).toBe(total);
+		expect(out.pages).toBe(Math.ceil(total / 300));
+		expect(zoomCalls(sim).map((c) => c.query.page_number)).toEqual([undefined, '2', '3']);
+	});
+
 	it('gives back an empty list for a meeting with only its host', async () => {
 		await start();
 		const result = await runProbe(sim, { path: participantsPath(String(sim.fixture.ids.soloMeetingId)) });

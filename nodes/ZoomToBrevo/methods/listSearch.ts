@@ -34,15 +34,29 @@ async function listPage(
 		{
 			method: 'GET',
 			path: `/users/${encodeURIComponent(host)}/${kind}`,
-			qs: { ...qs, page_size: 300, ...(paginationToken ? { next_page_token: paginationToken } : {}) },
+			qs: { ...qs, page_size: 300, ...pageQuery(paginationToken) },
 			category: 'medium',
 			what: host === 'me' ? `list your Zoom ${kind}` : `list the Zoom ${kind} of ${host}`,
 		},
 		{ pacer: new ZoomPacer('pro'), maxWaitMs: MAX_WAIT_MS },
 	);
 	const rows = Array.isArray(body[kind]) ? (body[kind] as ZoomMeetingSummary[]) : [];
-	const next = typeof body.next_page_token === 'string' && body.next_page_token !== '' ? body.next_page_token : undefined;
-	return { rows, next };
+	if (typeof body.next_page_token === 'string' && body.next_page_token !== '') return { rows, next: body.next_page_token };
+	// "List webinars" pages by number (Rivet's WebinarsListWebinarsQueryParams: page_size,
+	// page_number) — only for a list that gave no token from its first page on: a list paged by token
+	// may report a page_number that does not move.
+	const { page_number: number, page_count: count } = body;
+	const pagedByNumber = !paginationToken || paginationToken.startsWith(BY_NUMBER);
+	return pagedByNumber && typeof number === 'number' && typeof count === 'number' && number < count ? { rows, next: `${BY_NUMBER}${number + 1}` } : { rows };
+}
+
+/** n8n hands the dropdown's token back as it was given: a page number travels as `page:<n>`. */
+const BY_NUMBER = 'page:';
+
+function pageQuery(paginationToken: string | undefined): IDataObject {
+	if (!paginationToken) return {};
+	if (paginationToken.startsWith(BY_NUMBER)) return { page_number: Number(paginationToken.slice(BY_NUMBER.length)) };
+	return { next_page_token: paginationToken };
 }
 
 async function search(

@@ -58,3 +58,21 @@ export function isPage(value: Page | SimResponse): value is Page {
 export function listKey(subPath: string, query: Record<string, string>, filters: string[]): string {
 	return [subPath, ...filters.map((f) => `${f}=${query[f] ?? ''}`)].join('|');
 }
+
+/**
+ * One page of a list Zoom pages by number: "List webinars" (`GET /users/{userId}/webinars`) takes
+ * `page_size` and `page_number` and no `next_page_token` (Rivet's WebinarsListWebinarsQueryParams;
+ * PSZoom's Get-ZoomWebinarsFromUser, "PageNumber: The current page number of returned records").
+ * A page past the end is empty.
+ */
+export function pageByNumber(query: Record<string, string>, total: number): { start: number; end: number; envelope: { page_count: number; page_number: number; page_size: number; total_records: number } } {
+	const pageSize = pageSizeOf(query);
+	const requested = Number(query.page_number);
+	const pageNumber = Number.isInteger(requested) && requested >= 1 ? requested : 1;
+	const start = Math.min((pageNumber - 1) * pageSize, total);
+	return {
+		start,
+		end: Math.min(start + pageSize, total),
+		envelope: { page_count: Math.ceil(total / pageSize), page_number: pageNumber, page_size: pageSize, total_records: total },
+	};
+}

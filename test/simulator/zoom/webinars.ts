@@ -5,7 +5,7 @@ import { safeDecode } from '../router';
 import type { ZoomRegistrant, ZoomWebinar, ZoomWebinarInstance } from '../fixture/types';
 import { zoomErrors } from './errors';
 import { findWebinar, parseInstanceRef } from './meetingIds';
-import { isPage, listKey, paginate } from './paging';
+import { isPage, listKey, pageByNumber, paginate } from './paging';
 import type { ZoomRoute } from './route';
 import { ZOOM_SCOPES } from './scopes';
 import type { ZoomContext } from './state';
@@ -119,11 +119,10 @@ export const webinarRoutes: ZoomRoute[] = [
 			const user = findUser(ctx, params.userId, token);
 			if (!user) return zoomErrors.userNotFound(safeDecode(params.userId));
 			const webinars = ctx.state.webinars.filter((w) => w.host_id === user.id);
-			const page = paginate(ctx, listKey(req.subPath, req.query, []), req.query, webinars.length);
-			if (!isPage(page)) return page;
+			// Paged by number, not by token (see pageByNumber).
+			const page = pageByNumber(req.query, webinars.length);
 			return json(200, {
 				...page.envelope,
-				page_number: Math.floor(page.start / page.pageSize) + 1,
 				webinars: webinars.slice(page.start, page.end).map(webinarSummary),
 			} satisfies Zoom.WebinarsListWebinarsResponse);
 		},
