@@ -16,7 +16,9 @@ export const registrationKey = (webinarId: string, registrantId: string): string
 
 export function registrationCreatedItem(webinarId: string, webinar: ListedWebinar | undefined, registrant: ListedRegistrant, trackingSource?: IDataObject): IDataObject {
 	const object: IDataObject = {
-		id: webinarId,
+		// Zoom's webinar.registration_created carries the ID as a number (Rivet's
+		// WebinarRegistrationCreatedEvent); the item's `id` is a string either way (shapeDelivery).
+		id: /^\d+$/.test(webinarId) ? Number(webinarId) : webinarId,
 		uuid: webinar?.uuid,
 		host_id: webinar?.host_id,
 		topic: webinar?.topic,

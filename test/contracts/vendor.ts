@@ -184,19 +184,7 @@ export type ZoomRecordingCompletedEvent = Amend<
 // Known mismatches: the simulator follows what nodes/ reads, not what Zoom sends, until nodes/ is
 // fixed. zoomWebhooks.ts pins each with a `@ts-expect-error` that fails once the simulator is
 // Zoom's again. (M1, `recording.completed`'s `download_token` next to `payload` rather than in it,
-// is fixed: the simulator signs it where Zoom puts it and both triggers read it there.)
+// is fixed: the simulator signs it where Zoom puts it and both triggers read it there. M2,
+// `webinar.registration_created`'s numeric `object.id`, is fixed: the simulator and the Scheduled
+// Trigger's items carry a number, as Rivet's `object.id: number` says.)
 
-type RegistrationCreatedPayload = Zoom.WebinarRegistrationCreatedEvent['payload'];
-
-/**
- * M2. `webinar.registration_created` carries the webinar's `id` as a number (Rivet:
- * `object.id: number`, as for every registration event; the meeting and webinar start/end events
- * have a string). The simulator sends a string, as the Scheduled Trigger's own
- * `webinar.registration_created` items do (shapeRegistrant.ts, `id: webinarId`), and a test compares
- * the two items whole (test/pollTrigger/webhookAndPoll.test.ts). Harmless to the sync (the trigger
- * makes it a string), but the item's raw `object.id` differs from a real delivery.
- */
-export type SimWebinarRegistrationCreatedEvent = Amend<
-	Sent<Zoom.WebinarRegistrationCreatedEvent>,
-	{ payload: Amend<RegistrationCreatedPayload, { object: Amend<RegistrationCreatedPayload['object'], { id: string }> }> }
->;

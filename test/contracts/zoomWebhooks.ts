@@ -31,8 +31,7 @@ export type SignedAsZoom = [
 /** `download_token` next to `payload`, where Zoom puts it (M1, fixed). */
 export type RecordingCompletedAsZoom = Reads<ReturnType<Payloads['recordingCompleted']>, Sent<ZoomRecordingCompletedEvent>>;
 
-/** M2 (vendor.ts): Zoom's `webinar.registration_created` has a numeric `object.id`; the simulator sends a string. */
-// @ts-expect-error M2: remove this line when the simulator signs Zoom's webinar.registration_created
+/** A numeric `object.id`, as Zoom sends it (M2, fixed). */
 export type RegistrationCreatedAsZoom = Reads<ReturnType<Payloads['webinarRegistrationCreated']>, Sent<Zoom.WebinarRegistrationCreatedEvent>>;
 
 // ---------------------------------------------------------------------------------------------

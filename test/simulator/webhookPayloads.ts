@@ -1,4 +1,4 @@
-import type { SimWebinarRegistrationCreatedEvent, Sent, Zoom, ZoomRecordingCompletedEvent } from '../contracts/vendor';
+import type { Sent, Zoom, ZoomRecordingCompletedEvent } from '../contracts/vendor';
 import type {
 	ParticipantRow,
 	ZoomMeeting,
@@ -108,14 +108,15 @@ export const zoomEventPayloads = {
 			payload: { account_id: accountId, object: { ...webinarObject(webinar, instance, false), participant: participantObject(row, false) } },
 		};
 	},
-	webinarRegistrationCreated(accountId: string, webinar: ZoomWebinar, registrant: ZoomRegistrant): SimWebinarRegistrationCreatedEvent {
+	webinarRegistrationCreated(accountId: string, webinar: ZoomWebinar, registrant: ZoomRegistrant): Sent<Zoom.WebinarRegistrationCreatedEvent> {
 		const { occurrence_ids: _o, tracking_source, ...rest } = registrant;
 		return {
 			event: 'webinar.registration_created',
 			payload: {
 				account_id: accountId,
 				object: {
-					id: String(webinar.id),
+					// A number here, unlike the start/end events (Rivet's WebinarRegistrationCreatedEvent).
+					id: webinar.id,
 					uuid: webinar.instances[webinar.instances.length - 1]?.uuid ?? '',
 					host_id: webinar.host_id,
 					topic: webinar.topic,
