@@ -26,7 +26,7 @@ import { checkDailyBudget } from './pollBudget';
 import type { PollSettings } from './pollSettings';
 
 /** A user as `GET /users` lists them (the one field the poll uses). */
-interface ListedUser {
+export interface ListedUser {
 	id?: unknown;
 }
 

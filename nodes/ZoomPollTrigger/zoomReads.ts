@@ -10,6 +10,9 @@ import type { ZoomCredentialType } from '../shared/zoomApi';
 import type { ZoomPacer } from '../shared/zoomPacer';
 import { ZOOM_PAGE_SIZE, zoomListAll, zoomRequestWithRetry } from '../shared/zoomPaging';
 
+/** What this reads of a row of `GET /past_webinars/{webinarId}/instances` (checked against the vendor's type in test/contracts). */
+export type PolledInstance = { uuid?: unknown; start_time?: unknown };
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Zoom: "the date range ... should only be one month". */
 const RANGE_DAYS = 30;
@@ -215,7 +218,7 @@ export async function readEndedWebinars(
 		);
 		for (const webinar of webinars.rows) {
 			if (webinar?.id === undefined || webinar.id === null) continue;
-			const instances = await zoomListAll<{ uuid?: unknown; start_time?: unknown }>(
+			const instances = await zoomListAll<PolledInstance>(
 				context,
 				{
 					credentialType,

@@ -9,7 +9,7 @@ import { zoomApiRequest } from '../shared/zoomApi';
 const CREDENTIAL = 'zoomServerToServerOAuthApi';
 const PATH = '/marketplace/app/event_subscription';
 
-interface SubscriptionList {
+export interface SubscriptionList {
 	event_subscriptions?: Array<{ event_subscription_id?: string; event_webhook_url?: string }>;
 }
 

@@ -11,16 +11,13 @@ import type { BrevoEvent } from '../../nodes/shared/brevo/eventBatches';
 import type { ImportRow } from '../../nodes/shared/brevo/importBatches';
 import type { BrevoErrorBody, ContactWrite } from '../../nodes/shared/brevo/types';
 import type { FollowUpEvent } from '../../nodes/ZoomToBrevo/contacts/followUpEvents';
-import type {
-	AttributesAnswer,
-	BrevoProcess,
-	ContactNamesAnswer,
-	ContactsPage,
-	EmailAnswer,
-	ImportAnswer,
-	ListsPage,
-	TemplatesPage,
-} from './mirrors';
+import type { AttributesAnswer } from '../../nodes/shared/brevo/attributes';
+import type { ContactNamesAnswer } from '../../nodes/shared/brevo/contactNames';
+import type { ContactsPage } from '../../nodes/shared/brevo/contactsWhere';
+import type { EmailAnswer } from '../../nodes/shared/brevo/email';
+import type { ImportAnswer } from '../../nodes/shared/brevo/import';
+import type { BrevoProcess } from '../../nodes/shared/brevo/importPolling';
+import type { ListsPage, TemplatesPage } from '../../nodes/shared/brevo/lists';
 import type { Body, Brevo, BrevoBatchEvent, Gaps, Reads, ReadsFields, Row, SendsFields } from './vendor';
 
 // ---------------------------------------------------------------------------------------------

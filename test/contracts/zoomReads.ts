@@ -15,19 +15,12 @@ import type { PollsOrQuestions, SurveyReport } from '../../nodes/ZoomToBrevo/con
 import type { ZoomMeetingSummary } from '../../nodes/ZoomToBrevo/methods/listItems';
 import type { ListedRecording } from '../../nodes/ZoomPollTrigger/readRecordings';
 import type { ListedRegistrant } from '../../nodes/ZoomPollTrigger/readRegistrants';
-import type { ListedWebinar, ReportMeeting } from '../../nodes/ZoomPollTrigger/zoomReads';
-import type {
-	Details,
-	ListedUser,
-	MeetingDetails,
-	PastSessionsAnswer,
-	PolledInstance,
-	RecordingInfo,
-	RegistrationAnswer,
-	SubscriptionList,
-	TrackingSourcesAnswer,
-	ZoomRegistrant,
-} from './mirrors';
+import type { ListedWebinar, PolledInstance, ReportMeeting } from '../../nodes/ZoomPollTrigger/zoomReads';
+import type { ListedUser } from '../../nodes/ZoomPollTrigger/accountUsers';
+import type { MeetingDetails, PastSessionsAnswer, TrackingSourcesAnswer } from '../../nodes/ZoomToBrevo/actions/readZoom';
+import type { Details, RegistrationAnswer, ZoomRegistrant } from '../../nodes/ZoomToBrevo/actions/registerInZoom';
+import type { RecordingInfo } from '../../nodes/ZoomToBrevo/actions/shareRecording';
+import type { SubscriptionList } from '../../nodes/ZoomTrigger/subscription';
 import type {
 	Gaps,
 	Marketplace,

@@ -5,6 +5,12 @@ import { ParticipantMerger } from '../contacts/mergeParticipants';
 import type { PeopleResult, RegistrantRow, ZoomSession, ZoomSource } from '../contacts/types';
 import { meetingPathId, type ZoomClient } from './zoomClient';
 
+/** What this reads of `GET /webinars/{webinarId}/tracking_sources` (checked against the vendor's type in test/contracts). */
+export type TrackingSourcesAnswer = { tracking_sources?: Array<{ id?: string; source_name?: string }> };
+
+/** What this reads of `GET /past_webinars/{webinarId}/instances` (checked against the vendor's type in test/contracts). */
+export type PastSessionsAnswer = { webinars?: Array<{ uuid?: string; start_time?: string }> };
+
 /** What a sync read from Zoom: the instance, its people (contacts-to-be and skipped), and what
  *  optional reads failed (the sync goes on without them). */
 export interface ZoomRead {
@@ -16,7 +22,7 @@ export interface ZoomRead {
 	instancePath?: string;
 }
 
-interface MeetingDetails {
+export interface MeetingDetails {
 	id?: number | string;
 	uuid?: string;
 	topic?: string;
@@ -64,7 +70,7 @@ type PastSession = { uuid: string; start_time?: string };
 /** The webinar's past sessions (`GET /past_webinars/{webinarId}/instances`, Medium; Rivet's
  *  `WebinarsListPastWebinarInstancesResponse`: `webinars[].uuid`, `start_time`). */
 async function pastSessions(zoom: ZoomClient, webinarId: string): Promise<PastSession[]> {
-	const found = await zoom.get<{ webinars?: Array<{ uuid?: string; start_time?: string }> }>(
+	const found = await zoom.get<PastSessionsAnswer>(
 		`/past_webinars/${encodeId(webinarId)}/instances`,
 		'medium',
 		"list the webinar's past sessions",
@@ -140,7 +146,7 @@ async function sessionSource(
 async function utmSourceByEmail(zoom: ZoomClient, webinarId: string, qs: IDataObject, warnings: string[]): Promise<Map<string, string>> {
 	const byEmail = new Map<string, string>();
 	try {
-		const found = await zoom.get<{ tracking_sources?: Array<{ id?: string; source_name?: string }> }>(
+		const found = await zoom.get<TrackingSourcesAnswer>(
 			`/webinars/${encodeId(webinarId)}/tracking_sources`,
 			'light',
 			"read the webinar's tracking sources",

@@ -16,6 +16,9 @@ import { isRegistrantDailyLimit, refusalOf, type Refusal } from '../registration
 import { zoomRegistrantBody, type RegistrantInput } from '../registration/registrant';
 import type { ZoomClient } from './zoomClient';
 
+/** What this reads of the answer of `POST /meetings|webinars/{id}/registrants` (checked against the vendor's type in test/contracts). */
+export type RegistrationAnswer = { registrant_id?: string; join_url?: string; status?: string };
+
 export interface RegistrationTarget {
 	kind: 'meeting' | 'webinar';
 	id: string;
@@ -24,7 +27,7 @@ export interface RegistrationTarget {
 
 export type PersonOutcome = { registration: Registration } | { refusal: Refusal };
 
-interface Details {
+export interface Details {
 	id?: number | string;
 	uuid?: string;
 	topic?: string;
@@ -34,7 +37,7 @@ interface Details {
 	occurrences?: Array<{ occurrence_id?: string; start_time?: string; status?: string }>;
 }
 
-interface ZoomRegistrant {
+export interface ZoomRegistrant {
 	id?: string;
 	email?: string;
 	status?: string;
@@ -113,7 +116,7 @@ async function sendRegistration(
 	const { firstName } = person;
 	if (!firstName) return { refusal: noFirstName(target.kind) };
 	try {
-		const answer = await zoom.post<{ registrant_id?: string; join_url?: string; status?: string }>(
+		const answer = await zoom.post<RegistrationAnswer>(
 			`${pathOf(target)}/registrants`,
 			zoomRegistrantBody({ ...person, firstName }),
 			'light',

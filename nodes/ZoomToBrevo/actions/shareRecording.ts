@@ -14,7 +14,7 @@ import { checkRecordingKind, recordingSourceOf, type RecordingSource } from './r
 import { followUpOptions, requiredId, type SyncSettings } from './settings';
 import { meetingPathId, type ZoomClient } from './zoomClient';
 
-interface RecordingInfo {
+export interface RecordingInfo {
 	uuid?: string;
 	id?: number | string;
 	/** The meeting's or webinar's type. */

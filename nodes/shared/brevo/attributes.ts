@@ -8,6 +8,9 @@ import { openSession, requestWithin, sendToBrevo, brevoFailure, isSuccess, withN
 import { brevoErrorBodyOf } from './errors';
 import type { Ctx } from './types';
 
+/** What this reads of the answer of `GET /contacts/attributes` (checked against the vendor's type in test/contracts). */
+export type AttributesAnswer = { attributes?: Array<{ name?: unknown; type?: unknown; category?: unknown }> };
+
 export interface AttributeNeed {
 	name: string;
 	type: 'text' | 'date' | 'float' | 'boolean';
@@ -54,7 +57,7 @@ async function fetchAttributes(session: BrevoSession): Promise<BrevoAttribute[]>
 }
 
 async function readAttributes(session: BrevoSession): Promise<BrevoAttribute[]> {
-	const body = await requestWithin<{ attributes?: Array<{ name?: unknown; type?: unknown; category?: unknown }> }>(session, {
+	const body = await requestWithin<AttributesAnswer>(session, {
 		method: 'GET',
 		path: '/contacts/attributes',
 		what: 'list contact attributes',

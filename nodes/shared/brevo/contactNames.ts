@@ -7,6 +7,9 @@
 import { brevoFailure, isSuccess, openSession, sendToBrevo } from './request';
 import type { Ctx } from './types';
 
+/** What this reads of a contact's attributes as Brevo answers them (checked against the vendor's type in test/contracts). */
+export type ContactNamesAnswer = { attributes?: Record<string, unknown> };
+
 export interface ContactNames {
 	firstName?: string;
 	lastName?: string;
@@ -22,7 +25,7 @@ export async function readContactNames(context: Ctx, email: string): Promise<Con
 		qs: { identifierType: 'email_id' },
 		what: `read the names of contact ${email}`,
 	};
-	const response = await sendToBrevo<{ attributes?: Record<string, unknown> }>(session, request);
+	const response = await sendToBrevo<ContactNamesAnswer>(session, request);
 	if (response.status === 404) return {};
 	if (!isSuccess(response.status)) throw brevoFailure(session, request, response);
 	const attributes = response.body?.attributes ?? {};

@@ -18,7 +18,7 @@ export interface ContactAttributes {
 	attributes: IDataObject;
 }
 
-interface ContactsPage {
+export interface ContactsPage {
 	contacts?: Array<{ email?: unknown; attributes?: IDataObject }>;
 	count?: number;
 }

@@ -2,6 +2,9 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { openSession, requestWithin } from './request';
 
+/** What this reads of the answer of `POST /smtp/email` (checked against the vendor's type in test/contracts). */
+export type EmailAnswer = { messageId?: string; messageIds?: string[] };
+
 /** One transactional email from a Brevo template (`params` fill the template's {{ params.X }}). */
 export async function sendTemplateEmail(
 	context: IExecuteFunctions,
@@ -11,7 +14,7 @@ export async function sendTemplateEmail(
 	if (message.to.name) to.name = message.to.name;
 	const body: IDataObject = { to: [to], templateId: message.templateId };
 	if (message.params && Object.keys(message.params).length > 0) body.params = message.params;
-	const answer = await requestWithin<{ messageId?: string; messageIds?: string[] }>(await openSession(context), {
+	const answer = await requestWithin<EmailAnswer>(await openSession(context), {
 		method: 'POST',
 		path: '/smtp/email',
 		body,

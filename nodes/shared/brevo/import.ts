@@ -12,6 +12,9 @@ import { isUnconfirmed, openSession, requestWithin, withNote } from './request';
 import { upsertWithin } from './upsert';
 import type { BatchReport, ContactWrite } from './types';
 
+/** What this reads of the answer of `POST /contacts/import` (checked against the vendor's type in test/contracts). */
+export type ImportAnswer = { processId?: number };
+
 export type { BatchReport } from './types';
 
 
@@ -98,7 +101,7 @@ export async function importContacts(context: IExecuteFunctions, contacts: Conta
 				await writeWithoutList(session, batch, report);
 				continue;
 			}
-			const accepted = await requestWithin<{ processId?: number }>(session, {
+			const accepted = await requestWithin<ImportAnswer>(session, {
 				method: 'POST',
 				path: '/contacts/import',
 				body: batch.body,

@@ -19,7 +19,7 @@ export const POLLING = {
 	reserve: 10,
 };
 
-interface BrevoProcess {
+export interface BrevoProcess {
 	id?: number;
 	status?: string;
 	info?: { import?: IDataObject };

@@ -1,6 +1,12 @@
 import { openSession, requestWithin, type BrevoSession } from './request';
 import type { Ctx } from './types';
 
+/** What this reads of a page of `GET /smtp/templates` (checked against the vendor's type in test/contracts). */
+export type TemplatesPage = { templates?: Array<{ id?: unknown; name?: unknown; subject?: unknown }>; count?: unknown };
+
+/** What this reads of a page of `GET /contacts/lists` (checked against the vendor's type in test/contracts). */
+export type ListsPage = { lists?: Array<{ id?: unknown; name?: unknown }>; count?: unknown };
+
 /** Brevo's largest page of lists. */
 const PAGE = 50;
 /** A guard against a paging loop that never ends: 10 000 lists. */
@@ -11,7 +17,7 @@ export async function listBrevoLists(context: Ctx): Promise<Array<{ id: number; 
 	const session = await openSession(context);
 	const lists: Array<{ id: number; name: string }> = [];
 	for (let page = 0; page < MAX_PAGES; page++) {
-		const body = await requestWithin<{ lists?: Array<{ id?: unknown; name?: unknown }>; count?: unknown }>(session, {
+		const body = await requestWithin<ListsPage>(session, {
 			method: 'GET',
 			path: '/contacts/lists',
 			qs: { limit: PAGE, offset: page * PAGE, sort: 'desc' },
@@ -33,7 +39,7 @@ export async function listBrevoTemplates(context: Ctx): Promise<Array<{ id: numb
 	const session = await openSession(context);
 	const templates: Array<{ id: number; name: string; subject: string }> = [];
 	for (let page = 0; page < MAX_PAGES; page++) {
-		const body = await requestWithin<{ templates?: Array<{ id?: unknown; name?: unknown; subject?: unknown }>; count?: unknown }>(session, {
+		const body = await requestWithin<TemplatesPage>(session, {
 			method: 'GET',
 			path: '/smtp/templates',
 			qs: { templateStatus: true, limit: TEMPLATE_PAGE, offset: page * TEMPLATE_PAGE },
