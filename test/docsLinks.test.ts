@@ -30,11 +30,18 @@ import { ZoomTrigger } from '../nodes/ZoomTrigger/ZoomTrigger.node';
 const root = join(__dirname, '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { homepage: string; n8n: { nodes: string[] } };
 
+/** The compiled file n8n loads for a node (package.json's n8n.nodes, built by `npm run build`). */
+const loadedFile = (node: { constructor: { name: string } }) => {
+	const file = pkg.n8n.nodes.find((path) => path.endsWith(`/${node.constructor.name}.node.js`));
+	if (!file) throw new Error(`package.json's n8n.nodes lists no file for ${node.constructor.name}`);
+	return file;
+};
+
 const nodes = [
-	{ node: new ZoomTrigger(), source: 'nodes/ZoomTrigger/ZoomTrigger.node.js', page: 'docs/zoom-trigger.md' },
-	{ node: new ZoomPollTrigger(), source: 'nodes/ZoomPollTrigger/ZoomPollTrigger.node.js', page: 'docs/zoom-scheduled-trigger.md' },
-	{ node: new ZoomToBrevo(), source: 'nodes/ZoomToBrevo/ZoomToBrevo.node.js', page: 'docs/zoom-to-brevo.md' },
-];
+	{ node: new ZoomTrigger(), page: 'docs/zoom-trigger.md' },
+	{ node: new ZoomPollTrigger(), page: 'docs/zoom-scheduled-trigger.md' },
+	{ node: new ZoomToBrevo(), page: 'docs/zoom-to-brevo.md' },
+].map((entry) => ({ ...entry, source: loadedFile(entry.node) }));
 
 /** n8n-editor-ui 2.41.1's useNodeDocsUrl, as built (the `docsUrl` computed). */
 function editorDocsUrl(description: INodeTypeDescription): string {
