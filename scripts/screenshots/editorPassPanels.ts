@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 
 import type { Simulator } from '../../test/simulator';
 import type { Credentials, PanelSpec } from './panels';
+import { syncWorkflow, triggerWorkflow } from './workflows';
 
 const SYNC = 'Zoom to Brevo';
 
@@ -19,23 +20,7 @@ function pinnedSync(name: string, parameters: (sim: Simulator) => Record<string,
 		name,
 		open: { node: SYNC },
 		act,
-		workflow: (credentials, sim) => ({
-			name: `Panel: ${name}`,
-			nodes: [
-				{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-				{
-					id: 'sync',
-					name: SYNC,
-					type: 'n8n-nodes-zoom-brevo.zoomToBrevo',
-					typeVersion: 1.2,
-					position: [250, 0],
-					parameters: parameters(sim),
-					credentials: { zoomServerToServerOAuthApi: credentials.zoomServerToServerOAuthApi, brevoV3Api: credentials.brevoV3Api },
-				},
-			],
-			connections: { Start: { main: [[{ node: SYNC, type: 'main', index: 0 }]] } },
-			pinData: { Start: [{ json: delivery(sim) }] },
-		}),
+		workflow: (credentials, sim) => syncWorkflow(name, parameters(sim), credentials, { startItem: delivery(sim) }),
 	};
 }
 
@@ -96,23 +81,7 @@ export const EDITOR_PASS_PANELS: PanelSpec[] = [
 	{
 		name: 'fixed-trigger-sample-event',
 		open: { node: 'Zoom Trigger' },
-		workflow: (credentials: Credentials) => ({
-			name: 'Panel: Zoom Trigger with a sample event',
-			nodes: [
-				{
-					id: 'trigger',
-					name: 'Zoom Trigger',
-					type: 'n8n-nodes-zoom-brevo.zoomTrigger',
-					typeVersion: 1.2,
-					position: [0, 0],
-					webhookId: 'panel-zoom-trigger-sample',
-					parameters: {},
-					credentials: { zoomWebhookSecretApi: credentials.zoomWebhookSecretApi },
-				},
-			],
-			connections: {},
-			pinData: { 'Zoom Trigger': [{ json: sampleMeetingEnded() }] },
-		}),
+		workflow: (credentials: Credentials) => triggerWorkflow('Zoom Trigger with a sample event', 'panel-zoom-trigger-sample', credentials, sampleMeetingEnded()),
 	},
 	// 8. Pickers: a recurring webinar's sessions by date, and its tracking sources by name.
 	pinnedSync(

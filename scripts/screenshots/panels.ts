@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 
 import type { Simulator } from '../../test/simulator';
 import { EDITOR_PASS_PANELS } from './editorPassPanels';
+import { syncWorkflow, triggerWorkflow } from './workflows';
 
 export type Credentials = Record<'zoomWebhookSecretApi' | 'zoomServerToServerOAuthApi' | 'zoomUserOAuth2Api' | 'brevoV3Api', { id: string; name: string }>;
 
@@ -32,25 +33,7 @@ function zoomToBrevo(name: string, parameters: Record<string, unknown>, act?: Pa
 		name,
 		open: { node: 'Zoom to Brevo' },
 		act,
-		workflow: (credentials) => ({
-			name: `Panel: ${name}`,
-			nodes: [
-				start,
-				{
-					id: 'sync',
-					name: 'Zoom to Brevo',
-					type: 'n8n-nodes-zoom-brevo.zoomToBrevo',
-					typeVersion: 1.2,
-					position: [250, 0],
-					parameters,
-					credentials: {
-						zoomServerToServerOAuthApi: credentials.zoomServerToServerOAuthApi,
-						...(withBrevo ? { brevoV3Api: credentials.brevoV3Api } : {}),
-					},
-				},
-			],
-			connections: { Start: { main: [[{ node: 'Zoom to Brevo', type: 'main', index: 0 }]] } },
-		}),
+		workflow: (credentials) => syncWorkflow(name, parameters, credentials, { withBrevo }),
 	};
 }
 
@@ -70,22 +53,7 @@ export const PANELS: PanelSpec[] = [
 	{
 		name: 'zoom-trigger',
 		open: { node: 'Zoom Trigger' },
-		workflow: (credentials) => ({
-			name: 'Panel: Zoom Trigger',
-			nodes: [
-				{
-					id: 'trigger',
-					name: 'Zoom Trigger',
-					type: 'n8n-nodes-zoom-brevo.zoomTrigger',
-					typeVersion: 1.2,
-					position: [0, 0],
-					webhookId: 'panel-zoom-trigger',
-					parameters: {},
-					credentials: { zoomWebhookSecretApi: credentials.zoomWebhookSecretApi },
-				},
-			],
-			connections: {},
-		}),
+		workflow: (credentials) => triggerWorkflow('Zoom Trigger', 'panel-zoom-trigger', credentials),
 	},
 	{
 		name: 'zoom-poll-trigger',
