@@ -1,4 +1,5 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { zoomApiRequest } from '../shared/zoomApi';
 
@@ -10,7 +11,36 @@ const CREDENTIAL = 'zoomServerToServerOAuthApi';
 const PATH = '/marketplace/app/event_subscription';
 
 export interface SubscriptionList {
+	next_page_token?: string;
 	event_subscriptions?: Array<{ event_subscription_id?: string; event_webhook_url?: string }>;
+}
+
+/** What this reads of `GET /users` (checked against the vendor's type in test/contracts). */
+export interface UserPage {
+	users?: Array<{ id?: string }>;
+}
+
+/**
+ * The query Zoom requires to list the app's event subscriptions. Zoom's Marketplace reference
+ * ("Get user or account event subscription", developers.zoom.us/docs/api/marketplace) marks both
+ * `account_id` and `user_id` required, and answers 404 / 1001 "User does not exist or does not
+ * belong to this account" for a user that is not the account's. The account is the credential's;
+ * any active user of it names it, since the trigger's subscriptions are account-wide
+ * (`subscription_scope: account`). Listing one user needs the scope the credential test already
+ * uses (`user:read:list_users:admin`), so the webhook trigger asks for no new scope.
+ */
+async function listQuery(context: IHookFunctions): Promise<IDataObject> {
+	const credentials = await context.getCredentials(CREDENTIAL);
+	const accountId = String(credentials.accountId ?? '').trim();
+	const users = await zoomApiRequest<UserPage>(context, CREDENTIAL, {
+		method: 'GET',
+		path: '/users',
+		qs: { status: 'active', page_size: 1 },
+		what: "find a user of the Zoom account (Zoom's subscription list asks for one)",
+	});
+	const userId = users.users?.[0]?.id;
+	if (!userId) throw new NodeOperationError(context.getNode(), 'Zoom listed no active user for this account, so the event subscriptions cannot be listed', { description: "Check the Server-to-Server OAuth credential's Account ID." });
+	return { account_id: accountId, user_id: userId, subscription_scope: 'account' };
 }
 
 export async function findSubscription(
@@ -18,19 +48,21 @@ export async function findSubscription(
 	subscriptionId: string,
 	webhookUrl: string,
 ): Promise<boolean> {
-	const list = await zoomApiRequest<SubscriptionList>(
-		context,
-		CREDENTIAL,
-		{
+	const query = await listQuery(context);
+	// An app has at most 20 event subscriptions (Zoom's "Using webhooks" page), so one page of
+	// 300 holds them; the token is followed all the same, should Zoom page smaller.
+	let pageToken: string | undefined;
+	do {
+		const page: SubscriptionList = await zoomApiRequest<SubscriptionList>(context, CREDENTIAL, {
 			method: 'GET',
 			path: PATH,
-			qs: { page_size: 300 },
+			qs: { ...query, page_size: 300, ...(pageToken ? { next_page_token: pageToken } : {}) },
 			what: 'list the event subscriptions of the Zoom app',
-		},
-	);
-	return (list.event_subscriptions ?? []).some(
-		(s) => s.event_subscription_id === subscriptionId && s.event_webhook_url === webhookUrl,
-	);
+		});
+		if ((page.event_subscriptions ?? []).some((s) => s.event_subscription_id === subscriptionId && s.event_webhook_url === webhookUrl)) return true;
+		pageToken = page.next_page_token || undefined;
+	} while (pageToken);
+	return false;
 }
 
 export async function createSubscription(

@@ -78,7 +78,7 @@ beforeAll(async () => {
 	const app = await appToken(sim);
 	const subscription = { event_subscription_name: 'n8n', event_webhook_url: 'https://n8n.example/webhook/zoom', events: ['meeting.ended'], subscription_scope: 'account' };
 	await z('POST /marketplace/app/event_subscription', 'Marketplace.AppCreateEventSubscriptionResponse', zoom(sim, '/marketplace/app/event_subscription', app, { method: 'POST', body: JSON.stringify(subscription) }), 201);
-	await z('GET /marketplace/app/event_subscription', 'Marketplace.AppGetUserOrAccountEventSubscriptionResponse', zoom(sim, '/marketplace/app/event_subscription?page_size=300', app));
+	await z('GET /marketplace/app/event_subscription', 'Marketplace.AppGetUserOrAccountEventSubscriptionResponse', zoom(sim, `/marketplace/app/event_subscription?page_size=300&subscription_scope=account&account_id=${sim.credentials.zoom.accountId}&user_id=${sim.fixture.ids.ownerUserId}`, app));
 
 	// Brevo.
 	const b = async (name: string, type: string, answer: Promise<{ status: number; body: unknown }>, status = 200) => {

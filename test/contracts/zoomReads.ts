@@ -20,7 +20,7 @@ import type { ListedUser } from '../../nodes/ZoomPollTrigger/accountUsers';
 import type { MeetingDetails, PastSessionsAnswer, TrackingSourcesAnswer } from '../../nodes/ZoomToBrevo/actions/readZoom';
 import type { Details, RegistrationAnswer, ZoomRegistrant } from '../../nodes/ZoomToBrevo/actions/registerInZoom';
 import type { RecordingInfo } from '../../nodes/ZoomToBrevo/actions/shareRecording';
-import type { SubscriptionList } from '../../nodes/ZoomTrigger/subscription';
+import type { SubscriptionList, UserPage } from '../../nodes/ZoomTrigger/subscription';
 import type {
 	Gaps,
 	Marketplace,
@@ -238,8 +238,9 @@ export type Paging = [
 // ---------------------------------------------------------------------------------------------
 // Zoom Trigger: event subscriptions (nodes/ZoomTrigger/subscription.ts)
 
-/** `GET /marketplace/app/event_subscription?page_size=300` (Medium). See the simulator README: Rivet
- *  marks `user_id` and `account_id` required in this query, which the trigger does not send. */
+/** `GET /marketplace/app/event_subscription?account_id=&user_id=&subscription_scope=account&page_size=300`
+ *  (Medium), and the one `GET /users?status=active&page_size=1` that finds the user Zoom asks for. */
+export type SubscriptionUsers = Reads<ZoomUsers.UsersListUsersResponse, UserPage>;
 export type Subscriptions = Reads<Marketplace.AppGetUserOrAccountEventSubscriptionResponse, SubscriptionList>;
 export const subscriptionGaps: Gaps<Row<SubscriptionList, 'event_subscriptions'>, Row<Marketplace.AppGetUserOrAccountEventSubscriptionResponse, 'event_subscriptions'>> = {};
 /** `POST /marketplace/app/event_subscription` (Heavy): the trigger reads `event_subscription_id`. */

@@ -81,7 +81,7 @@ export type Queries = [
 	SendsFields<ZoomUsers.UsersListUsersQueryParams, Paged | 'status'>,
 	Reads<{ status: 'active' }, ZoomUsers.UsersListUsersQueryParams>,
 	/** subscription.ts */
-	SendsFields<Marketplace.AppGetUserOrAccountEventSubscriptionQueryParams, 'page_size'>,
+	SendsFields<Marketplace.AppGetUserOrAccountEventSubscriptionQueryParams, Paged | 'user_id' | 'account_id' | 'subscription_scope'>,
 ];
 
 /**
@@ -94,10 +94,10 @@ export type Queries = [
 export type WebinarListPaging = SendsFields<Zoom.WebinarsListWebinarsQueryParams, 'page_size' | 'page_number'>;
 
 /**
- * M5 (open, not verified on a live account): Rivet marks `user_id` and `account_id` required in the
- * query of `GET /marketplace/app/event_subscription`; the Zoom Trigger sends `page_size` only
- * (subscription.ts `findSubscription`, run when n8n checks the webhook exists), as the simulator
- * accepts.
+ * M5, fixed: Zoom's Marketplace reference (and Rivet) mark `user_id` and `account_id` required in
+ * the query of `GET /marketplace/app/event_subscription`; the Zoom Trigger sent `page_size` only
+ * (subscription.ts `findSubscription`, run when n8n checks the webhook exists), and the simulator
+ * accepted it. It now sends the credential's account, one active user of it and the subscription
+ * scope, and the simulator refuses a list without them.
  */
-// @ts-expect-error M5: remove this line when the trigger sends user_id and account_id, or Zoom's contract makes them optional
-export type SubscriptionQuery = Reads<{ page_size: number }, Marketplace.AppGetUserOrAccountEventSubscriptionQueryParams>;
+export type SubscriptionQuery = Reads<{ page_size: number; next_page_token?: string; user_id: string; account_id: string; subscription_scope: 'account' }, Marketplace.AppGetUserOrAccountEventSubscriptionQueryParams>;

@@ -50,7 +50,8 @@ describe('Zoom event subscriptions API', () => {
 	it('lists, updates, subscribes users, unsubscribes and deletes', async () => {
 		sim.zoom.eventSubscriptions.clear();
 		const id = (await post(valid)).body.event_subscription_id as string;
-		const list = await zoom(sim, `${base}?account_id=${sim.credentials.zoom.accountId}`, app);
+		const owner = sim.fixture.ids.ownerUserId;
+		const list = await zoom(sim, `${base}?account_id=${sim.credentials.zoom.accountId}&user_id=${owner}`, app);
 		expect(list.status).toBe(200);
 		expect(list.body.event_subscriptions).toEqual([
 			expect.objectContaining({ event_subscription_id: id, events: valid.events, event_webhook_url: valid.event_webhook_url, created_source: 'openapi' }),
@@ -60,7 +61,6 @@ describe('Zoom event subscriptions API', () => {
 		expect(patched.status).toBe(204);
 		expect(sim.zoom.eventSubscriptions.get(id)?.events).toEqual(['meeting.started']);
 
-		const owner = sim.fixture.ids.ownerUserId;
 		expect((await zoom(sim, `${base}/${id}`, app, { method: 'PATCH', body: JSON.stringify({ account_id: sim.zoom.accountId, user_ids: [owner] }) })).status).toBe(204);
 		expect(sim.zoom.eventSubscriptions.get(id)?.user_ids).toEqual([owner]);
 		expect((await zoom(sim, `${base}?event_subscription_id=${id}&user_ids=${owner}&account_id=x`, app, { method: 'DELETE' })).status).toBe(204);
@@ -71,5 +71,15 @@ describe('Zoom event subscriptions API', () => {
 		const gone = await zoom(sim, `${base}/${id}`, app, { method: 'DELETE' });
 		expect(gone.status).toBe(404);
 		expect(gone.body).toEqual({ code: 1601, message: `App event subscription is invalid: ${id}` });
+	});
+
+	it('refuses a list without the user and account Zoom requires, or with a user outside the account', async () => {
+		const owner = sim.fixture.ids.ownerUserId;
+		const account = sim.credentials.zoom.accountId;
+		expect((await zoom(sim, `${base}?account_id=${account}`, app)).body).toEqual({ code: 400, message: 'Invalid parameter: user_id' });
+		expect((await zoom(sim, `${base}?user_id=${owner}`, app)).body).toEqual({ code: 400, message: 'Invalid parameter: account_id' });
+		const stranger = await zoom(sim, `${base}?account_id=${account}&user_id=someone-else`, app);
+		expect(stranger.status).toBe(404);
+		expect(stranger.body.code).toBe(1001);
 	});
 });

@@ -52,8 +52,14 @@ describe('Zoom Trigger automatic registration', () => {
 			subscription_scope: 'account',
 		});
 
+		sim.requests.length = 0;
 		const again = await runWebhookMethod({ ...options(parameters, credentials), method: 'checkExists', staticData: created.staticData });
 		expect(again.result).toBe(true);
+		// Zoom requires the account and one of its users to list subscriptions (M5).
+		const listed = sim.requests.find((r) => r.method === 'GET' && r.path === '/zoom/v2/marketplace/app/event_subscription');
+		expect(listed?.query.account_id).toBe(sim.credentials.zoom.accountId);
+		expect(sim.zoom.users.some((u) => u.id === listed?.query.user_id)).toBe(true);
+		expect(listed?.query.subscription_scope).toBe('account');
 
 		const deleted = await runWebhookMethod({ ...options(parameters, credentials), method: 'delete', staticData: created.staticData });
 		expect(deleted.result).toBe(true);

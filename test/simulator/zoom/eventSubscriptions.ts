@@ -23,6 +23,7 @@ const errors = {
 	badUrl: (url: string) => zoomError(404, 1701, `The event webhook url validate failed: ${url}.`),
 	unknownEvent: (name: string) => zoomError(404, 1601, `App event not exists: ${name}`),
 	unknownUser: (id: string) => zoomError(404, 1001, `User does not exist or does not belong to this account: ${id}.`),
+	missing: (name: string) => zoomError(400, 400, `Invalid parameter: ${name}`),
 	unknownSubscription: (id: string) => zoomError(404, 1601, `App event subscription is invalid: ${id}`),
 };
 
@@ -81,8 +82,18 @@ function create(ctx: ZoomContext, req: SimRequest, token: IssuedToken): SimRespo
 	return json(201, { event_subscription_id: id } satisfies Marketplace.AppCreateEventSubscriptionResponse);
 }
 
+/**
+ * `GET .../event_subscription`. Zoom's Marketplace reference ("Get user or account event
+ * subscription", MEDIUM) marks `user_id` and `account_id` required and documents 404 / 1001
+ * "User does not exist or does not belong to this account." for a user outside it. What Zoom
+ * answers when either is left out is not documented; this answers as the same reference does for
+ * a missing parameter of its other App endpoints (400 / 400 "Invalid parameter: user_id").
+ */
 function list(ctx: ZoomContext, req: SimRequest): SimResponse {
 	const { user_id: userId, subscription_scope: scope, account_id: accountId } = req.query;
+	if (!userId) return errors.missing('user_id');
+	if (!accountId) return errors.missing('account_id');
+	if (accountId !== ctx.state.accountId || !ctx.state.users.some((u) => u.id === userId)) return errors.unknownUser(userId);
 	const subscriptions = [...ctx.state.eventSubscriptions.values()].filter(
 		(s) =>
 			(!scope || s.subscription_scope === scope) &&
