@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { ZOOM_AUTHENTICATION_OPTIONS, ZOOM_PLAN_OPTIONS } from '../shared/zoomChoices';
 import { ZoomPacer } from '../shared/zoomPacer';
 import { pollHosts } from './accountUsers';
-import { checkDailyBudget, testEventHeavyCalls } from './pollBudget';
+import { checkDailyBudget, testEventHeavyCalls, usesAccountListing } from './pollBudget';
 import { pollEndedMeetings } from './pollEndedMeetings';
 import { pollEndedWebinars } from './pollEndedWebinars';
 import { pollRecordings } from './pollRecordings';
@@ -47,7 +47,7 @@ export class ZoomPollTrigger implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
-					{ name: 'Meeting Ended', value: 'meeting.ended', description: 'A meeting instance with two or more people ended (reads Zoom\'s usage report, whose calls Zoom limits per day; Pro plan or higher)' },
+					{ name: 'Meeting Ended', value: 'meeting.ended', description: 'A meeting instance with two or more people ended (reads Zoom\'s usage reports, whose calls Zoom limits per day: one per host, or one listing of the account from 3 hosts on; Pro plan or higher)' },
 					{ name: 'Webinar Ended', value: 'webinar.ended', description: 'A webinar instance ended (Zoom calls with no daily limit: one per host and one per webinar it lists)' },
 					{
 						name: 'New Webinar Registrant',
@@ -73,7 +73,7 @@ export class ZoomPollTrigger implements INodeType {
 						name: 'Every User of the Account',
 						value: 'allUsers',
 						description:
-							"Meetings or webinars hosted by any active user. Each poll lists the account's users (one call per 300 users, scope user:read:list_users:admin), then reads each as a chosen host: Meeting Ended one usage-report call per user (Zoom limits these per day: the user count is checked against the daily limit at each poll, before any report call); Webinar Ended and New Webinar Registrant one call per user plus one per webinar; Recording Completed one call per user.",
+							"Meetings or webinars hosted by any active user. Each poll lists the account's users (one call per 300 users, scope user:read:list_users:admin). Meeting Ended then reads one listing of the account's ended meetings (one call per 300 meetings, whatever the user count; scope report:read:list_history_meetings:admin or report:read:admin); Webinar Ended and New Webinar Registrant read one call per user plus one per webinar; Recording Completed one call per user.",
 					},
 				],
 				default: 'me',
@@ -85,7 +85,7 @@ export class ZoomPollTrigger implements INodeType {
 				type: 'string',
 				default: '',
 				placeholder: 'ana@example.com, ben@example.com',
-				description: 'Emails or Zoom user IDs of the hosts, separated by commas. Each costs Zoom calls at every poll: one usage-report call for Meeting Ended (Zoom limits these per day), one call plus one per webinar for Webinar Ended and New Webinar Registrant, one call for Recording Completed.',
+				description: 'Emails or Zoom user IDs of the hosts, separated by commas. Each costs Zoom calls at every poll: one usage-report call for Meeting Ended (Zoom limits these per day) with one or two hosts, from 3 hosts on one listing of the account for all of them; one call plus one per webinar for Webinar Ended and New Webinar Registrant; one call for Recording Completed.',
 				displayOptions: { show: { authentication: ['serverToServer'], scope: ['chosenHosts'] } },
 			},
 			{
@@ -125,7 +125,7 @@ export class ZoomPollTrigger implements INodeType {
 				// The figures follow DAILY_HEAVY_LIMIT (pollBudget.ts), which checks them when the
 				// workflow is published; test/pollTrigger/dailyBudget.test.ts holds the two together.
 				displayName:
-					"Meeting Ended costs one usage-report call per host at every poll, and Zoom allows 30 000 a day on Pro (60 000 on Business and up; its rate-limit tables call these calls Heavy): polled every minute, that is 20 hosts on Pro. A schedule over the limit is refused when the workflow is published, with the shortest interval that fits.",
+					"Meeting Ended costs one usage-report call per host at every poll with one or two hosts, and one listing of the account's meetings (one call per 300 meetings) from 3 hosts or Every User of the Account on. Zoom allows 30 000 such calls a day on Pro (60 000 on Business and up; its rate-limit tables call them Heavy): polled every minute, one listing is 1 440 a day, whatever the host count. A schedule over the limit is refused when the workflow is published, with the shortest interval that fits.",
 				name: 'dailyLimitNotice',
 				type: 'notice',
 				default: '',
@@ -142,8 +142,9 @@ export class ZoomPollTrigger implements INodeType {
 			return await pollEvent(this, { ...settings, hosts: testEventHosts(settings) });
 		}
 		// Every User of the Account knows its host count only after listing the users: pollHosts
-		// checks it then, before any Heavy call.
-		if (!settings.everyUser) checkDailyBudget(this, settings);
+		// checks it then, before any Heavy call. Meeting Ended's account listing costs the same
+		// whatever the host count, so it is checked now.
+		if (!settings.everyUser || usesAccountListing(settings)) checkDailyBudget(this, settings);
 		return await pollAlone(this, this.getWorkflowStaticData('node'), async () => await pollEvent(this, settings));
 	}
 }

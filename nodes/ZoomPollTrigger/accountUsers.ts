@@ -2,6 +2,8 @@
  * Hosts: Every User of the Account. Each poll lists the account's active users, then reads each
  * one as a chosen host (the same per-host reads, with the user's ID), so a user added to the
  * account is read from the next poll on and a user removed or deactivated is no longer read.
+ * Meeting Ended reads no host: it lists the account's ended meetings once (accountMeetings.ts) and
+ * keeps those whose host's email is an active user's, the listing here giving each one's ID.
  *
  * `GET /users?status=active`: Zoom's "List users" (scope `user:read:admin`, granular
  * `user:read:list_users:admin`; rate limit label **Medium**, as Zoom's OpenAPI spec says,
@@ -22,28 +24,39 @@ import type { IPollFunctions } from 'n8n-workflow';
 
 import type { ZoomPacer } from '../shared/zoomPacer';
 import { zoomListAll } from '../shared/zoomPaging';
-import { checkDailyBudget } from './pollBudget';
+import { checkDailyBudget, usesAccountListing } from './pollBudget';
 import type { PollSettings } from './pollSettings';
 
-/** A user as `GET /users` lists them (the one field the poll uses). */
+/** A user as `GET /users` lists them (the fields the poll uses: Meeting Ended's account listing
+ *  names hosts by email, accountMeetings.ts). */
 export interface ListedUser {
 	id?: unknown;
+	email?: unknown;
 }
 
-/** The IDs of the account's active users, each once (a user added mid-listing may cross a page boundary). */
-export async function listActiveUsers(context: IPollFunctions, settings: PollSettings, pacer: ZoomPacer): Promise<string[]> {
+/** The account's active users with their emails, each once (a user added mid-listing may cross a page boundary). */
+export async function listAccountUsers(context: IPollFunctions, settings: Pick<PollSettings, 'credentialType'>, pacer: ZoomPacer): Promise<Array<{ id: string; email: string }>> {
 	const list = await zoomListAll<ListedUser>(
 		context,
 		{ credentialType: settings.credentialType, path: '/users', qs: { status: 'active' }, listKey: 'users', category: 'medium', what: "list the account's users" },
 		{ pacer },
 	);
-	const ids = list.rows.map((user) => user?.id).filter((id): id is string => typeof id === 'string' && id !== '');
-	return [...new Set(ids)];
+	const users = new Map<string, string>();
+	for (const user of list.rows) {
+		if (typeof user?.id === 'string' && user.id !== '' && !users.has(user.id)) users.set(user.id, typeof user.email === 'string' ? user.email : '');
+	}
+	return [...users].map(([id, email]) => ({ id, email }));
+}
+
+/** The IDs of the account's active users, each once. */
+export async function listActiveUsers(context: IPollFunctions, settings: PollSettings, pacer: ZoomPacer): Promise<string[]> {
+	return (await listAccountUsers(context, settings, pacer)).map((user) => user.id);
 }
 
 /**
- * The hosts one poll reads: the settings' own, or every active user listed now. Then the daily
- * Heavy budget with that many hosts, before any Heavy call. Fetch Test Event reads the one host
+ * The hosts one poll reads: the settings' own, or every active user listed now (none for Meeting
+ * Ended's account listing, which lists the users itself). Then the daily Heavy budget with that
+ * many hosts, before any Heavy call. Fetch Test Event reads the one host
  * the node chose for it (the app's owner), so nobody is listed. New Webinar Registrant with chosen
  * webinars reads no host list, so the users are not listed for it.
  */
@@ -51,6 +64,8 @@ export async function pollHosts(context: IPollFunctions, settings: PollSettings,
 	// Fetch Test Event reads one host, chosen from the settings (testEventHosts): no listing.
 	if (!settings.everyUser || context.getMode() === 'manual') return settings.hosts;
 	if (settings.event === 'webinar.registration_created' && settings.webinarIds.length > 0) return [];
+	// Meeting Ended lists the account's meetings in one listing and finds the hosts by email there.
+	if (usesAccountListing(settings)) return [];
 	const hosts = await listActiveUsers(context, settings, pacer);
 	checkDailyBudget(context, { ...settings, hosts }, true);
 	return hosts;

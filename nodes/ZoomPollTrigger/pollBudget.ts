@@ -1,6 +1,7 @@
 /**
  * Would the schedule exhaust Zoom's daily limit? Meeting Ended spends at least one Heavy call per
- * host at every poll, and Heavy calls share one daily budget per account (every app, every
+ * host at every poll (one or two hosts), or one for the whole account (Every User of the Account,
+ * or ACCOUNT_LISTING_FROM_HOSTS chosen hosts or more: one listing, accountMeetings.ts), and Heavy calls share one daily budget per account (every app, every
  * workflow). A schedule that needs more than the whole budget fails every poll from some hour on
  * until midnight UTC, and takes the rest of the account's Heavy calls with it, so it is refused
  * before the first call: at activation, n8n then refuses to activate the workflow.
@@ -10,6 +11,26 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { ZoomPlan } from '../shared/zoomPacer';
 import type { PollSettings } from './pollSettings';
+
+/**
+ * From how many chosen hosts Meeting Ended lists the account instead of reading each host. Both
+ * reads are Heavy with pages of 300: per host, **H** calls a poll (one page each, while a host has
+ * fewer than 300 meetings in the days a poll reads); the account listing, **⌈M / 300⌉** calls for the
+ * *M* meetings the whole account ended in those days (about three UTC days: a day back for the
+ * date filter's time zone, the 24-hour lookback, to tomorrow), plus Medium calls that have no daily
+ * cap. One or two hosts cost at most 2 Heavy calls, which the listing matches as soon as the
+ * account ends more than 300 meetings in those days; from 3 on, the listing costs fewer unless the
+ * account ends more than 600 (200 a day) — and it does not grow with the hosts.
+ */
+export const ACCOUNT_LISTING_FROM_HOSTS = 3;
+
+/** Whether this poll lists the account's ended meetings (one listing) rather than each host's. */
+export function usesAccountListing(settings: Pick<PollSettings, 'event' | 'hosts' | 'everyUser'>): boolean {
+	if (settings.event !== 'meeting.ended') return false;
+	if (settings.everyUser) return true;
+	// `me` is no email and no user ID of the list: its meetings are read per host.
+	return settings.hosts.length >= ACCOUNT_LISTING_FROM_HOSTS && !settings.hosts.includes('me');
+}
 
 /** Heavy (and Resource-intensive) calls per account and UTC day, from Zoom's rate-limit table. */
 export const DAILY_HEAVY_LIMIT: Record<ZoomPlan, number> = { free: 1_000, pro: 30_000, business: 60_000 };
@@ -78,7 +99,10 @@ export function pollsPerDay(items: PollTime[]): number | undefined {
 /**
  * Heavy calls one poll makes at least, per event. Only Heavy (and Resource-intensive) calls count
  * toward Zoom's daily limit; Medium and Light ones are paced per second and have no daily cap.
- * - Meeting Ended: one usage report per host (more with pages of 300 or catch-up after downtime).
+ * - Meeting Ended: one usage report per host (more with pages of 300 or catch-up after downtime);
+ *   with the account listing (usesAccountListing), one page of the account's ended meetings, as
+ *   many more as the account ends 300 meetings in the days a poll reads, whatever the host count,
+ *   plus ⌈users / 300⌉ Medium calls when hosts are found by user ID.
  * - Webinar Ended: none; Medium: one webinar list per host, one past-instance list per webinar.
  * - New Webinar Registrant: none; Medium: one webinar list per host (none when webinars are
  *   chosen), one registrant list per webinar and 300 registrants; for a webinar with new
@@ -89,10 +113,10 @@ export function pollsPerDay(items: PollTime[]): number | undefined {
  * With Every User of the Account the hosts are the active users listed at that poll, which costs
  * ⌈users / 300⌉ Medium calls more (accountUsers.ts), none of them Heavy.
  */
-export function heavyCallsPerPoll(settings: Pick<PollSettings, 'event' | 'hosts'>): number {
+export function heavyCallsPerPoll(settings: Pick<PollSettings, 'event' | 'hosts' | 'everyUser'>): number {
 	switch (settings.event) {
 		case 'meeting.ended':
-			return settings.hosts.length;
+			return usesAccountListing(settings) ? 1 : settings.hosts.length;
 		case 'webinar.ended':
 		case 'webinar.registration_created':
 		case 'recording.completed':
@@ -125,11 +149,13 @@ function shortestInterval(perPoll: number, limit: number): string | undefined {
  * Chosen hosts are known from the settings, so this runs before any Zoom call. With Every User of
  * the Account (`listedUsers`), the host count is known only once the account's users are listed (a
  * few Medium calls, which have no daily cap), so the node runs it at each poll after that listing
- * and before the first report call: the account may have grown past the limit since the last poll.
+ * and before the first Heavy call, for an event whose Heavy calls grow with the hosts (none today:
+ * Meeting Ended with every user reads the account's listing, one call a poll whatever the count,
+ * checked before any call like chosen hosts).
  * `testEvent`: the Heavy calls of a Fetch Test Event, which must fit beside what the schedule plans
  * (with Every User of the Account, whose users a test event does not list, beside nothing).
  */
-export function checkDailyBudget(context: IPollFunctions, settings: Pick<PollSettings, 'event' | 'hosts' | 'zoomPlan'>, listedUsers = false, testEvent = 0): void {
+export function checkDailyBudget(context: IPollFunctions, settings: Pick<PollSettings, 'event' | 'hosts' | 'everyUser' | 'zoomPlan'>, listedUsers = false, testEvent = 0): void {
 	const perPoll = heavyCallsPerPoll(settings);
 	if (perPoll === 0 && testEvent === 0) return;
 	const raw = context.getNodeParameter('pollTimes', { item: DEFAULT_POLL_TIMES }) as { item?: unknown } | undefined;
@@ -140,13 +166,26 @@ export function checkDailyBudget(context: IPollFunctions, settings: Pick<PollSet
 	const perDay = polls * perPoll;
 	if (perDay + testEvent <= limit) return;
 	if (testEvent > 0 && perDay <= limit) {
+		const each = usesAccountListing(settings) ? "listing of the account's meetings" : `host${perPoll === 1 ? '' : 's'}`;
 		throw new NodeOperationError(context.getNode(), `Fetch Test Event needs ${testEvent} Heavy Zoom call${testEvent === 1 ? '' : 's'}, and this schedule already plans all of Zoom's ${limit} a day (${PLAN_NAME[settings.zoomPlan]} plan)`, {
-			description: `The schedule plans ${perDay} Heavy calls a day (${polls} polls × ${perPoll} hosts). Zoom's daily limit is shared by every app and workflow of the account: poll less often or read fewer hosts, then fetch the test event.`,
+			description: `The schedule plans ${perDay} Heavy calls a day (${polls} polls × ${perPoll} ${each}). Zoom's daily limit is shared by every app and workflow of the account: poll less often or read fewer hosts, then fetch the test event.`,
 		});
 	}
 	const hosts = settings.hosts.length;
-	const maxHosts = Math.floor(limit / polls);
 	const interval = shortestInterval(perPoll, limit);
+	if (usesAccountListing(settings)) {
+		// One listing whatever the hosts: fewer hosts do not help, a longer interval does.
+		const fixes = [
+			interval ? `poll less often: Poll Times → Every X, every ${interval} or longer` : undefined,
+			settings.zoomPlan === 'business' ? undefined : 'set Zoom Plan to the higher plan the account really has',
+		].filter(Boolean);
+		throw new NodeOperationError(
+			context.getNode(),
+			`This schedule would use ${perDay} of Zoom's ${limit} Heavy calls a day (${PLAN_NAME[settings.zoomPlan]} plan): ${polls} polls a day × at least 1 call per poll (one listing of the account's ended meetings, for every host)`,
+			{ description: `Zoom's daily limit is shared by every app and workflow of the account, and each poll may need more calls (pages of 300 meetings, catch-up after downtime). To fix it: ${fixes.join('; ')}.` },
+		);
+	}
+	const maxHosts = Math.floor(limit / polls);
 	const fewerHosts = listedUsers
 		? `set Hosts to Chosen Hosts and list ${maxHosts} host${maxHosts === 1 ? '' : 's'} or fewer`
 		: `poll ${maxHosts} host${maxHosts === 1 ? '' : 's'} or fewer on this schedule`;

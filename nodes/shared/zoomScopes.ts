@@ -25,10 +25,13 @@ export const SERVER_TO_SERVER_SCOPES = [
 	'webinar:read:list_tracking_sources:admin',
 	// Recording → Share Recording.
 	'cloud_recording:read:list_recording_files:admin',
-	// Register Contacts: the meeting (GET /meetings/{id}), registering people, and finding those
-	// registered before.
+	// Register Contacts: the meeting (GET /meetings/{id}), registering people (one by one, and 30 a
+	// request by batch registration: without the batch scopes Zoom refuses the batch and the node
+	// registers those people one by one), and finding those registered before.
 	'meeting:read:meeting:admin',
 	'webinar:write:registrant:admin',
 	'meeting:write:registrant:admin',
+	'webinar:write:batch_registrants:admin',
+	'meeting:write:batch_registrants:admin',
 	'meeting:read:list_registrants:admin',
 ] as const;

@@ -5,8 +5,10 @@
  * Each host has one meeting and one webinar (one past instance) in the window a poll reads, one
  * upcoming webinar with one registrant, or one recorded meeting; one more case gives a single host
  * 700 meetings there, which the report returns in pages of 300; one more polls Every User of the
- * Account instead of chosen hosts (the listing's ⌈users / 300⌉ Medium calls on top; the fixture's
- * three active users are listed too).
+ * Account instead of chosen hosts, on an account of exactly that many active users (the fixture's
+ * three included). Meeting Ended reads one report per host for one or two hosts, and one listing
+ * of the account's ended meetings (pages of 300) from three hosts or Every User on (issue #25).
+ * Polled every minute: the activation is refused if a day of such polls exceeds Pro's daily limit.
  */
 import { setTimeout } from 'node:timers/promises';
 
@@ -43,7 +45,9 @@ export async function benchPollCost(event: PollCost['event'], hosts: number, per
 	// Pro's per-second limits; the daily limit out of the way, so the figures are the calls asked for.
 	const sim = await startSimulator({ now: clock.now, zoom: { dailyLimit: 10_000_000 } });
 	try {
-		const people = Array.from({ length: hosts }, (_, i) => addHost(sim.zoom, `Poll Host${i}`));
+		// Every User of the Account: `hosts` active users in all, the fixture's own included.
+		const added = everyUser ? hosts - sim.zoom.users.filter((u) => u.status === 'active').length : hosts;
+		const people = Array.from({ length: added }, (_, i) => addHost(sim.zoom, `Poll Host${i}`));
 		for (const host of people) {
 			for (let i = 0; i < perHost; i++) {
 				const at = { host, start: clock.iso(-2 * HOUR - i * MINUTE), end: clock.iso(-HOUR - i * MINUTE) };
@@ -55,13 +59,13 @@ export async function benchPollCost(event: PollCost['event'], hosts: number, per
 		}
 		const session = new PollSession({
 			nodeType: new ZoomPollTrigger(),
-			// Hourly: 500 hosts every minute would exceed Pro's daily Heavy limit, which the node refuses.
+			// Every minute: the node refuses an activation whose polls a day exceed Pro's daily Heavy limit.
 			parameters: {
 				authentication: 'serverToServer',
 				event,
 				...(everyUser ? { scope: 'allUsers' } : { scope: 'chosenHosts', hostList: people.map((h) => h.email).join(', ') }),
 				zoomPlan: 'pro',
-				pollTimes: { item: [{ mode: 'everyHour', minute: 0 }] },
+				pollTimes: { item: [{ mode: 'everyMinute' }] },
 			},
 			credentialTypes: [new ZoomServerToServerOAuthApi()],
 			credentials: { 'Zoom S2S': { type: 'zoomServerToServerOAuthApi', data: simCredentials.zoomS2S(sim) } },

@@ -1,9 +1,11 @@
 /**
- * Register Contacts (issue #14, "Measured"): 1 000 people registered for a webinar, simulator at
- * Zoom Pro limits, the node through n8n-core's real engine. Registrations per second against the
- * limit of Zoom's "Add a webinar registrant" (Light: 30 per sliding second on Pro), 429s, the span
- * of the registration requests against their rate-limit bound (goal: within 1.3×), and the same run
- * again (everyone registered before: no registration request).
+ * Register Contacts (issue #14, "Measured"; batches: issue #25): 1 000 plain people (email and
+ * names) registered for a webinar, simulator at Zoom Pro limits, the node through n8n-core's real
+ * engine. They go by Zoom's batch registration (30 a request, Heavy: 10 per sliding second on Pro),
+ * so the figure that counts is the whole run's wall time against the bound one-by-one registration
+ * could never beat ("Add a webinar registrant", Light: 30 per sliding second; goal ≤ 0.2), with the
+ * batch requests, the most Heavy requests in any sliding second, 429s, and the same run again
+ * (everyone registered before: no registration request).
  */
 import type { INodeExecutionData } from 'n8n-workflow';
 
@@ -36,25 +38,34 @@ export async function benchRegistration(people: number): Promise<Row[]> {
 			return measured;
 		};
 		const first = await run();
-		const posts = sim.requests.filter((r) => r.service === 'zoom' && r.method === 'POST' && r.path.endsWith('/registrants'));
-		const limit = PLAN_LIMITS.pro.light;
-		const spanMs = Math.max(...posts.map((r) => r.at)) - Math.min(...posts.map((r) => r.at));
+		const zoomPosts = () => sim.requests.filter((r) => r.service === 'zoom' && r.method === 'POST');
+		const batches = zoomPosts().filter((r) => r.path.endsWith('/batch_registrants'));
+		const single = zoomPosts().filter((r) => /\/(webinars|meetings)\/[^/]+\/registrants$/.test(r.path));
+		const heavyAt = batches.map((r) => r.at);
+		const light = PLAN_LIMITS.pro.light;
+		const heavy = PLAN_LIMITS.pro.heavy;
 		// n requests at q per sliding second: the last cannot leave before floor((n − 1) / q) s.
-		const boundMs = Math.floor(Math.max(0, posts.length - 1) / limit) * 1000;
+		const bound = (n: number, q: number) => Math.floor(Math.max(0, n - 1) / q) * 1000;
+		const oneByOneMs = bound(people, light);
+		const spanMs = batches.length > 0 ? Math.max(...batches.map((r) => r.at)) - Math.min(...batches.map((r) => r.at)) : 0;
 		const zoom429 = sim.requests.filter((r) => r.service === 'zoom' && r.status === 429).length;
 		const withLink = [...sim.brevo.contacts.values()].filter((c) => c.email.startsWith('bench.') && typeof c.attributes.ZOOM_JOIN_URL === 'string').length;
 		const events = sim.brevo.events.filter((e) => e.event_name === 'zoom_webinar_registered').length;
 
 		const again = await run();
-		const postsAgain = sim.requests.filter((r) => r.service === 'zoom' && r.method === 'POST' && r.path.endsWith('/registrants')).length;
+		const postsAgain = zoomPosts().filter((r) => r.path.endsWith('registrants')).length;
 		const listCalls = sim.requests.filter((r) => r.service === 'zoom' && r.method === 'GET' && r.path.endsWith('/registrants')).length;
 		return [
-			{ figure: `people registered (registration requests)`, value: `${people} (${posts.length})`, goal: `${people}` },
+			{ figure: 'people registered (batch requests + one-by-one requests)', value: `${people} (${batches.length} + ${single.length})`, goal: `${people} (${Math.ceil(people / 30)} + 0)` },
 			{ figure: 'Zoom 429s received', value: String(zoom429), goal: '0' },
-			{ figure: `most registration requests in any sliding second (Light limit on Pro)`, value: String(maxInAnyWindow(posts.map((r) => r.at))), goal: `≤ ${limit}` },
-			{ figure: 'registrations per second (over the requests\' span)', value: (posts.length / Math.max(spanMs / 1000, 0.001)).toFixed(1) },
-			{ figure: `registration requests' span / rate-limit bound (${posts.length} at ${limit}/s)`, value: `${seconds(spanMs)} / ${seconds(boundMs)} = ${ratio(spanMs, boundMs)}`, goal: '≤ 1.3' },
+			{ figure: `most batch requests (Heavy) in any sliding second (Heavy limit on Pro)`, value: String(maxInAnyWindow(heavyAt)), goal: `≤ ${heavy}` },
+			{ figure: `batch requests' span / Heavy bound (${batches.length} at ${heavy}/s)`, value: `${seconds(spanMs)} / ${seconds(bound(batches.length, heavy))}` },
 			{ figure: 'whole run: wall time (read webinar, register, Brevo import, events)', value: seconds(first.ms) },
+			{
+				figure: `wall time ÷ one-by-one Light bound (${people} at ${light}/s: ${seconds(oneByOneMs)})`,
+				value: `${seconds(first.ms)} / ${seconds(oneByOneMs)} = ${ratio(first.ms, oneByOneMs)}`,
+				goal: '≤ 0.2',
+			},
 			{ figure: 'Brevo contacts with their own ZOOM_JOIN_URL / zoom_webinar_registered events', value: `${withLink} / ${events}`, goal: `${people} / ${people}` },
 			{ figure: 'the same run again: registration requests / registrant-list calls / wall time', value: `${postsAgain} / ${listCalls} / ${seconds(again.ms)}`, goal: '0 registration requests' },
 		];

@@ -66,11 +66,18 @@ beforeAll(async () => {
 	const person = { email: 'ada@customer.example', first_name: 'Ada', last_name: 'Lovelace', custom_questions: [{ title: 'Why?', value: 'Brevo' }] };
 	await z('POST /meetings/{meetingId}/registrants', 'Zoom.MeetingsAddMeetingRegistrantResponse', post(`/meetings/${ids.registrationMeetingId}/registrants`, person), 201);
 	await z('POST /webinars/{webinarId}/registrants', 'WebinarRegistrationAnswer', post(`/webinars/${webinar}/registrants`, person), 201);
+	const batch = { auto_approve: false, registrants: [{ email: 'grace@customer.example', first_name: 'Grace', last_name: 'Hopper' }, { email: 'alan@customer.example', first_name: 'Alan' }] };
+	await z('POST /webinars/{webinarId}/batch_registrants', 'Zoom.WebinarsPerformBatchRegistrationResponse', post(`/webinars/${webinar}/batch_registrants`, batch), 201);
+	// Batch registration takes scheduled meetings (type 2) only: the fixture's first such meeting, with registration on.
+	const scheduled = sim.zoom.meetings.find((m) => m.type === 2)!;
+	scheduled.registration = { approval_type: 0, registrants_restrict_number: 0 };
+	await z('POST /meetings/{meetingId}/batch_registrants', 'Zoom.MeetingsPerformBatchRegistrationResponse', post(`/meetings/${scheduled.id}/batch_registrants`, { ...batch, registrants_confirmation_email: true }), 201);
 	await z('GET /users/{userId}/meetings', 'Zoom.MeetingsListMeetingsResponse', get('/users/me/meetings?type=previous_meetings&page_size=5'));
 	await z('GET /users/{userId}/webinars', 'Zoom.WebinarsListWebinarsResponse', get('/users/me/webinars?page_size=5'));
 
 	// Zoom Scheduled Trigger.
 	await z('GET /report/users/{userId}/meetings', 'Zoom.ReportsGetMeetingReportsResponse', get('/report/users/me/meetings?type=past&from=2026-02-10&to=2026-03-09&page_size=5'));
+	await z('GET /report/history_meetings', 'Zoom.ReportsGetHistoryMeetingAndWebinarListResponse', get('/report/history_meetings?from=2026-02-10&to=2026-03-09&date_type=end_time&meeting_type=meeting&page_size=5'));
 	await z('GET /users/{userId}/recordings', 'ZoomRecordingList', get('/users/me/recordings?from=2026-02-10&to=2026-03-09&page_size=5'));
 	await z('GET /users', 'ZoomUsers.UsersListUsersResponse', get('/users?status=active'));
 
@@ -141,9 +148,12 @@ function ZOOM_NAMES(): string[] {
 		'GET /meetings/{meetingId}/registrants',
 		'POST /meetings/{meetingId}/registrants',
 		'POST /webinars/{webinarId}/registrants',
+		'POST /webinars/{webinarId}/batch_registrants',
+		'POST /meetings/{meetingId}/batch_registrants',
 		'GET /users/{userId}/meetings',
 		'GET /users/{userId}/webinars',
 		'GET /report/users/{userId}/meetings',
+		'GET /report/history_meetings',
 		'GET /users/{userId}/recordings',
 		'GET /users',
 		'POST /marketplace/app/event_subscription',

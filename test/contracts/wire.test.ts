@@ -9,6 +9,7 @@
  */
 import { followUpEvent, recordingReadyEvent } from '../../nodes/ZoomToBrevo/contacts/followUpEvents';
 import type { BrevoContact } from '../../nodes/ZoomToBrevo/contacts/mapToBrevo';
+import { zoomBatchBody } from '../../nodes/ZoomToBrevo/registration/batch';
 import { zoomRegistrantBody } from '../../nodes/ZoomToBrevo/registration/registrant';
 import { contact, probe, startBrevo } from '../brevoTransport/support';
 import type { Simulator } from '../simulator';
@@ -93,6 +94,13 @@ describe('the request bodies the nodes send are of the vendors’ request types'
 		};
 		cases.push({ name: 'POST /webinars/{webinarId}/registrants', type: 'Zoom.WebinarsAddWebinarRegistrantRequestBody', value: zoomRegistrantBody({ ...person, sourceId: 'src-1' }) });
 		cases.push({ name: 'POST /meetings/{meetingId}/registrants', type: 'Zoom.MeetingsAddMeetingRegistrantRequestBody', value: zoomRegistrantBody(person) });
+		// Batches: plain people only (batch.ts isPlain), with and without a last name.
+		const plain = [
+			{ email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace', customQuestions: [] },
+			{ email: 'grace@example.com', firstName: 'Grace', customQuestions: [] },
+		];
+		cases.push({ name: 'POST /webinars/{webinarId}/batch_registrants', type: 'Zoom.WebinarsPerformBatchRegistrationRequestBody', value: zoomBatchBody('webinar', plain, true) });
+		cases.push({ name: 'POST /meetings/{meetingId}/batch_registrants', type: 'Zoom.MeetingsPerformBatchRegistrationRequestBody', value: zoomBatchBody('meeting', plain, true) });
 
 		found = checkJson(cases);
 	});
@@ -105,6 +113,8 @@ describe('the request bodies the nodes send are of the vendors’ request types'
 		'POST /smtp/email',
 		'POST /webinars/{webinarId}/registrants',
 		'POST /meetings/{meetingId}/registrants',
+		'POST /webinars/{webinarId}/batch_registrants',
+		'POST /meetings/{meetingId}/batch_registrants',
 	])('%s', (name) => {
 		expect(cases.map((c) => c.name)).toContain(name);
 		expect(found[name]).toEqual([]);

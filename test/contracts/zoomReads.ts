@@ -17,8 +17,10 @@ import type { ListedRecording } from '../../nodes/ZoomPollTrigger/readRecordings
 import type { ListedRegistrant } from '../../nodes/ZoomPollTrigger/readRegistrants';
 import type { ListedWebinar, PolledInstance, ReportMeeting } from '../../nodes/ZoomPollTrigger/zoomReads';
 import type { ListedUser } from '../../nodes/ZoomPollTrigger/accountUsers';
+import type { HistoryMeeting } from '../../nodes/ZoomPollTrigger/accountMeetings';
 import type { MeetingDetails, PastSessionsAnswer, TrackingSourcesAnswer } from '../../nodes/ZoomToBrevo/actions/readZoom';
 import type { Details, RegistrationAnswer, ZoomRegistrant } from '../../nodes/ZoomToBrevo/actions/registerInZoom';
+import type { BatchAnswer } from '../../nodes/ZoomToBrevo/registration/batch';
 import type { RecordingInfo } from '../../nodes/ZoomToBrevo/actions/shareRecording';
 import type { SubscriptionList, UserPage } from '../../nodes/ZoomTrigger/subscription';
 import type {
@@ -144,6 +146,13 @@ export const meetingRegistrationGaps: Gaps<RegistrationAnswer, Zoom.MeetingsAddM
 };
 export const webinarRegistrationGaps: Gaps<RegistrationAnswer, WebinarRegistrationAnswer> = {};
 
+/** `POST /meetings/{meetingId}/batch_registrants` and `POST /webinars/{webinarId}/batch_registrants` (Heavy): 201. */
+export type MeetingBatchRegistration = Reads<Zoom.MeetingsPerformBatchRegistrationResponse, BatchAnswer>;
+export type WebinarBatchRegistration = Reads<Zoom.WebinarsPerformBatchRegistrationResponse, BatchAnswer>;
+export const meetingBatchGaps: Gaps<BatchAnswer, Zoom.MeetingsPerformBatchRegistrationResponse> = {};
+export const webinarBatchGaps: Gaps<BatchAnswer, Zoom.WebinarsPerformBatchRegistrationResponse> = {};
+export const batchRowGaps: Gaps<Row<BatchAnswer, 'registrants'>, Row<Zoom.WebinarsPerformBatchRegistrationResponse, 'registrants'>> = {};
+
 // --- Pickers (methods/listSearch.ts, methods/listItems.ts, methods/zoomOptions.ts)
 
 
@@ -185,6 +194,15 @@ export const meetingReportGaps: Gaps<ReportMeeting, ReportRow> = {
 	host_id:
 		"Zoom's meeting report names the host by `user_name`/`user_email` and has no `host_id` (Rivet's ReportsGetMeetingReportsResponse; Zoom's \"Get meeting reports\"). The node sets it itself from the user ID the report was read for (zoomReads.ts, withHost); M3, fixed: before, the Scheduled Trigger's meeting.ended items had no `hostId` on a real account.",
 };
+
+/**
+ * accountMeetings.ts: `GET /report/history_meetings?from&to&date_type=end_time&meeting_type=meeting`
+ * (Heavy, paged). Every field is optional in the node's shape and checked before use (rows without
+ * `meeting_uuid`, `meeting_id`, `end_time` or `host_email` are dropped). No `host_id` in Zoom's row:
+ * the node finds it by `host_email` in the account's user list (ListedUser's `email`).
+ */
+export type HistoryMeetings = Reads<Row<Zoom.ReportsGetHistoryMeetingAndWebinarListResponse, 'history_meetings'>, HistoryMeeting>;
+export const historyMeetingGaps: Gaps<HistoryMeeting, Row<Zoom.ReportsGetHistoryMeetingAndWebinarListResponse, 'history_meetings'>> = {};
 
 /** `GET /users/{userId}/webinars` (Medium, paged) and `GET /webinars/{webinarId}` (Light): rows
  *  without `id` are skipped (zoomReads.ts, readRegistrants.ts); a webinar read by its ID has it. */
@@ -233,6 +251,8 @@ export type Paging = [
 	ReadsFields<Zoom.WebinarsListWebinarsResponse, 'next_page_token' | 'total_records'>,
 	ReadsFields<Zoom.CloudRecordingListAllRecordingsResponse, 'next_page_token' | 'total_records'>,
 	ReadsFields<ZoomUsers.UsersListUsersResponse, 'next_page_token' | 'total_records'>,
+	// "Get history meeting and webinar list" sends no `total_records` (Rivet): the paging reads only the token.
+	ReadsFields<Zoom.ReportsGetHistoryMeetingAndWebinarListResponse, 'next_page_token'>,
 ];
 
 // ---------------------------------------------------------------------------------------------

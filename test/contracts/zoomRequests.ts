@@ -43,6 +43,19 @@ export type RegistrantValues = Reads<
 	Zoom.WebinarsAddWebinarRegistrantRequestBody
 >;
 
+/**
+ * Register Contacts in batches: `zoomBatchBody` (registration/batch.ts) sends `auto_approve`,
+ * `registrants` (`email`, `first_name`, `last_name` when given) and, for meetings only,
+ * `registrants_confirmation_email` (the webinar body has none).
+ */
+export type WebinarBatchFields = SendsFields<Zoom.WebinarsPerformBatchRegistrationRequestBody, 'auto_approve' | 'registrants'>;
+export type MeetingBatchFields = SendsFields<Zoom.MeetingsPerformBatchRegistrationRequestBody, 'auto_approve' | 'registrants_confirmation_email' | 'registrants'>;
+type BatchRow = { email: RegistrantInput['email']; first_name: string; last_name?: RegistrantInput['lastName'] };
+export type BatchValues = [
+	Reads<{ auto_approve: false; registrants: BatchRow[] }, Zoom.WebinarsPerformBatchRegistrationRequestBody>,
+	Reads<{ auto_approve: false; registrants_confirmation_email: boolean; registrants: BatchRow[] }, Zoom.MeetingsPerformBatchRegistrationRequestBody>,
+];
+
 /** Zoom Trigger: `POST /marketplace/app/event_subscription` (subscription.ts, an `IDataObject`). */
 export type SubscriptionFields = SendsFields<Marketplace.AppCreateEventSubscriptionRequestBody, 'event_subscription_name' | 'event_webhook_url' | 'events' | 'subscription_scope'>;
 export type SubscriptionValues = Reads<
@@ -78,6 +91,9 @@ export type Queries = [
 	SendsFields<Zoom.ReportsGetMeetingReportsQueryParams, Paged | 'type' | 'from' | 'to'>,
 	Reads<{ type: 'past'; from: string; to: string }, Zoom.ReportsGetMeetingReportsQueryParams>,
 	SendsFields<Zoom.CloudRecordingListAllRecordingsQueryParams, Paged | 'from' | 'to'>,
+	/** accountMeetings.ts */
+	SendsFields<Zoom.ReportsGetHistoryMeetingAndWebinarListQueryParams, Paged | 'from' | 'to' | 'date_type' | 'meeting_type'>,
+	Reads<{ from: string; to: string; date_type: 'end_time'; meeting_type: 'meeting' }, Zoom.ReportsGetHistoryMeetingAndWebinarListQueryParams>,
 	SendsFields<ZoomUsers.UsersListUsersQueryParams, Paged | 'status'>,
 	Reads<{ status: 'active' }, ZoomUsers.UsersListUsersQueryParams>,
 	/** subscription.ts */

@@ -224,10 +224,11 @@ it("an active Recording Completed poll gives the meeting's participants the reco
 });
 
 it("n8n refuses to publish a Meeting Ended schedule over Zoom's daily Heavy limit, before any Zoom call", async () => {
-	const hosts = Array.from({ length: 21 }, (_, i) => addHost(sim.zoom, `Budget Host${i}`));
+	// Two hosts are read one report each (below the account listing's break-even): 2 × 1 440 a day.
+	const hosts = Array.from({ length: 2 }, (_, i) => addHost(sim.zoom, `Budget Host${i}`));
 	const workflow = await createPollWorkflow(client, sim, {
-		tag: 'Meeting ended (polling), 21 hosts every minute',
-		poll: { event: 'meeting.ended', scope: 'chosenHosts', hostList: hosts.map((h) => h.email).join(', ') },
+		tag: 'Meeting ended (polling), 2 hosts every minute, Free plan',
+		poll: { event: 'meeting.ended', scope: 'chosenHosts', hostList: hosts.map((h) => h.email).join(', '), zoomPlan: 'free' },
 	});
 	// n8n 2.41.1 publishes through its outbox: the activation poll runs shortly after the REST call
 	// returns, and its failure lands in the workflow's publication status (the editor's banner).
@@ -242,10 +243,34 @@ it("n8n refuses to publish a Meeting Ended schedule over Zoom's daily Heavy limi
 	);
 	expect(publication.status).toBe('failed');
 	expect(publication.triggers).toEqual([
-		expect.objectContaining({ nodeId: 'poll', status: 'failed', errorMessage: expect.stringContaining("This schedule would use 30240 of Zoom's 30000 Heavy calls a day (Pro plan)") }),
+		expect.objectContaining({ nodeId: 'poll', status: 'failed', errorMessage: expect.stringContaining("This schedule would use 2880 of Zoom's 1000 Heavy calls a day (Free plan)") }),
 	]);
 	const hostPaths = new Set(hosts.map((h) => `/zoom/v2/report/users/${encodeURIComponent(h.email)}/meetings`));
 	expect(sim.requests.filter((r) => hostPaths.has(r.path))).toEqual([]);
+});
+
+it('Every User of the Account, 500 users, every minute on Pro: published, each poll is 2 user pages + 1 listing of the account, and a meeting reaches the workflow once with its host ID', async () => {
+	const listed = () => sim.requests.filter((r) => r.service === 'zoom' && r.method === 'GET' && r.path.endsWith('/report/history_meetings'));
+	const perHostReports = () => sim.requests.filter((r) => r.service === 'zoom' && /\/report\/users\/.+\/meetings$/.test(r.path) && !r.path.endsWith('/users/me/meetings'));
+	const active = () => sim.zoom.users.filter((u) => u.status === 'active');
+	const users = Array.from({ length: 500 - active().length }, (_, i) => addHost(sim.zoom, `Account User${i}`));
+	expect(active()).toHaveLength(500);
+	const host = users[users.length - 1];
+	const workflow = await createPollWorkflow(client, sim, { tag: 'Meeting ended (polling), every user', poll: { event: 'meeting.ended', scope: 'allUsers' } });
+	const reportsBefore = perHostReports().length;
+	await client.activateWorkflow(workflow.id);
+	await waitFor(() => (listed().length >= 1 ? true : undefined), { timeoutMs: 60_000, intervalMs: 200, what: 'the activation poll' });
+	await sleep(1_100);
+	const meeting = endMeeting(sim.zoom, { host, start: clock.iso(-30 * MINUTE), end: clock.iso(0) }).instance;
+	const [run] = await client.waitForExecutions(workflow.id, 1, 150_000);
+	expect(run.status).toBe('success');
+	expect(triggerUuids(run)).toEqual([meeting.uuid]);
+	expect(nodeOutputJson(run.data, 'Zoom Scheduled Trigger')[0]).toMatchObject({ event: 'meeting.ended', hostId: host.id });
+	// Per poll: one listing (its answers pages of 300 meetings), no report per user.
+	expect(perHostReports().length).toBe(reportsBefore);
+	const polls = listed().length;
+	expect(sim.requests.filter((r) => r.service === 'zoom' && r.path.endsWith('/users') && r.query.status === 'active').length).toBeGreaterThanOrEqual(2 * polls);
+	await client.deactivateWorkflow(workflow.id);
 });
 
 describe('polls that overlap, and publishing again (issue #21)', () => {

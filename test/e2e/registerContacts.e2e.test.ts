@@ -2,7 +2,8 @@
  * Register Contacts in a real n8n 2.41.1, beyond the example's webinar run (examplesSuite (g)):
  * a meeting's chosen session, a person Zoom cannot take on n8n's error output ("Continue (using
  * error output)"), a full webinar stopping the execution with what was done before, registration
- * turned off with "Continue" (the reason on the first output), and a dry run that sends nothing. n8n's own error-output routing and hints are what is tested here: the
+ * turned off with "Continue" (the reason on the first output), a dry run that sends nothing, and 40
+ * plain people registered by Zoom's batch registration in two requests (issue #25). n8n's own error-output routing and hints are what is tested here: the
  * n8n-core harness has no node before Zoom to Brevo, so n8n adds no input fields there.
  */
 import { nodeError, nodeOutputJson, type RestClient, type RunExecutionData } from './harness';
@@ -170,4 +171,35 @@ it('a dry run sends nothing to Zoom or Brevo; its items and summary say who woul
 	expect(registrationPosts('webinars')).toHaveLength(postsBefore);
 	expect(sim.requests.filter((r) => r.service === 'brevo' && r.method !== 'GET')).toHaveLength(brevoWritesBefore);
 	expect(summaryOf(execution.data)).toContain('dry run: would register 1 in Zoom, 1 registered already');
+});
+
+it("40 people with only email and names: two batch registrations (30 and 10), each person's own join link on their Brevo contact and item", async () => {
+	const webinar = sim.zoom.webinars.find((w) => w.id === sim.fixture.ids.webinarId)!;
+	const batchPosts = () => sim.requests.filter((r) => r.service === 'zoom' && r.method === 'POST' && r.path.endsWith(`/webinars/${webinar.id}/batch_registrants`));
+	const batchesBefore = batchPosts().length;
+	const postsBefore = registrationPosts('webinars').length;
+	const people = Array.from({ length: 40 }, (_v, i) => ({ email: `batch.${i}@leads.example`, firstName: `Batch${i}`, lastName: 'Lead' }));
+	const execution = await runRegistration(
+		'Register 40 people in batches',
+		{ resource: 'webinar', operation: 'registerContacts', registrationWebinarId: { __rl: true, mode: 'id', value: String(webinar.id) }, writeMode: 'import', listIds: [17], sendEvent: true },
+		people,
+	);
+	expect(execution.status).toBe('success');
+	const sent = batchPosts().slice(batchesBefore);
+	expect(sent.map((r) => (r.body as { registrants: unknown[] }).registrants.length)).toEqual([30, 10]);
+	expect(sent.map((r) => r.status)).toEqual([201, 201]);
+	expect(registrationPosts('webinars')).toHaveLength(postsBefore);
+	const registered = nodeOutputJson(execution.data, 'Registered');
+	expect(registered.map((item) => item.email)).toEqual(people.map((p) => p.email));
+	const links = new Set<string>();
+	for (const item of registered) {
+		const registrant = webinar.registrants.find((r) => r.email === item.email)!;
+		expect(item).toMatchObject({ registration: { how: 'registered', status: 'approved', joinUrl: registrant.join_url, registrantId: registrant.id } });
+		expect(sim.brevo.contacts.get(String(item.email))?.attributes).toMatchObject({ ZOOM_JOIN_URL: registrant.join_url, ZOOM_REGISTRANT_ID: registrant.id, WEBINAR_NAME: webinar.topic });
+		links.add(String(registrant.join_url));
+	}
+	expect(links.size).toBe(40);
+	const events = sim.brevo.events.filter((e) => e.event_name === 'zoom_webinar_registered' && String(e.identifiers.email_id).startsWith('batch.'));
+	expect(events).toHaveLength(40);
+	expect(summaryOf(execution.data)).toMatch(/^40 registered in Zoom, 0 registered already \(reused\)/);
 });

@@ -6,7 +6,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import { ZoomServerToServerOAuthApi } from '../../credentials/ZoomServerToServerOAuthApi.credentials';
-import { DAILY_HEAVY_LIMIT, pollsPerDay } from '../../nodes/ZoomPollTrigger/pollBudget';
+import { ACCOUNT_LISTING_FROM_HOSTS, DAILY_HEAVY_LIMIT, pollsPerDay } from '../../nodes/ZoomPollTrigger/pollBudget';
 import { ZoomPollTrigger } from '../../nodes/ZoomPollTrigger/ZoomPollTrigger.node';
 import { PollSession } from '../harness';
 import { simCredentials } from '../simCredentials';
@@ -61,48 +61,61 @@ describe("Zoom Scheduled Trigger: the schedule within Zoom's daily limit", () =>
 	const zoomCalls = () => sim.requests.filter((r) => r.service === 'zoom').length;
 	const everyMinute = { item: [{ mode: 'everyMinute' }] };
 
-	it('21 hosts every minute on Pro (30 240 Heavy calls a day of 30 000): activation refused before any Zoom call, with the numbers and the fixes', async () => {
-		const { error } = await session(21, { pollTimes: everyMinute }).activate();
+	const listings = () => sim.requests.filter((r) => r.path.endsWith('/report/history_meetings')).length;
+	const reports = () => sim.requests.filter((r) => r.path.includes('/report/users/')).length;
+
+	it('21 hosts every minute on Pro now fit and poll: one listing of the account per poll, 1 440 Heavy calls a day (was 30 240, refused); 42 on Business too', async () => {
+		const poller = session(21, { pollTimes: everyMinute });
+		expect((await poller.activate()).error).toBeUndefined();
+		expect((await poller.poll()).error).toBeUndefined();
+		expect(listings()).toBe(2);
+		expect(reports()).toBe(0);
+		expect((await session(42, { pollTimes: everyMinute, zoomPlan: 'business' }).activate()).error).toBeUndefined();
+	});
+
+	it("Free plan (1 000 a day): even one listing every minute is over, refused before any Zoom call, with the interval that fits", async () => {
+		const { error } = await session(21, { pollTimes: everyMinute, zoomPlan: 'free' }).activate();
 		expect(error).toBeInstanceOf(NodeOperationError);
-		expect(error?.message).toBe("This schedule would use 30240 of Zoom's 30000 Heavy calls a day (Pro plan): 1440 polls a day × 21 report calls per poll (one per host, 21 hosts)");
+		expect(error?.message).toBe(
+			"This schedule would use 1440 of Zoom's 1000 Heavy calls a day (Free plan): 1440 polls a day × at least 1 call per poll (one listing of the account's ended meetings, for every host)",
+		);
 		const { description } = error as NodeOperationError;
-		expect(description).toContain('poll 20 hosts or fewer on this schedule');
 		expect(description).toContain('every 2 minutes or longer');
 		expect(description).toContain('set Zoom Plan to the higher plan');
+		expect(description).not.toContain('hosts or fewer');
 		expect(zoomCalls()).toBe(0);
 	});
 
 	it('without Poll Times set, n8n polls every minute: the same refusal', async () => {
-		const { error } = await session(21).activate();
-		expect(error?.message).toContain('1440 polls a day × 21 report calls');
+		const { error } = await session(21, { zoomPlan: 'free' }).activate();
+		expect(error?.message).toContain('1440 polls a day × at least 1 call per poll');
 		expect(zoomCalls()).toBe(0);
 	});
 
-	it('the same 21 hosts every 2 minutes fit (15 120 a day) and poll', async () => {
-		const poller = session(21, { pollTimes: { item: [{ mode: 'everyX', value: 2, unit: 'minutes' }] } });
-		expect((await poller.activate()).error).toBeUndefined();
-		expect((await poller.poll()).error).toBeUndefined();
-		expect(sim.requests.filter((r) => r.path.includes('/report/users/')).length).toBe(2 * 21);
-	});
-
-	it('20 hosts every minute fit Pro (28 800); on Business or higher 41 fit and 42 do not', async () => {
-		expect((await session(20, { pollTimes: everyMinute }).activate()).error).toBeUndefined();
-		expect((await session(41, { pollTimes: everyMinute, zoomPlan: 'business' }).activate()).error).toBeUndefined();
-		sim.clearRequests();
-		const { error } = await session(42, { pollTimes: everyMinute, zoomPlan: 'business' }).activate();
-		expect(error?.message).toBe("This schedule would use 60480 of Zoom's 60000 Heavy calls a day (Business or higher plan): 1440 polls a day × 42 report calls per poll (one per host, 42 hosts)");
-		expect((error as NodeOperationError).description).not.toContain('Zoom Plan');
+	it('below the break-even, one report per host: 2 hosts every 2 minutes on Free (1 440 a day of 1 000) refused with the per-host numbers and fixes; 1 host fits and polls', async () => {
+		const every2 = { item: [{ mode: 'everyX', value: 2, unit: 'minutes' }] };
+		const { error } = await session(2, { pollTimes: every2, zoomPlan: 'free' }).activate();
+		expect(error?.message).toBe("This schedule would use 1440 of Zoom's 1000 Heavy calls a day (Free plan): 720 polls a day × 2 report calls per poll (one per host, 2 hosts)");
+		const { description } = error as NodeOperationError;
+		expect(description).toContain('poll 1 host or fewer on this schedule');
+		expect(description).toContain('every 3 minutes or longer');
 		expect(zoomCalls()).toBe(0);
+		const one = session(1, { pollTimes: every2, zoomPlan: 'business' });
+		expect((await one.activate()).error).toBeUndefined();
+		expect((await one.poll()).error).toBeUndefined();
+		expect(reports()).toBe(2);
+		expect(listings()).toBe(0);
 	});
 
-	it('several Poll Times add up: 20 hosts every minute and every hour (29 280) fit, 2 × every minute (57 600) does not', async () => {
-		expect((await session(20, { pollTimes: { item: [{ mode: 'everyMinute' }, { mode: 'everyHour', minute: 5 }] } }).activate()).error).toBeUndefined();
-		const { error } = await session(20, { pollTimes: { item: [{ mode: 'everyMinute' }, { mode: 'custom', cronExpression: '30 * * * * *' }] } }).activate();
-		expect(error?.message).toContain('2880 polls a day × 20 report calls');
+	it('several Poll Times add up: one listing every 2 minutes and every hour (744) fit Free, twice every 2 minutes (1 440) does not', async () => {
+		const twice = { item: [{ mode: 'everyX', value: 2, unit: 'minutes' }, { mode: 'everyHour', minute: 5 }] };
+		expect((await session(21, { pollTimes: twice, zoomPlan: 'free' }).activate()).error).toBeUndefined();
+		const { error } = await session(21, { pollTimes: { item: [{ mode: 'everyX', value: 2, unit: 'minutes' }, { mode: 'custom', cronExpression: '30 */2 * * * *' }] }, zoomPlan: 'free' }).activate();
+		expect(error?.message).toContain('1440 polls a day × at least 1 call');
 	});
 
-	it.each(['webinar.ended', 'webinar.registration_created'])('%s makes no Heavy calls: 42 hosts every minute are not refused', async (event) => {
-		const { error } = await session(42, { event, pollTimes: everyMinute }).activate();
+	it.each(['webinar.ended', 'webinar.registration_created'])('%s makes no Heavy calls: 42 hosts every minute are not refused, on Free either', async (event) => {
+		const { error } = await session(42, { event, pollTimes: everyMinute, zoomPlan: 'free' }).activate();
 		expect(error).toBeUndefined();
 		expect(sim.requests.filter((r) => r.path.includes('/report/')).length).toBe(0);
 	});
@@ -116,8 +129,8 @@ describe("Zoom Scheduled Trigger: the schedule within Zoom's daily limit", () =>
 	});
 
 	it('Fetch Test Event is refused before any Zoom call when the schedule does not fit the daily limit', async () => {
-		const { error } = await session(21, { pollTimes: everyMinute }).fetchTestEvent();
-		expect(error?.message).toContain("This schedule would use 30240 of Zoom's 30000 Heavy calls a day");
+		const { error } = await session(21, { pollTimes: everyMinute, zoomPlan: 'free' }).fetchTestEvent();
+		expect(error?.message).toContain("This schedule would use 1440 of Zoom's 1000 Heavy calls a day");
 		expect(zoomCalls()).toBe(0);
 	});
 
@@ -136,8 +149,9 @@ describe("Zoom Scheduled Trigger: the schedule within Zoom's daily limit", () =>
 it("the panel's notice states the limits the publish check applies", () => {
 	const notice = new ZoomPollTrigger().description.properties.find((p) => p.name === 'dailyLimitNotice')!;
 	const grouped = (n: number) => n.toLocaleString('en-US').replace(/,/g, ' ');
-	expect(notice.displayName).toContain(`${grouped(DAILY_HEAVY_LIMIT.pro)} a day on Pro`);
+	expect(notice.displayName).toContain(`${grouped(DAILY_HEAVY_LIMIT.pro)} such calls a day on Pro`);
 	expect(notice.displayName).toContain(`${grouped(DAILY_HEAVY_LIMIT.business)} on Business`);
 	const everyMinute = pollsPerDay([{ mode: 'everyMinute' }]) as number;
-	expect(notice.displayName).toContain(`that is ${Math.floor(DAILY_HEAVY_LIMIT.pro / everyMinute)} hosts on Pro`);
+	expect(notice.displayName).toContain(`from ${ACCOUNT_LISTING_FROM_HOSTS} hosts or Every User of the Account on`);
+	expect(notice.displayName).toContain(`polled every minute, one listing is ${grouped(everyMinute)} a day`);
 });

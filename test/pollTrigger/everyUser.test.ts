@@ -2,8 +2,10 @@
  * Zoom Scheduled Trigger, Hosts: Every User of the Account, through n8n-core's PollContext and
  * PollTriggerExecutor with n8n 2.41.1's saving rules (test/harness/run-poll.ts), against the
  * simulator's clock: the account's active users are listed at each poll (`GET /users`, pages of
- * 300), then each is read as a chosen host; the daily Heavy budget is checked with their count
- * after the listing and before any Heavy call.
+ * 300). Meeting Ended then reads one listing of the account's ended meetings
+ * (`GET /report/history_meetings`, issue #25: before, one usage report per user), keeping the
+ * active users' meetings, each with its host's user ID; the other events read each user as a chosen
+ * host, and the daily Heavy budget is checked before any Heavy call.
  */
 import { NodeOperationError } from 'n8n-workflow';
 
@@ -41,34 +43,38 @@ describe('Zoom Scheduled Trigger: Hosts = Every User of the Account', () => {
 	const userPages = () => zoomApi().filter((r) => /\/users$/.test(r.path));
 	/** The user ID of each usage report read, in order. */
 	const reportsRead = () => zoomApi().flatMap((r) => /\/report\/users\/([^/]+)\/meetings$/.exec(r.path)?.[1] ?? []).map(decodeURIComponent);
+	/** The pages of the account's history listing read. */
+	const listings = () => zoomApi().filter((r) => r.path.endsWith('/report/history_meetings'));
 	const activeIds = () => sim.zoom.users.filter((u) => u.status === 'active').map((u) => u.id);
 
-	it("finds every user's meetings across two pages of users, in one poll of ⌈U / 300⌉ user pages + one report per user", async () => {
+	it("Meeting Ended finds every user's meetings across two pages of users in one poll: ⌈U / 300⌉ user pages + one account listing, no report per user", async () => {
 		// The fixture's 3 active users and 300 more: 303 users, pages of 300 and 3.
 		const added = Array.from({ length: 300 }, (_, i) => addHost(sim.zoom, `Account User${i}`));
 		const last = added[added.length - 1];
 		const inactive = sim.zoom.users.find((u) => u.status !== 'active') as ZoomUser;
 		const onFirstPage = end(owner, -50 * MINUTE, -40 * MINUTE);
 		const onSecondPage = end(last, -30 * MINUTE, -20 * MINUTE);
-		end(inactive, -30 * MINUTE, -25 * MINUTE); // a deactivated user is not listed, so not read
-		// Business (40 Heavy calls a second) keeps the 303 report calls to about 8 seconds.
-		const poller = session({ startFrom: clock.iso(-HOUR), zoomPlan: 'business' });
+		end(inactive, -30 * MINUTE, -25 * MINUTE); // a deactivated user's meeting is not emitted
+		const poller = session({ startFrom: clock.iso(-HOUR) });
 		sim.clearRequests();
 		const { items, error } = await poller.activate();
 		expect(error).toBeUndefined();
 		expect(uuids(items)).toEqual([onFirstPage.uuid, onSecondPage.uuid]);
+		// The item's host is the user's ID, as when the user's own report was read.
+		expect(items.map((i) => i.json.hostId)).toEqual([owner.id, last.id]);
 
 		expect(activeIds()).toHaveLength(303);
 		const pages = userPages();
 		expect(pages).toHaveLength(2);
 		expect(pages.map((r) => [r.query.status, r.query.page_size])).toEqual([['active', '300'], ['active', '300']]);
 		expect(pages[1].query.next_page_token).toBeTruthy();
-		// One report per user, each user once, the inactive one never; nothing else was called.
-		expect(reportsRead().sort()).toEqual(activeIds().sort());
-		expect(zoomApi()).toHaveLength(2 + 303);
+		// One listing of the account's meetings that ended, by end day; no report per user.
+		expect(reportsRead()).toEqual([]);
+		expect(listings().map((r) => [r.query.date_type, r.query.meeting_type, r.query.page_size])).toEqual([['end_time', 'meeting', '300']]);
+		expect(zoomApi()).toHaveLength(2 + 1);
 	});
 
-	it('a user added between polls is read from the next poll on; a user deactivated is no longer read', async () => {
+	it('a user added between polls is emitted for from the next poll on; a user deactivated is no longer', async () => {
 		const poller = session();
 		expect((await poller.activate()).error).toBeUndefined();
 		const newcomer = addHost(sim.zoom, 'New Colleague');
@@ -79,53 +85,49 @@ describe('Zoom Scheduled Trigger: Hosts = Every User of the Account', () => {
 		const { items, error } = await poller.poll();
 		expect(error).toBeUndefined();
 		expect(uuids(items)).toEqual([theirs.uuid, ownersToo.uuid]);
-		expect(reportsRead()).toContain(newcomer.id);
+		expect(items[0].json.hostId).toBe(newcomer.id);
+		expect(listings()).toHaveLength(1);
 
 		newcomer.status = 'inactive';
 		clock.advance(MINUTE);
+		end(newcomer, -MINUTE + 10_000, -10_000);
 		sim.clearRequests();
 		expect((await poller.poll()).items).toEqual([]);
-		expect(reportsRead()).not.toContain(newcomer.id);
-		expect(reportsRead().sort()).toEqual(activeIds().sort());
+		expect(reportsRead()).toEqual([]);
+		expect(listings()).toHaveLength(1);
 	});
 
-	describe("the daily Heavy limit, checked with the users' count after listing them", () => {
+	describe('the daily Heavy limit', () => {
 		const everyMinute = { item: [{ mode: 'everyMinute' }] };
 
-		it('21 users every minute on Pro: activation refused after the listing, before any report call, with the numbers and the fixes', async () => {
-			for (let i = 0; i < 18; i++) addHost(sim.zoom, `Budget User${i}`);
-			expect(activeIds()).toHaveLength(21);
-			sim.clearRequests();
-			const { error } = await session({ pollTimes: everyMinute }).activate();
-			expect(error).toBeInstanceOf(NodeOperationError);
-			expect(error?.message).toBe(
-				"This schedule would use 30240 of Zoom's 30000 Heavy calls a day (Pro plan): 1440 polls a day × 21 report calls per poll (one per host: the account's 21 active users)",
-			);
-			const { description } = error as NodeOperationError;
-			expect(description).toContain('counted at each poll');
-			expect(description).toContain('set Hosts to Chosen Hosts and list 20 hosts or fewer');
-			expect(description).toContain('every 2 minutes or longer');
-			expect(description).toContain('set Zoom Plan to the higher plan');
-			expect(userPages()).toHaveLength(1);
-			expect(reportsRead()).toEqual([]);
-		});
-
-		it('20 users fit and poll; once a 21st joins, the next poll fails before any report call', async () => {
-			for (let i = 0; i < 17; i++) addHost(sim.zoom, `Budget User${i}`);
+		it('500 users every minute on Pro fit (was: refused from 21 users): 1 440 listings a day, one listing per poll whatever the user count', async () => {
+			for (let i = 0; i < 497; i++) addHost(sim.zoom, `Budget User${i}`);
+			expect(activeIds()).toHaveLength(500);
 			const poller = session({ pollTimes: everyMinute });
 			expect((await poller.activate()).error).toBeUndefined();
+			const host = sim.zoom.users[sim.zoom.users.length - 1];
+			const meeting = end(host, 0, 30_000);
 			clock.advance(MINUTE);
 			sim.clearRequests();
-			expect((await poller.poll()).error).toBeUndefined();
-			expect(reportsRead()).toHaveLength(20);
-
-			addHost(sim.zoom, 'One Too Many');
-			clock.advance(MINUTE);
-			sim.clearRequests();
-			const { error } = await poller.poll();
-			expect(error?.message).toContain('1440 polls a day × 21 report calls per poll');
-			expect(userPages()).toHaveLength(1);
+			const { items, error } = await poller.poll();
+			expect(error).toBeUndefined();
+			expect(uuids(items)).toEqual([meeting.uuid]);
+			// 2 user pages (Medium) + 1 listing (Heavy): 3 calls, not 2 + 500.
+			expect(userPages()).toHaveLength(2);
+			expect(listings()).toHaveLength(1);
 			expect(reportsRead()).toEqual([]);
+			expect(zoomApi()).toHaveLength(3);
+		});
+
+		it("a schedule whose one listing a poll is over the daily limit is refused before any Zoom call, naming the listing and the interval that fits", async () => {
+			sim.clearRequests();
+			const { error } = await session({ pollTimes: everyMinute, zoomPlan: 'free' }).activate();
+			expect(error).toBeInstanceOf(NodeOperationError);
+			expect(error?.message).toBe(
+				"This schedule would use 1440 of Zoom's 1000 Heavy calls a day (Free plan): 1440 polls a day × at least 1 call per poll (one listing of the account's ended meetings, for every host)",
+			);
+			expect((error as NodeOperationError).description).toContain('every 2 minutes or longer');
+			expect(zoomApi()).toEqual([]);
 		});
 
 		it('Webinar Ended makes no Heavy call: 21 users every minute poll, one user page + one webinar list per user', async () => {

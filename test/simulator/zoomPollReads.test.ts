@@ -59,6 +59,51 @@ describe('Zoom reads for polling, on a controllable clock', () => {
 		expect(again.body.users.map((u: { id: string }) => u.id)).not.toContain(joined.id); // on the second page
 	});
 
+	describe("the account's history listing (GET /report/history_meetings, zoom/reports.ts)", () => {
+		const history = (query: string) => zoom(sim, `/report/history_meetings?${query}`, token);
+
+		it("lists every host's reported meetings by end day, Heavy, named by host email, no host ID, with the participant count", async () => {
+			const other = addHost(sim.zoom, 'Other Host');
+			const a = endMeeting(sim.zoom, { host, start: '2026-11-29T23:30:00Z', end: '2026-11-30T00:30:00Z' }).instance;
+			const b = endMeeting(sim.zoom, { host: other, start: '2026-11-30T09:00:00Z', end: '2026-11-30T10:00:00Z', people: 1 }).instance;
+			const lagging = endMeeting(sim.zoom, { host, start: '2026-11-30T10:00:00Z', end: '2026-11-30T11:00:00Z', reportedAt: '2026-11-30T13:00:00Z' }).instance;
+			const byEnd = await history('from=2026-11-30&to=2026-11-30&date_type=end_time&meeting_type=meeting');
+			expect(byEnd.status).toBe(200);
+			expect(byEnd.headers.get('x-ratelimit-category')).toBe('Heavy');
+			const rows = byEnd.body.history_meetings as Array<Record<string, unknown>>;
+			expect(rows.map((r) => r.meeting_uuid)).toEqual([b.uuid, a.uuid]); // newest first; the lagging one not yet
+			expect(rows[1]).toMatchObject({ meeting_uuid: a.uuid, type: 'Meeting', host_email: host.email, host_display_name: host.display_name, end_time: '2026-11-30T00:30:00Z', participants: 3, duration: 60 });
+			expect(rows[0]).toMatchObject({ host_email: other.email, participants: 1 });
+			expect(rows[1]).not.toHaveProperty('host_id');
+			expect(byEnd.body).toMatchObject({ next_page_token: '' });
+			// By start day (the default), the meeting that started the day before is not in the day.
+			const byStart = await history('from=2026-11-30&to=2026-11-30&meeting_type=meeting');
+			expect(byStart.body.history_meetings.map((r: { meeting_uuid: string }) => r.meeting_uuid)).toEqual([b.uuid]);
+			await later(2 * HOUR);
+			const after = await history('from=2026-11-30&to=2026-11-30&date_type=end_time&meeting_type=meeting');
+			expect(after.body.history_meetings.map((r: { meeting_uuid: string }) => r.meeting_uuid)).toContain(lagging.uuid);
+		});
+
+		it('pages of at most 300 by next_page_token; a range over a month, older than six months or an unknown date_type is refused with code 300', async () => {
+			for (let i = 0; i < 301; i++) endMeeting(sim.zoom, { host, start: '2026-11-30T08:00:00Z', end: `2026-11-30T09:${String(i % 60).padStart(2, '0')}:00Z` });
+			const first = await history('from=2026-11-30&to=2026-11-30&date_type=end_time&page_size=1000');
+			expect(first.body.history_meetings).toHaveLength(300);
+			expect(first.body.page_size).toBe(300);
+			const second = await history(`from=2026-11-30&to=2026-11-30&date_type=end_time&page_size=300&next_page_token=${first.body.next_page_token}`);
+			expect(second.body.history_meetings).toHaveLength(1);
+			expect(second.body.next_page_token).toBe('');
+			const refused = async (query: string) => {
+				const reply = await history(query);
+				expect(reply.status).toBe(400);
+				expect(reply.body.code).toBe(300);
+				return reply.body.message as string;
+			};
+			expect(await refused('from=2026-10-01&to=2026-11-30')).toMatch(/one month/);
+			expect(await refused('from=2026-04-01&to=2026-04-20')).toMatch(/six months/);
+			expect(await refused('from=2026-11-30&to=2026-11-30&date_type=ended')).toMatch(/date_type/);
+		});
+	});
+
 	it('lists a meeting once it has ended, not before', async () => {
 		const { instance } = endMeeting(sim.zoom, { host, start: '2026-11-30T12:10:00Z', end: '2026-11-30T12:50:00Z' });
 		const before = await report('from=2026-11-30&to=2026-11-30');

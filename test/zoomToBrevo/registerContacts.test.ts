@@ -2,12 +2,15 @@
  * Meeting / Webinar → Register Contacts (issue #14), through n8n-core's engine against the
  * simulator: Brevo contacts registered in Zoom with their personal join links written back,
  * nobody registered twice across runs (Zoom's 3 requests a day per person are not spent on
- * repeats), and each of Zoom's refusals as that person's item with the reason.
+ * repeats), and each of Zoom's refusals as that person's item with the reason. People who bring
+ * only an email and names go 30 a request by Zoom's batch registration (issue #25), the others one
+ * by one.
  */
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { ProcessedDataStore } from '../harness';
 import { startSimulator, type Simulator } from '../simulator';
+import { DEFAULT_GRANTED_SCOPES } from '../simulator/zoom/scopes';
 import { s2sToken, zoom as zoomCall } from '../simulator/testClient';
 import { runZoomToBrevo } from './nodeRunner';
 
@@ -34,17 +37,25 @@ const registerForWebinar = (extra: INodeParameters = {}): INodeParameters => ({
 	...extra,
 });
 
+/** One-by-one registrations (`POST /webinars|meetings/{id}/registrants`). */
 const posts = (kind: 'webinars' | 'meetings' = 'webinars') =>
 	sim.requests.filter((r) => r.service === 'zoom' && r.method === 'POST' && r.path.includes(`/${kind}/`) && r.path.endsWith('/registrants'));
+/** Batch registrations (`POST /webinars|meetings/{id}/batch_registrants`). */
+const batches = (kind: 'webinars' | 'meetings' = 'webinars') =>
+	sim.requests.filter((r) => r.service === 'zoom' && r.method === 'POST' && r.path.includes(`/${kind}/`) && r.path.endsWith('/batch_registrants'));
+type BatchBody = { auto_approve?: boolean; registrants_confirmation_email?: boolean; registrants: Array<{ email: string; first_name: string; last_name?: string }> };
+const batchEmails = (kind: 'webinars' | 'meetings' = 'webinars') => batches(kind).map((r) => (r.body as BatchBody).registrants.map((p) => p.email));
+const listings = () => sim.requests.filter((r) => r.service === 'zoom' && r.method === 'GET' && r.path.endsWith('/registrants'));
 const registrantOf = (email: string) => zoomWebinar().registrants.find((r) => r.email.toLowerCase() === email);
 const hint = (result: Awaited<ReturnType<typeof runZoomToBrevo>>['result']) => result.run.data.resultData.runData['Zoom to Brevo'][0].hints?.[0]?.message ?? '';
 
 describe('Webinar → Register Contacts', () => {
-	it('registers 50 Brevo contacts and writes each one their own join link, registrant ID, webinar name and start', async () => {
+	it('registers 50 Brevo contacts (two batch requests, 30 and 20) and writes each one their own join link, registrant ID, webinar name and start', async () => {
 		const before = zoomWebinar().registrants.length;
 		const { items, result } = await runZoomToBrevo(sim, registerForWebinar({ sendEvent: true }), { typeVersion: 1.2, inputItems: people(50) });
 		expect(result.error).toBeUndefined();
-		expect(posts()).toHaveLength(50);
+		expect(batchEmails().map((emails) => emails.length)).toEqual([30, 20]);
+		expect(posts()).toHaveLength(0);
 		expect(zoomWebinar().registrants).toHaveLength(before + 50);
 		const links = new Set<string>();
 		for (const [i, item] of items.entries()) {
@@ -110,7 +121,7 @@ describe('Webinar → Register Contacts', () => {
 		const twice = [...people(1), { json: { email: 'LEAD.0@prospects.example', attributes: { FIRSTNAME: 'First0' } } }];
 		const { items, result } = await runZoomToBrevo(sim, registerForWebinar({ sendEvent: true }), { typeVersion: 1.2, inputItems: twice });
 		expect(result.error).toBeUndefined();
-		expect(posts()).toHaveLength(1);
+		expect(batchEmails()).toEqual([['lead.0@prospects.example']]);
 		expect(sim.brevo.events.filter((e) => e.identifiers.email_id === 'lead.0@prospects.example')).toHaveLength(1);
 		expect(items.map((item) => (item.json.registration as { joinUrl: string }).joinUrl)).toEqual([registrantOf('lead.0@prospects.example')!.join_url, registrantOf('lead.0@prospects.example')!.join_url]);
 	});
@@ -130,7 +141,7 @@ describe('Webinar → Register Contacts', () => {
 		});
 		expect(result.error).toBeUndefined();
 		expect(items[0].json).toMatchObject({ email: 'nameless@nowhere.example', reason: 'invalid', error: 'Zoom requires a first name, and this person has none' });
-		expect(posts()).toHaveLength(2);
+		expect(batchEmails()).toEqual([['lead.0@prospects.example', 'lead.1@prospects.example']]);
 		expect(items.slice(1).map((item) => (item.json.registration as { how: string }).how)).toEqual(['registered', 'registered']);
 	});
 
@@ -208,7 +219,9 @@ describe('Webinar → Register Contacts', () => {
 		const { items, result } = await runZoomToBrevo(sim, registerForWebinar(), { typeVersion: 1.2, continueOnFail: true, inputItems: people(5) });
 		expect(result.error).toBeUndefined();
 		expect(items.map((item) => item.json.reason ?? (item.json.registration as { how: string }).how)).toEqual(['registered', 'registered', 'full', 'full', 'full']);
-		// The third was refused by Zoom; the fourth and fifth were not sent (their daily requests kept).
+		// The batch of 5 did not fit (refused whole), so they went one by one, as without batches:
+		// the third was refused by Zoom; the fourth and fifth were not sent (their daily requests kept).
+		expect(batches().map((r) => r.status)).toEqual([404]);
 		expect(posts()).toHaveLength(3);
 		expect(String(items[2].json.hint)).toContain('Webinar has reached maximum attendee capacity.');
 		expect(sim.brevo.contacts.get('lead.2@prospects.example')).toBeUndefined();
@@ -228,21 +241,25 @@ describe('Webinar → Register Contacts', () => {
 		sim.clearRequests();
 		const { items, result } = await runZoomToBrevo(sim, registerForWebinar(), { typeVersion: 1.2, inputItems: people(1) });
 		expect(result.error).toBeUndefined();
-		// One 429, not retried: a retry would only be refused again (and counted).
-		expect(posts().map((r) => r.status)).toEqual([429]);
+		// One 429 (the batch, naming the person), not retried nor sent one by one: a retry would only
+		// be refused again (and counted).
+		expect(batches().map((r) => r.status)).toEqual([429]);
+		expect(posts()).toHaveLength(0);
 		expect(items[0].json).toMatchObject({ registration: { how: 'found', joinUrl: registrantOf(email)!.join_url } });
 	});
 
-	it('a lost answer is not sent again: the next run finds the registration instead of registering twice', async () => {
+	it('a lost answer (one by one) is not sent again: the next run finds the registration instead of registering twice', async () => {
 		const processedData = new ProcessedDataStore();
 		sim.inject({ kind: 'lost-reply', status: 502, match: { service: 'zoom', method: 'POST', path: '/registrants' } });
-		const first = await runZoomToBrevo(sim, registerForWebinar(), { typeVersion: 1.2, continueOnFail: true, inputItems: people(1), processedData, workflowId: 'lost' });
+		// A city: the batch body has no field for it, so this person goes one by one.
+		const withCity = registerForWebinar({ registrantFields: { city: 'Lyon' } });
+		const first = await runZoomToBrevo(sim, withCity, { typeVersion: 1.2, continueOnFail: true, inputItems: people(1), processedData, workflowId: 'lost' });
 		expect(first.items[0].json).toMatchObject({ reason: 'unconfirmed' });
 		expect(posts()).toHaveLength(1);
 		// Zoom did register the person: the reply was lost.
 		expect(registrantOf('lead.0@prospects.example')).toBeDefined();
 		sim.clearRequests();
-		const again = await runZoomToBrevo(sim, registerForWebinar(), { typeVersion: 1.2, inputItems: people(1), processedData, workflowId: 'lost' });
+		const again = await runZoomToBrevo(sim, withCity, { typeVersion: 1.2, inputItems: people(1), processedData, workflowId: 'lost' });
 		expect(again.result.error).toBeUndefined();
 		expect(posts()).toHaveLength(0);
 		expect(again.items[0].json).toMatchObject({ registration: { how: 'found' } });
@@ -298,5 +315,194 @@ describe('Meeting → Register Contacts', () => {
 		const noEmail = await runZoomToBrevo(sim, base, { typeVersion: 1.2, inputItems: [{ json: { name: 'No Email' } }] });
 		expect(noEmail.result.error?.message).toBe('This item has no email to register');
 		expect(sim.requests.filter((r) => r.service === 'zoom' && !r.path.includes('oauth'))).toHaveLength(0);
+	});
+});
+
+describe('batch registration (issue #25): plain people 30 a request, the rest one by one, each exactly once', () => {
+	it('sends at most 30 a request, only email and names, never approving for the host; each person gets their own link', async () => {
+		const { items, result } = await runZoomToBrevo(sim, registerForWebinar({ sendEvent: true }), { typeVersion: 1.2, inputItems: people(61) });
+		expect(result.error).toBeUndefined();
+		expect(batchEmails()).toEqual([0, 30, 60].map((from) => people(61).slice(from, from + 30).map((p) => p.json.email)));
+		for (const request of batches()) {
+			const body = request.body as BatchBody;
+			expect(body.auto_approve).toBe(false);
+			// A webinar's batch body has no confirmation-email field (Rivet; zoom/registrants.ts [K]).
+			expect(body).not.toHaveProperty('registrants_confirmation_email');
+			for (const person of body.registrants) expect(Object.keys(person).sort()).toEqual(['email', 'first_name', 'last_name']);
+		}
+		const links = new Set<string>();
+		for (const [i, item] of items.entries()) {
+			const registrant = registrantOf(`lead.${i}@prospects.example`)!;
+			expect(item.json).toMatchObject({ registration: { status: 'approved', how: 'registered', registrantId: registrant.id, joinUrl: registrant.join_url } });
+			expect(sim.brevo.contacts.get(`lead.${i}@prospects.example`)!.attributes.ZOOM_JOIN_URL).toBe(registrant.join_url);
+			links.add(String(registrant.join_url));
+		}
+		expect(links.size).toBe(61);
+		const events = sim.brevo.events.filter((e) => e.event_name === 'zoom_webinar_registered');
+		expect(events).toHaveLength(61);
+		for (const event of events) expect(event.event_properties!.join_url).toBe(registrantOf(String(event.identifiers.email_id))!.join_url);
+		expect(hint(result)).toMatch(/^61 registered in Zoom, 0 registered already \(reused\)/);
+	});
+
+	it("matches each join link to its person by email, whatever the order and case of Zoom's answer; one missing from it is looked up, not sent again", async () => {
+		const three = people(3);
+		// Zoom's answer in another order and case than the request, and without lead.2.
+		const answer = { registrants: [1, 0].map((i) => ({ email: `LEAD.${i}@Prospects.Example`, registrant_id: `r${i}`, join_url: `https://us02web.zoom.us/w/1?tk=link-of-${i}` })) };
+		sim.inject({ kind: 'status', status: 201, body: answer, match: { service: 'zoom', method: 'POST', path: '/batch_registrants' } });
+		const store = new ProcessedDataStore();
+		const { items, result } = await runZoomToBrevo(sim, registerForWebinar(), { typeVersion: 1.2, continueOnFail: true, inputItems: three, processedData: store, workflowId: 'order' });
+		expect(result.error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ registration: { how: 'registered', registrantId: 'r0', joinUrl: 'https://us02web.zoom.us/w/1?tk=link-of-0' } });
+		expect(items[1].json).toMatchObject({ registration: { how: 'registered', registrantId: 'r1', joinUrl: 'https://us02web.zoom.us/w/1?tk=link-of-1' } });
+		expect(sim.brevo.contacts.get('lead.1@prospects.example')!.attributes.ZOOM_JOIN_URL).toBe('https://us02web.zoom.us/w/1?tk=link-of-1');
+		// lead.2: not in the answer, not in Zoom's list (the forced answer registered nobody): unconfirmed, not re-sent.
+		expect(items[2].json).toMatchObject({ email: 'lead.2@prospects.example', reason: 'unconfirmed' });
+		expect(batches()).toHaveLength(1);
+		expect(posts()).toHaveLength(0);
+		expect(listings().length).toBeGreaterThan(0);
+		expect(listings().length).toBeLessThanOrEqual(3);
+		// Its key stays recorded: the next run looks lead.2 up, and registers them (one by one) as Zoom has no registration.
+		sim.clearRequests();
+		const again = await runZoomToBrevo(sim, registerForWebinar(), { typeVersion: 1.2, inputItems: [three[2]], processedData: store, workflowId: 'order' });
+		expect(again.result.error).toBeUndefined();
+		expect(batches()).toHaveLength(0);
+		expect(posts()).toHaveLength(1);
+		expect(again.items[0].json).toMatchObject({ registration: { how: 'registered', joinUrl: registrantOf('lead.2@prospects.example')!.join_url } });
+	});
+
+	it('a batch whose answer is lost is never sent again: one listing finds its people (how: found), the other batches go on', async () => {
+		// The first batch reaches Zoom, then the connection drops before the answer.
+		sim.inject({ kind: 'lost-reply', match: { service: 'zoom', method: 'POST', path: '/batch_registrants' } });
+		const store = new ProcessedDataStore();
+		const run = async () => await runZoomToBrevo(sim, registerForWebinar({ sendEvent: true }), { typeVersion: 1.2, inputItems: people(35), processedData: store, workflowId: 'lost-batch' });
+		const { items, result } = await run();
+		expect(result.error).toBeUndefined();
+		expect(batches().map((r) => [(r.body as BatchBody).registrants.length, r.replyLost === true])).toEqual([
+			[30, true],
+			[5, false],
+		]);
+		expect(posts()).toHaveLength(0);
+		// One registrant listing (one page per status) for the 30 unanswered.
+		expect(listings().length).toBeLessThanOrEqual(3);
+		for (const [i, item] of items.entries()) {
+			const registrant = registrantOf(`lead.${i}@prospects.example`)!;
+			expect(item.json).toMatchObject({ registration: { how: i < 30 ? 'found' : 'registered', joinUrl: registrant.join_url, registrantId: registrant.id } });
+			expect(sim.brevo.contacts.get(`lead.${i}@prospects.example`)!.attributes.ZOOM_JOIN_URL).toBe(registrant.join_url);
+		}
+		expect(sim.brevo.events.filter((e) => e.event_name === 'zoom_webinar_registered')).toHaveLength(35);
+		expect(zoomWebinar().registrants.filter((r) => r.email.startsWith('lead.'))).toHaveLength(35);
+
+		// Re-run: everyone is looked up, nothing is sent to Zoom, no event goes twice.
+		sim.clearRequests();
+		const again = await run();
+		expect(again.result.error).toBeUndefined();
+		expect(batches()).toHaveLength(0);
+		expect(posts()).toHaveLength(0);
+		expect(again.items.every((item) => (item.json.registration as { how: string }).how === 'found')).toBe(true);
+		expect(sim.brevo.events.filter((e) => e.event_name === 'zoom_webinar_registered')).toHaveLength(35);
+	});
+
+	it('a batch lost before Zoom took it: its people stay unconfirmed (keys kept), and the next run registers them once', async () => {
+		sim.inject({ kind: 'reset', match: { service: 'zoom', method: 'POST', path: '/batch_registrants' } });
+		const store = new ProcessedDataStore();
+		const run = async () => await runZoomToBrevo(sim, registerForWebinar(), { typeVersion: 1.2, continueOnFail: true, inputItems: people(3), processedData: store, workflowId: 'reset-batch' });
+		const first = await run();
+		expect(first.items.map((item) => item.json.reason)).toEqual(['unconfirmed', 'unconfirmed', 'unconfirmed']);
+		expect(batches()).toHaveLength(1);
+		expect(posts()).toHaveLength(0);
+		sim.clearRequests();
+		const again = await run();
+		expect(again.result.error).toBeUndefined();
+		expect(batches()).toHaveLength(0);
+		expect(posts()).toHaveLength(3);
+		expect(again.items.map((item) => (item.json.registration as { how: string }).how)).toEqual(['registered', 'registered', 'registered']);
+		expect(zoomWebinar().registrants.filter((r) => r.email.startsWith('lead.'))).toHaveLength(3);
+	});
+
+	it('plain people and people with a custom answer in one run: the plain in a batch, the others one by one with their answers', async () => {
+		const mix = [...people(4), ...people(2, 'asked').map((p) => ({ json: { ...p.json, why: 'Brevo' } }))];
+		const parameters = registerForWebinar({ registrantFields: { customQuestions: { answers: [{ title: 'Why do you come?', value: '={{ $json.why }}' }] } } });
+		const { items, result } = await runZoomToBrevo(sim, parameters, { typeVersion: 1.2, inputItems: mix });
+		expect(result.error).toBeUndefined();
+		expect(batchEmails()).toEqual([people(4).map((p) => p.json.email)]);
+		expect(posts().map((r) => (r.body as { email: string }).email)).toEqual(['asked.0@prospects.example', 'asked.1@prospects.example']);
+		expect(registrantOf('asked.0@prospects.example')!.custom_questions).toEqual([{ title: 'Why do you come?', value: 'Brevo' }]);
+		expect(registrantOf('lead.0@prospects.example')!.custom_questions).toEqual([]);
+		expect(items.map((item) => (item.json.registration as { how: string }).how)).toEqual(Array(6).fill('registered'));
+		for (const item of items) expect((item.json.registration as { joinUrl: string }).joinUrl).toBe(registrantOf(String(item.json.email))!.join_url);
+	});
+
+	it('manual approval: no batch (it would say nothing of who waits), nobody approved for the host; everyone pending', async () => {
+		zoomWebinar().registration = { approval_type: 1, registrants_restrict_number: 0 };
+		const { items, result } = await runZoomToBrevo(sim, registerForWebinar(), { typeVersion: 1.2, inputItems: people(3) });
+		expect(result.error).toBeUndefined();
+		expect(batches()).toHaveLength(0);
+		expect(posts()).toHaveLength(3);
+		for (const request of posts()) expect((request.body as { auto_approve?: unknown }).auto_approve).toBeUndefined();
+		expect(items.map((item) => (item.json.registration as { status: string }).status)).toEqual(['pending', 'pending', 'pending']);
+		expect(zoomWebinar().registrants.filter((r) => r.email.startsWith('lead.')).map((r) => r.status)).toEqual(['pending', 'pending', 'pending']);
+	});
+
+	it("a scheduled meeting (type 2) takes batches and asks for Zoom's confirmation email; a recurring one (type 8) goes one by one", async () => {
+		const scheduled = sim.zoom.meetings.find((m) => m.type === 2)!;
+		scheduled.registration = { approval_type: 0, registrants_restrict_number: 0 };
+		const forMeeting = (id: number): INodeParameters => ({ resource: 'meeting', operation: 'registerContacts', registrationMeetingId: { __rl: true, mode: 'id', value: String(id) }, writeMode: 'upsert' });
+		const { items, result } = await runZoomToBrevo(sim, forMeeting(scheduled.id), { typeVersion: 1.2, inputItems: people(3, 'meet') });
+		expect(result.error).toBeUndefined();
+		expect(batches('meetings')).toHaveLength(1);
+		expect(batches('meetings')[0].body).toMatchObject({ auto_approve: false, registrants_confirmation_email: true });
+		expect(posts('meetings')).toHaveLength(0);
+		const registrant = scheduled.registrants!.find((r) => r.email === 'meet.1@prospects.example')!;
+		expect(items[1].json).toMatchObject({ registration: { how: 'registered', joinUrl: registrant.join_url } });
+		expect(sim.brevo.contacts.get('meet.1@prospects.example')!.attributes).toMatchObject({ ZOOM_JOIN_URL: registrant.join_url, MEETING_NAME: scheduled.topic });
+
+		sim.clearRequests();
+		const recurring = await runZoomToBrevo(sim, forMeeting(zoomMeeting().id), { typeVersion: 1.2, inputItems: people(2, 'series') });
+		expect(recurring.result.error).toBeUndefined();
+		expect(batches('meetings')).toHaveLength(0);
+		expect(posts('meetings')).toHaveLength(2);
+	});
+
+	it('a batch Zoom does not take for this target (400, "Batch registration is not supported") goes one by one; nothing lost', async () => {
+		sim.inject({
+			kind: 'status',
+			status: 400,
+			body: { code: 300, message: 'This API can only be used for scheduled webinars (type 5). Batch registration is not supported for other webinar types.' },
+			match: { service: 'zoom', method: 'POST', path: '/batch_registrants' },
+		});
+		const { items, result } = await runZoomToBrevo(sim, registerForWebinar(), { typeVersion: 1.2, inputItems: people(3) });
+		expect(result.error).toBeUndefined();
+		expect(batches().map((r) => r.status)).toEqual([400]);
+		expect(posts()).toHaveLength(3);
+		expect(items.map((item) => (item.json.registration as { how: string }).how)).toEqual(['registered', 'registered', 'registered']);
+	});
+
+	it('an app without the batch scopes (set up before batching) still registers everyone, one by one', async () => {
+		await sim.close();
+		sim = await startSimulator({ zoom: { grantedScopes: DEFAULT_GRANTED_SCOPES.filter((s) => !s.includes('batch_registrants')) }, brevo: { importProcessingMs: 50 } });
+		const { items, result } = await runZoomToBrevo(sim, registerForWebinar(), { typeVersion: 1.2, inputItems: people(3) });
+		expect(result.error).toBeUndefined();
+		expect(batches().map((r) => r.status)).toEqual([400]);
+		expect(posts()).toHaveLength(3);
+		expect(items.map((item) => (item.json.registration as { how: string }).how)).toEqual(['registered', 'registered', 'registered']);
+	});
+
+	it('a batch refused for a reason every person shares (the webinar is over) is each person\'s refusal; keys released, no one-by-one requests', async () => {
+		sim.inject({
+			kind: 'status',
+			status: 400,
+			body: { code: 3038, message: 'The webinar is over. You cannot register now. If you have any questions, contact the Webinar host.' },
+			match: { service: 'zoom', method: 'POST', path: '/batch_registrants' },
+		});
+		const store = new ProcessedDataStore();
+		const run = async () => await runZoomToBrevo(sim, registerForWebinar(), { typeVersion: 1.2, continueOnFail: true, inputItems: people(2), processedData: store, workflowId: 'over' });
+		const { items } = await run();
+		expect(items.map((item) => item.json.reason)).toEqual(['closed', 'closed']);
+		expect(posts()).toHaveLength(0);
+		// Provably not registered: the next run sends them (once the fault is gone, Zoom takes them).
+		sim.clearRequests();
+		const again = await run();
+		expect(batches()).toHaveLength(1);
+		expect(again.items.map((item) => (item.json.registration as { how: string }).how)).toEqual(['registered', 'registered']);
 	});
 });

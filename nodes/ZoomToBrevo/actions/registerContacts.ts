@@ -1,7 +1,9 @@
 /**
  * Meeting / Webinar → Register Contacts (issue #14): every input item is a person (a Brevo
  * Trigger's contact, a form entry, a row of a file). All items of one execution are handled
- * together: one read of each meeting or webinar, one registration per new person, one lookup for
+ * together: one read of each meeting or webinar, the new people registered (30 a request by Zoom's
+ * batch registration where the meeting or webinar and the person allow it, else one request
+ * each: registration/batch.ts), one lookup for
  * the people registered before, then one Brevo write with each person's join link and the
  * `zoom_webinar_registered` events. A person Zoom refuses is that person's item (with Continue On
  * Fail) and says why; the others go on.
@@ -83,7 +85,7 @@ function readEntry(context: IExecuteFunctions, itemIndex: number): Entry {
 /** One meeting or webinar: its details, then its people registered (or refused as a group). */
 async function registerGroup(context: IExecuteFunctions, zoom: ZoomClient, entries: Entry[]): Promise<Done[]> {
 	const [{ target, settings }] = entries;
-	const { registeredFor, approval } = await readTarget(zoom, target);
+	const { registeredFor, approval, batch } = await readTarget(zoom, target);
 	if (approval === 'off') {
 		const refusal: Refusal = {
 			reason: 'registration_off',
@@ -95,7 +97,7 @@ async function registerGroup(context: IExecuteFunctions, zoom: ZoomClient, entri
 	}
 	const fillName: NameFiller = settings.registration?.namesFromBrevo ? async (person) => await withNameFromBrevo(context, person) : async (person) => person;
 	const people = entries.map((e) => e.person);
-	const outcomes = await registerPeople(context, zoom, target, approval, people, { dryRun: settings.dryRun, repeat: settings.repeatFollowUps, fillName });
+	const outcomes = await registerPeople(context, zoom, target, approval, people, { dryRun: settings.dryRun, repeat: settings.repeatFollowUps, fillName, batch });
 	return entries.map((entry, i): Done => {
 		const outcome = outcomes[i];
 		const person = 'registration' in outcome && outcome.registration ? outcome.registration.person : entry.person;

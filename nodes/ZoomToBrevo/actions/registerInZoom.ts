@@ -4,6 +4,8 @@
  * one, but counts it against that person's 3 registration requests a day: so a person this
  * workflow registered before is looked up in the registrant list (one listing for all of them)
  * instead of being registered again, and only people never registered here are sent to Zoom.
+ * Those sent go by Zoom's batch registration, 30 a request, when the target and the person allow
+ * it (registration/batch.ts says when), and one by one otherwise.
  */
 import type { IExecuteFunctions } from 'n8n-workflow';
 
@@ -12,7 +14,8 @@ import { httpFailureOf } from '../../shared/httpFailure';
 import { registrationKey } from '../exactlyOnce/keys';
 import { claim, release } from '../exactlyOnce/record';
 import type { RegisteredFor, Registration } from '../registration/registeredContact';
-import { isRegistrantDailyLimit, refusalOf, type Refusal } from '../registration/refusals';
+import { BATCH_MAX, batchRefusalOf, chunks, isPlain, takesBatches, zoomBatchBody, type BatchAnswer } from '../registration/batch';
+import { dailyLimitRefusal, isRegistrantDailyLimit, refusalOf, type Refusal } from '../registration/refusals';
 import { zoomRegistrantBody, type RegistrantInput } from '../registration/registrant';
 import type { ZoomClient } from './zoomClient';
 
@@ -33,7 +36,9 @@ export interface Details {
 	topic?: string;
 	start_time?: string;
 	timezone?: string;
-	settings?: { approval_type?: number };
+	/** Meetings: 2 scheduled, 8 recurring (fixed time) …; webinars: 5 scheduled, 9 recurring …. */
+	type?: number;
+	settings?: { approval_type?: number; registrants_confirmation_email?: boolean };
 	occurrences?: Array<{ occurrence_id?: string; start_time?: string; status?: string }>;
 }
 
@@ -46,13 +51,23 @@ export interface ZoomRegistrant {
 
 const pathOf = (target: RegistrationTarget) => `/${target.kind}s/${encodeURIComponent(target.id)}`;
 
+/** How people are sent to Zoom for a target: in batches (`confirmationEmail`: ask Zoom to send
+ *  its confirmation email, meetings only), or one by one (undefined). */
+export type BatchPath = { confirmationEmail: boolean } | undefined;
+
 /** The meeting or webinar as the contacts will tell it: topic, start (of the first session
- *  registered for), time zone; and whether the host approves each registrant by hand. */
-export async function readTarget(zoom: ZoomClient, target: RegistrationTarget): Promise<{ registeredFor: RegisteredFor; approval: 'auto' | 'manual' | 'off' }> {
+ *  registered for), time zone; whether the host approves each registrant by hand; and whether it
+ *  takes batch registration. */
+export async function readTarget(
+	zoom: ZoomClient,
+	target: RegistrationTarget,
+): Promise<{ registeredFor: RegisteredFor; approval: 'auto' | 'manual' | 'off'; batch: BatchPath }> {
 	const details = await zoom.get<Details>(pathOf(target), 'light', `read the ${target.kind}`);
 	const chosen = (details.occurrences ?? []).filter((o) => target.occurrenceIds.length === 0 || target.occurrenceIds.includes(String(o.occurrence_id)));
 	const upcoming = chosen.filter((o) => o.status !== 'deleted').map((o) => o.start_time).filter((t): t is string => Boolean(t)).sort();
 	const approvalType = details.settings?.approval_type;
+	// Zoom: 0 automatic, 1 manual, 2 no registration required.
+	const approval = approvalType === 2 ? 'off' : approvalType === 1 ? 'manual' : 'auto';
 	return {
 		registeredFor: {
 			kind: target.kind,
@@ -63,8 +78,9 @@ export async function readTarget(zoom: ZoomClient, target: RegistrationTarget): 
 			timezone: details.timezone,
 			occurrenceIds: target.occurrenceIds.length > 0 ? target.occurrenceIds : undefined,
 		},
-		// Zoom: 0 automatic, 1 manual, 2 no registration required.
-		approval: approvalType === 2 ? 'off' : approvalType === 1 ? 'manual' : 'auto',
+		approval,
+		// The meeting's own setting, as the per-person request follows it; absent: Zoom's default (on).
+		batch: approval !== 'off' && takesBatches(target.kind, details.type, target.occurrenceIds, approval) ? { confirmationEmail: details.settings?.registrants_confirmation_email !== false } : undefined,
 	};
 }
 
@@ -133,6 +149,45 @@ async function sendRegistration(
 	}
 }
 
+const notInAnswer = (kind: string): Refusal => ({
+	reason: 'unconfirmed',
+	message: "Zoom's batch answer did not list this person, nor does its registrant list",
+	hint: `Zoom may still register them: the node does not send them again, so nobody is registered twice. The next run looks them up in the ${kind}'s registrants and registers them if they are not there.`,
+	wholeTarget: false,
+});
+
+type BatchResult =
+	| { kind: 'answered'; byEmail: Map<string, NonNullable<BatchAnswer['registrants']>[number]> }
+	| { kind: 'lost'; refusal: Refusal }
+	| { kind: 'refused'; refusal: Refusal }
+	| { kind: 'per-person'; overLimit?: string };
+
+/**
+ * One batch request (Heavy, at most 30 people), never repeated: a 429 that says Zoom did nothing
+ * is waited out and sent again by the Zoom client, except one person's daily limit (final, and
+ * then the batch goes one by one: batchRefusalOf). Zoom's refusal comes back, not thrown.
+ */
+async function sendBatch(zoom: ZoomClient, target: RegistrationTarget, people: Array<RegistrantInput & { firstName: string }>, batch: NonNullable<BatchPath>): Promise<BatchResult> {
+	try {
+		const answer = await zoom.post<BatchAnswer>(
+			`${pathOf(target)}/batch_registrants`,
+			zoomBatchBody(target.kind, people, batch.confirmationEmail),
+			'heavy',
+			`register ${people.length} people at once`,
+			undefined,
+			(body) => isRegistrantDailyLimit(429, body),
+		);
+		const byEmail = new Map<string, NonNullable<BatchAnswer['registrants']>[number]>();
+		for (const row of answer?.registrants ?? []) if (row.email) byEmail.set(row.email.toLowerCase(), row);
+		return { kind: 'answered', byEmail };
+	} catch (error) {
+		const { status, body } = httpFailureOf(error);
+		const decided = batchRefusalOf(status, body, target.kind);
+		if (decided.perPerson) return { kind: 'per-person', overLimit: decided.overLimit };
+		return decided.refusal.reason === 'unconfirmed' ? { kind: 'lost', refusal: decided.refusal } : { kind: 'refused', refusal: decided.refusal };
+	}
+}
+
 export type DryRunOutcome = { dryRun: 'registered already' | 'would register'; registration?: Registration };
 
 /**
@@ -145,7 +200,7 @@ export async function registerPeople(
 	target: RegistrationTarget,
 	approval: 'auto' | 'manual',
 	people: RegistrantInput[],
-	{ dryRun, repeat, fillName }: { dryRun: boolean; repeat: boolean; fillName: NameFiller },
+	{ dryRun, repeat, fillName, batch }: { dryRun: boolean; repeat: boolean; fillName: NameFiller; batch?: BatchPath },
 ): Promise<Array<PersonOutcome | DryRunOutcome>> {
 	const found = (person: RegistrantInput, row: ZoomRegistrant & { status: string }): PersonOutcome =>
 		row.status === 'denied'
@@ -176,7 +231,7 @@ export async function registerPeople(
 	// The same person twice in one run (two list events, a form sent twice): registered once.
 	const firstOf = new Map<string, number>();
 	const repeats: Array<[number, number]> = [];
-	let stopAll: Refusal | undefined;
+	const toSend: number[] = [];
 	for (const [i, person] of people.entries()) {
 		const first = firstOf.get(person.email);
 		if (first !== undefined) {
@@ -184,29 +239,87 @@ export async function registerPeople(
 			continue;
 		}
 		firstOf.set(person.email, i);
-		if (!repeat && before.has(keys[i])) {
-			lookUp.push(i);
-			continue;
-		}
-		// The meeting or webinar refused one person for a reason that holds for all (full, closed):
-		// the others are not sent, so their daily registration requests are not spent for nothing.
-		const outcome = stopAll ? { refusal: stopAll } : await sendRegistration(zoom, target, approval, person, fillName);
+		if (!repeat && before.has(keys[i])) lookUp.push(i);
+		else toSend.push(i);
+	}
+
+	// The meeting or webinar refused people for a reason that holds for all (full, closed): the
+	// others are not sent, so their daily registration requests are not spent for nothing.
+	let stopAll: Refusal | undefined;
+	const settle = (i: number, outcome: PersonOutcome) => {
 		outcomes[i] = outcome;
-		if (!('refusal' in outcome)) continue;
+		if (!('refusal' in outcome)) return;
 		// Provably not registered: forget the key, so a later run tries again. An unconfirmed
 		// registration stays recorded: the next run looks it up instead of registering twice.
 		if (outcome.refusal.reason !== 'unconfirmed') forget.push(keys[i]);
 		if (outcome.refusal.reason === 'daily_limit') lookUp.push(i);
 		if (outcome.refusal.wholeTarget) stopAll = outcome.refusal;
+	};
+	// Whom Zoom may have registered without saying so: looked up in the one listing below, never sent
+	// again (the key stays recorded; not found, they stay 'unconfirmed' and the next run looks again).
+	const unconfirmed = (i: number, refusal: Refusal) => {
+		outcomes[i] = { refusal };
+		lookUp.push(i);
+	};
+
+	// People with their first name (from Brevo when the input had none), as they were sent.
+	const sentAs = new Map<number, RegistrantInput>();
+	const oneByOne: number[] = [];
+	if (batch) {
+		const plain: Array<{ i: number; person: RegistrantInput & { firstName: string } }> = [];
+		for (const i of toSend) {
+			if (!isPlain(people[i])) {
+				oneByOne.push(i);
+				continue;
+			}
+			const person = await fillName(people[i]);
+			sentAs.set(i, person);
+			const { firstName } = person;
+			if (!firstName) settle(i, { refusal: noFirstName(target.kind) });
+			else if (!isPlain(person)) oneByOne.push(i);
+			else plain.push({ i, person: { ...person, firstName } });
+		}
+		for (const group of chunks(plain, BATCH_MAX)) {
+			if (stopAll) {
+				for (const { i } of group) settle(i, { refusal: stopAll });
+				continue;
+			}
+			const sent = await sendBatch(zoom, target, group.map((g) => g.person), batch);
+			if (sent.kind === 'per-person') {
+				// The person Zoom named as over their 3 requests today is not sent again today.
+				for (const { i, person } of group) {
+					if (person.email === sent.overLimit) settle(i, { refusal: dailyLimitRefusal(target.kind) });
+					else oneByOne.push(i);
+				}
+			} else if (sent.kind === 'refused') for (const { i } of group) settle(i, { refusal: sent.refusal });
+			else if (sent.kind === 'lost') for (const { i } of group) unconfirmed(i, sent.refusal);
+			else {
+				for (const { i, person } of group) {
+					// Matched by email: Zoom's answer need not keep the order of the request.
+					const row = sent.byEmail.get(person.email.toLowerCase());
+					if (row?.join_url) {
+						settle(i, { registration: { person, registrantId: row.registrant_id, joinUrl: row.join_url, status: 'approved', how: 'registered' } });
+					} else unconfirmed(i, notInAnswer(target.kind));
+				}
+			}
+		}
+	} else oneByOne.push(...toSend);
+
+	// In input order, as before batching: who gets the last seats of a nearly full target.
+	oneByOne.sort((a, b) => a - b);
+	for (const i of oneByOne) {
+		const outcome = stopAll ? { refusal: stopAll } : await sendRegistration(zoom, target, approval, sentAs.get(i) ?? people[i], fillName);
+		settle(i, outcome);
 	}
 
 	if (lookUp.length > 0) {
 		const known = await registrantsByEmail(zoom, target);
 		for (const i of lookUp) {
 			const row = known.get(people[i].email);
-			if (row) outcomes[i] = found(people[i], row);
+			if (row) outcomes[i] = found(sentAs.get(i) ?? people[i], row);
 			// Recorded before but not in Zoom's list (removed, or the unconfirmed request never
-			// arrived): registered now. A person over the daily limit keeps that refusal.
+			// arrived): registered now. A person over the daily limit keeps that refusal, and one whose
+			// batch went unanswered in this run keeps 'unconfirmed'.
 			else if (outcomes[i] === undefined) {
 				const outcome = await sendRegistration(zoom, target, approval, people[i], fillName);
 				outcomes[i] = outcome;

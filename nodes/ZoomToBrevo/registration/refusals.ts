@@ -8,6 +8,8 @@
  * 400/300 validation, 400/3000 registration not required or an unknown occurrence, 404 "Registration
  * has not been enabled for this meeting", 400/3035 and 3043 capacity, 400/3038 the webinar is over,
  * 400/3027 the host, 404/3001 not found, 429 "daily rate limit of (3) ... for the registrant".
+ * Batch registration (batch.ts) words registration off for webinars as 400/3000 "Registration not
+ * enabled for this webinar" and capacity as 404/3043.
  */
 
 export type RefusalReason =
@@ -43,19 +45,22 @@ export function isRegistrantDailyLimit(status: number | undefined, body: unknown
 	return status === 429 && /registrant/i.test(bodyOf(body).message ?? '');
 }
 
+/** This person's 3 registration requests for today are used (Zoom said so, for them or in a batch). */
+export function dailyLimitRefusal(kind: 'meeting' | 'webinar'): Refusal {
+	return {
+		reason: 'daily_limit',
+		message: `Zoom's limit of 3 registration requests a day for this person and ${kind} is used up`,
+		hint: 'Zoom counts every request for the same email and the same meeting or webinar, repeats included, and resets at 00:00 UTC. The node registers each person once and reuses the registration afterwards; run it again tomorrow for this person.',
+		wholeTarget: false,
+	};
+}
+
 /** `status` undefined: no answer at all (a dropped connection): Zoom may have registered them. */
 export function refusalOf(status: number | undefined, body: unknown, kind: 'meeting' | 'webinar'): Refusal {
 	const { code, message = '', errors } = bodyOf(body);
 	const zoomSays = message ? ` Zoom says: "${message}"` : '';
 	const numeric = Number(code);
-	if (isRegistrantDailyLimit(status, body)) {
-		return {
-			reason: 'daily_limit',
-			message: `Zoom's limit of 3 registration requests a day for this person and ${kind} is used up`,
-			hint: 'Zoom counts every request for the same email and the same meeting or webinar, repeats included, and resets at 00:00 UTC. The node registers each person once and reuses the registration afterwards; run it again tomorrow for this person.',
-			wholeTarget: false,
-		};
-	}
+	if (isRegistrantDailyLimit(status, body)) return dailyLimitRefusal(kind);
 	if (status === undefined || status >= 500) {
 		return {
 			reason: 'unconfirmed',
@@ -73,7 +78,7 @@ export function refusalOf(status: number | undefined, body: unknown, kind: 'meet
 			wholeTarget: false,
 		};
 	}
-	if (/registration has not been enabled|does not have registration/i.test(message)) {
+	if (/registration has not been enabled|registration not enabled|does not have registration/i.test(message)) {
 		return {
 			reason: 'registration_off',
 			message: `Registration is not turned on for this ${kind}`,

@@ -47,6 +47,8 @@ export function meetingDetails(meeting: ZoomMeeting, instance: ZoomMeetingInstan
 			// registrants_restrict_number`) is not served: Zoom's meeting settings have no such field
 			// (Rivet's MeetingsGetMeetingResponse; only webinars have one), the simulator served it until #24.
 			approval_type: meeting.registration?.approval_type ?? 2,
+			// Zoom's default; batch registration asks for the email only when told (zoom/registrants.ts [K]).
+			registrants_confirmation_email: true,
 			audio: 'both',
 			auto_recording: 'cloud',
 			meeting_authentication: false,

@@ -41,7 +41,10 @@ function countsTowardsDaily(category: ZoomRateCategory): boolean {
 
 /**
  * Zoom's account-wide limits: a sliding window per category (one second; one minute for
- * Resource-intensive) and a daily budget shared by Heavy and Resource-intensive calls.
+ * Resource-intensive) and a daily budget shared by Heavy and Resource-intensive calls. Each route
+ * names its category from Zoom's "Rate Limit Label" (zoom/route.ts): e.g. the reports Heavy, batch
+ * registration (`POST /webinars|meetings/{id}/batch_registrants`) Heavy, so every batch also takes
+ * one from the daily budget (zoom/registrants.ts [K]).
  */
 export class ZoomRateLimiter {
 	private readonly windows: Record<ZoomRateCategory, SlidingWindow>;

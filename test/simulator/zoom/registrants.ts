@@ -1,5 +1,6 @@
 /**
- * Registration: `POST /webinars/{webinarId}/registrants`, `POST /meetings/{meetingId}/registrants`
+ * Registration: `POST /webinars/{webinarId}/registrants`, `POST /meetings/{meetingId}/registrants`,
+ * `POST /webinars/{webinarId}/batch_registrants`, `POST /meetings/{meetingId}/batch_registrants`
  * and `GET /meetings/{meetingId}/registrants` (the webinar list is in zoom/webinars.ts).
  *
  * Imitated from (search corpora "code", "pages", "docs"):
@@ -58,6 +59,37 @@
  *     Retry-After date.
  * [C] developers.zoom.us/changelog/zoom-workplace/zoom-one-november-21-2022.md: "Support for
  *     restricting the number of registrants in the Meetings > Add a meeting registrant API".
+ * [K] Batch registration, Zoom's reference as konfig-sdks/zoom-meeting-java-sdk carries it (its docs folder): WebinarsApi.md
+ *     `createBatchRegistrants` (POST /webinars/{webinarId}/batch_registrants: "Register up to 30
+ *     registrants at once for a scheduled webinar that requires registration"; "The webinar should be
+ *     type `5`, a scheduled webinar. Other types of webinars are not supported by this API"; scopes
+ *     `webinar:write`, `webinar:write:admin`; Rate Limit Label `HEAVY`; "HTTP Status Code: 200 OK
+ *     Registrants added." under the 201 key; 400 code 300 "This API can only be used for scheduled
+ *     webinars (type 5). Batch registration is not supported for other webinar types.", 3038 "The
+ *     webinar is over. ...", 3000 "Registration not enabled for this webinar: {0}", 3000 "You have
+ *     reached the limit for the number of attendees you can add. ..."; 404 code 3001 "Webinar does not
+ *     exist: {0}.", 3043 "Webinar has reached maximum attendee capacity.") and MeetingsApi.md
+ *     `batchRegistrantsCreate` (POST /meetings/{meetingId}/batch_registrants: "Register up to 30
+ *     registrants at once for a meeting that requires registration"; "should be of type `2`, i.e.,
+ *     they should be scheduled meetings. Instant meetings and Recurring meetings are not supported by
+ *     this API"; `meeting:write`, `meeting:write:admin`; `Heavy`; 400 code 3038, 303 "This API can only
+ *     be used for scheduled meeting(meeting type: 2). Batch registration is not supported for other
+ *     meeting types.", 3161; 404 code 3001 "Meeting does not exist: {meetingId}.", 3043 "Meeting has
+ *     reached maximum attendee capacity.", 404 "Registration has not been enabled for this meeting:
+ *     {meetingId}."); MeetingsBatchRegistrantsCreateRequest.md (`auto_approve`: "If a meeting was
+ *     scheduled with approval_type `1` (manual approval), but you would like to automatically approve
+ *     the registrants that are added via this API, you can set the value of this field to `true`",
+ *     `registrants_confirmation_email` "Send confirmation Email to Registrants", `registrants`). Bodies
+ *     and answers as Rivet types them (`WebinarsPerformBatchRegistrationRequestBody`, `...Response`:
+ *     `registrants[{email, join_url, registrant_id}]`). indico/indico-plugins vc_zoom, an app that uses
+ *     both endpoints on real accounts, expects HTTP 201 from them (api/client.py
+ *     `batch_meeting_registrants`), and found the webinar body ignores `registrants_confirmation_email`
+ *     (pull request #321).
+ * [D5] devforum.zoom.us/t/why-are-now-limited-to-only-3-add-webinar-registrant-api-calls-per-day/57798
+ *     quotes Zoom's announcement: the 3 requests a day per registrant cover "POST
+ *     /v2/webinars/{webinarId}/batch_registrants Perform batch registration", answered 429 code 429
+ *     "You have exceeded the daily rate limit (3) of Webinar Batch Registration API requests permitted
+ *     for (email) this particular registrant. You may resume these requests at GMT 00:00:00."
  * [S] developers.zoom.us/changelog/meetings/september-21-2026: "New status response field in the
  *     following Webinars APIs: ... POST /v2/webinars/{webinarId}/registrants" (not in Rivet 0.4.0).
  *
@@ -80,6 +112,25 @@
  *   `start_time` is the webinar's, or the meeting's first occurrence; no `participant_pin_code`;
  * - `language` is accepted and not stored (the list endpoints show no such field); registering for
  *   an ended webinar (3038) is not imitated, since every fixture webinar lies in the simulator's past.
+ *
+ * Batch registration [K], and what no doc says of it:
+ * - checks in this order: unknown meeting/webinar (404 / 3001), body, type (webinar 5 only: 400 /
+ *   300; meeting 2 only: 400 / 303), registration off (webinar 400 / 3000, meeting 404 / 404), the
+ *   registrants (1 to 30; 31 or more, none, or an invalid email / first_name / last_name: Zoom's
+ *   generic 400 / 300 "Validation Failed." [E] naming `registrants` or `registrants[i].field`:
+ *   the reference names the limit, not the error), the daily limit, capacity;
+ * - every registrant of a batch that passed validation counts one request against their 3 a day,
+ *   shared with the add endpoint [D5] (the announcement lists both under one limit); one registrant
+ *   over the limit refuses the whole batch with 429 [D5], and nobody in it is registered;
+ * - capacity: a batch whose new registrants do not all fit is refused whole (404 / 3043), nobody
+ *   registered (the reference names the error, not whether a part is registered);
+ * - 201 (indico's expectation; the reference's text says 200) with one row per registrant sent, in
+ *   the order sent, a duplicate (case-blind, in the list or twice in the body) answered with the
+ *   stored registrant; status approved when the target approves automatically, or approves by hand
+ *   and `auto_approve` is true, pending otherwise; `join_url` left out while pending, as the add
+ *   endpoint does (the batch answer has no status field to say so);
+ * - `registrants_confirmation_email` is accepted and sends nothing (the simulator sends no Zoom
+ *   email); the webinar body ignores it, as indico found.
  */
 import type { WebinarRegistrationAnswer, Zoom } from '../../contracts/vendor';
 import { isSimResponse, json, type SimRequest, type SimResponse } from '../http';
@@ -155,6 +206,8 @@ const setChoice = <K extends ChoiceField>(registrant: ZoomRegistrant, field: K, 
 interface Target {
 	kind: 'meeting' | 'webinar';
 	id: number;
+	/** Meetings 2 or 8, webinars 5 or 9: batch registration takes 2 and 5 only [K]. */
+	type: number;
 	topic: string;
 	startTime: string;
 	registration: ZoomRegistrationSettings;
@@ -175,6 +228,7 @@ function webinarTarget(ctx: ZoomContext, rawId: string): Target | SimResponse {
 	return {
 		kind: 'webinar',
 		id: webinar.id,
+		type: webinar.type,
 		topic: webinar.topic,
 		startTime: webinar.start_time,
 		registration: webinar.registration ?? DEFAULT_WEBINAR_REGISTRATION,
@@ -195,6 +249,7 @@ function meetingTarget(ctx: ZoomContext, rawId: string): Target | SimResponse {
 	return {
 		kind: 'meeting',
 		id: meeting.id,
+		type: meeting.type,
 		topic: meeting.topic,
 		startTime: occurrences[0]?.start_time ?? meeting.instances[meeting.instances.length - 1]?.start_time ?? meeting.created_at,
 		registration: meeting.registration ?? DEFAULT_MEETING_REGISTRATION,
@@ -271,6 +326,48 @@ function created(target: Target, r: ZoomRegistrant): SimResponse {
 	return json(201, registrationAnswer(target, r));
 }
 
+/** A new registrant from an add or batch body (already validated), stored with the target's others. */
+function newRegistrant(ctx: ZoomContext, target: Target, fields: Record<string, unknown>, occurrenceIds: string[] | undefined, approved: boolean): ZoomRegistrant {
+	const email = str(fields.email);
+	const source = target.kind === 'webinar' ? target.sources.find((s) => s.id === fields.source_id) : undefined;
+	if (source) source.registration_count++;
+	const questions = Array.isArray(fields.custom_questions) ? (fields.custom_questions as { title: string; value?: unknown }[]) : [];
+	const registrant: ZoomRegistrant = {
+		id: randomAlnum(22),
+		email,
+		first_name: str(fields.first_name),
+		last_name: '',
+		address: '',
+		city: '',
+		country: '',
+		zip: '',
+		state: '',
+		phone: '',
+		industry: '',
+		org: '',
+		job_title: '',
+		purchasing_time_frame: '',
+		role_in_purchase_process: '',
+		no_of_employees: '',
+		comments: '',
+		custom_questions: questions.map((q) => ({ title: q.title, value: str(q.value) })),
+		status: approved ? 'approved' : 'pending',
+		// Whole seconds, rounded down: rounded up, a registrant made in the second half of a second
+		// would be stamped in the future and missing from a list read right after.
+		create_time: toZoomTime(Math.floor(ctx.now() / 1000) * 1000),
+		join_url: target.personalJoinUrl(),
+		occurrence_ids: occurrenceIds,
+		tracking_source: source ? { id: source.id, source_name: source.source_name, tracking_url: source.tracking_url } : undefined,
+	};
+	for (const field of PROFILE_FIELDS) {
+		// validate() let only Zoom's choices through (CHOICES).
+		if (isChoiceField(field)) setChoice(registrant, field, str(fields[field]));
+		else registrant[field] = str(fields[field]);
+	}
+	target.registrants.push(registrant);
+	return registrant;
+}
+
 function register(ctx: ZoomContext, req: SimRequest, found: Target | SimResponse): SimResponse {
 	if (isSimResponse(found)) return found;
 	const target = found;
@@ -321,43 +418,83 @@ function register(ctx: ZoomContext, req: SimRequest, found: Target | SimResponse
 	}
 
 	const autoApprove = target.kind === 'meeting' && fields.auto_approve === true;
-	const source = target.kind === 'webinar' ? target.sources.find((s) => s.id === fields.source_id) : undefined;
-	if (source) source.registration_count++;
-	const questions = Array.isArray(fields.custom_questions) ? (fields.custom_questions as { title: string; value?: unknown }[]) : [];
-	const registrant: ZoomRegistrant = {
-		id: randomAlnum(22),
-		email,
-		first_name: str(fields.first_name),
-		last_name: '',
-		address: '',
-		city: '',
-		country: '',
-		zip: '',
-		state: '',
-		phone: '',
-		industry: '',
-		org: '',
-		job_title: '',
-		purchasing_time_frame: '',
-		role_in_purchase_process: '',
-		no_of_employees: '',
-		comments: '',
-		custom_questions: questions.map((q) => ({ title: q.title, value: str(q.value) })),
-		status: target.registration.approval_type === 0 || autoApprove ? 'approved' : 'pending',
-		// Whole seconds, rounded down: rounded up, a registrant made in the second half of a second
-		// would be stamped in the future and missing from a list read right after.
-		create_time: toZoomTime(Math.floor(ctx.now() / 1000) * 1000),
-		join_url: target.personalJoinUrl(),
-		occurrence_ids: occurrenceIds,
-		tracking_source: source ? { id: source.id, source_name: source.source_name, tracking_url: source.tracking_url } : undefined,
-	};
-	for (const field of PROFILE_FIELDS) {
-		// validate() let only Zoom's choices through (CHOICES).
-		if (isChoiceField(field)) setChoice(registrant, field, str(fields[field]));
-		else registrant[field] = str(fields[field]);
-	}
-	target.registrants.push(registrant);
+	const registrant = newRegistrant(ctx, target, fields, occurrenceIds, target.registration.approval_type === 0 || autoApprove);
 	return created(target, registrant);
+}
+
+/** Registrants per batch request [K]. */
+export const BATCH_REGISTRANTS_MAX = 30;
+
+/** The 201 body [K], typed by Rivet's batch response types; `join_url` only once approved. */
+function batchAnswer(target: Target, registrants: ZoomRegistrant[]) {
+	const rows = registrants.map((r) => ({ email: r.email, ...(r.status === 'approved' ? { join_url: r.join_url } : {}), registrant_id: r.id }));
+	return target.kind === 'webinar'
+		? ({ registrants: rows } satisfies Zoom.WebinarsPerformBatchRegistrationResponse)
+		: ({ registrants: rows } satisfies Zoom.MeetingsPerformBatchRegistrationResponse);
+}
+
+/** `POST /webinars|meetings/{id}/batch_registrants` [K][D5]; the choices are in the header. */
+function batchRegister(ctx: ZoomContext, req: SimRequest, kind: 'meeting' | 'webinar', rawId: string): SimResponse {
+	const found = kind === 'webinar' ? webinarTarget(ctx, rawId) : meetingTarget(ctx, rawId);
+	const shownId = numericId(rawId);
+	if (isSimResponse(found)) return zoomError(404, 3001, `${kind === 'webinar' ? 'Webinar' : 'Meeting'} does not exist: ${shownId}.`);
+	const target = found;
+	const body = req.body;
+	if (req.invalidJson || !body || typeof body !== 'object' || Array.isArray(body)) {
+		return zoomError(400, 300, 'Request Body should be a valid JSON object.');
+	}
+	if (kind === 'webinar' && target.type !== 5) {
+		return zoomError(400, 300, 'This API can only be used for scheduled webinars (type 5). Batch registration is not supported for other webinar types.');
+	}
+	if (kind === 'meeting' && target.type !== 2) {
+		return zoomError(400, 303, 'This API can only be used for scheduled meeting(meeting type: 2). Batch registration is not supported for other meeting types.');
+	}
+	if (target.registration.approval_type === 2) {
+		return kind === 'webinar'
+			? zoomError(400, 3000, `Registration not enabled for this webinar: ${target.id}`)
+			: zoomError(404, 404, `Registration has not been enabled for this meeting: ${target.id}.`);
+	}
+	const fields = body as Record<string, unknown>;
+	const list = fields.registrants;
+	if (!Array.isArray(list) || list.length === 0 || list.length > BATCH_REGISTRANTS_MAX) return validationFailed(['registrants']);
+	if (fields.auto_approve !== undefined && typeof fields.auto_approve !== 'boolean') return validationFailed(['auto_approve']);
+	const bad = list.flatMap((entry, i) => {
+		if (!entry || typeof entry !== 'object' || Array.isArray(entry)) return [`registrants[${i}]`];
+		const { email, first_name, last_name } = entry as Record<string, unknown>;
+		return validate({ email, first_name, last_name }).map((field) => `registrants[${i}].${field}`);
+	});
+	if (bad.length > 0) return validationFailed(bad);
+	const people = (list as Array<Record<string, unknown>>).map((entry) => ({ email: str(entry.email), first_name: str(entry.first_name), last_name: entry.last_name }));
+
+	// Every registrant of the batch spends one of their 3 requests a day, shared with the add endpoint [D5].
+	const day = utcDay(ctx.now());
+	let over: string | undefined;
+	for (const email of new Set(people.map((p) => p.email.toLowerCase()))) {
+		const key = `${target.kind}:${target.id}:${email}:${day}`;
+		const count = (ctx.state.registrantAdds.get(key) ?? 0) + 1;
+		ctx.state.registrantAdds.set(key, count);
+		if (count > REGISTRANT_DAILY_LIMIT) over ??= people.find((p) => p.email.toLowerCase() === email)!.email;
+	}
+	if (over !== undefined) {
+		return zoomError(
+			429,
+			429,
+			`You have exceeded the daily rate limit (${REGISTRANT_DAILY_LIMIT}) of ${kind === 'webinar' ? 'Webinar' : 'Meeting'} Batch Registration API requests permitted for (${over}) this particular registrant. You may resume these requests at GMT 00:00:00.`,
+		);
+	}
+
+	const existing = (email: string) => target.registrants.find((r) => r.email.toLowerCase() === email.toLowerCase());
+	const fresh = new Set(people.filter((p) => !existing(p.email)).map((p) => p.email.toLowerCase()));
+	const configured = target.registration.registrants_restrict_number;
+	const limit = target.kind === 'meeting' ? Math.min(configured > 0 ? configured : MEETING_REGISTRANT_MAX, MEETING_REGISTRANT_MAX) : configured;
+	const taken = target.registrants.filter((r) => r.status !== 'denied').length;
+	if (limit > 0 && taken + fresh.size > limit) {
+		return zoomError(404, 3043, `${kind === 'webinar' ? 'Webinar' : 'Meeting'} has reached maximum attendee capacity.`);
+	}
+
+	const approved = target.registration.approval_type === 0 || fields.auto_approve === true;
+	const registered = people.map((p) => existing(p.email) ?? newRegistrant(ctx, target, p, undefined, approved));
+	return json(201, batchAnswer(target, registered));
 }
 
 const STATUSES = ['pending', 'approved', 'denied'];
@@ -376,6 +513,20 @@ export const registrantRoutes: ZoomRoute[] = [
 		category: 'light',
 		scope: ZOOM_SCOPES.addMeetingRegistrant,
 		handle: (ctx, req, params) => register(ctx, req, meetingTarget(ctx, params.meetingId)),
+	},
+	{
+		method: 'POST',
+		pattern: '/webinars/:webinarId/batch_registrants',
+		category: 'heavy',
+		scope: ZOOM_SCOPES.batchWebinarRegistrants,
+		handle: (ctx, req, params) => batchRegister(ctx, req, 'webinar', params.webinarId),
+	},
+	{
+		method: 'POST',
+		pattern: '/meetings/:meetingId/batch_registrants',
+		category: 'heavy',
+		scope: ZOOM_SCOPES.batchMeetingRegistrants,
+		handle: (ctx, req, params) => batchRegister(ctx, req, 'meeting', params.meetingId),
 	},
 	{
 		method: 'GET',

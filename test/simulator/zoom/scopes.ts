@@ -26,6 +26,8 @@ export const ZOOM_SCOPES = {
 	listAbsentees: { granular: 'webinar:read:list_absentees:admin', classic: 'webinar:read:admin' },
 	// Only the classic scope is named in the reference we could read (see zoom/reports.ts).
 	reportUserMeetings: { granular: 'report:read:admin', classic: 'report:read:admin' },
+	// "Get history meeting and webinar list" (zoom/reports.ts names the source).
+	reportHistoryMeetings: { granular: 'report:read:list_history_meetings:admin', classic: 'report:read:admin' },
 	// Past meeting/webinar polls and Q&A, and the poll/Q&A/survey reports: only the classic scopes are
 	// named in the reference we could read (see zoom/engagement.ts).
 	listPastMeetingPolls: { granular: 'meeting:read:admin', classic: 'meeting:read:admin' },
@@ -45,6 +47,10 @@ export const ZOOM_SCOPES = {
 	addMeetingRegistrant: { granular: 'meeting:write:registrant:admin', classic: 'meeting:write:admin' },
 	listMeetingRegistrants: { granular: 'meeting:read:list_registrants:admin', classic: 'meeting:read:admin' },
 	addWebinarRegistrant: { granular: 'webinar:write:registrant:admin', classic: 'webinar:write:admin' },
+	// Batch registration: granular names as indico/indico-plugins vc_zoom asks for them (README.md,
+	// AUTO_REGISTRATION_*_SCOPES); classic ones as Zoom's reference names them (zoom/registrants.ts [K]).
+	batchMeetingRegistrants: { granular: 'meeting:write:batch_registrants:admin', classic: 'meeting:write:admin' },
+	batchWebinarRegistrants: { granular: 'webinar:write:batch_registrants:admin', classic: 'webinar:write:admin' },
 	listRecordingFiles: { granular: 'cloud_recording:read:list_recording_files:admin', classic: 'recording:read:admin' },
 	// Only the classic scope is named in the reference we could read (see zoom/userRecordings.ts).
 	listUserRecordings: { granular: 'recording:read:admin', classic: 'recording:read:admin' },
