@@ -10,6 +10,8 @@
  *                       attendees; quick: about 1 000)
  *   --registration-only only the Register Contacts table (1 000 people; quick: 100)
  *   --sync-only         only the Zoom to Brevo sync table (10 000 people; quick: 1 000)
+ *   --memory-only       only the Zoom to Brevo memory table (100 000 people, 5 runs of each mode,
+ *                       each in a fresh process; quick: 10 000 people, 1 run)
  *   --settings=a,b      only these n8n settings for the trigger (names in TRIGGER_BENCH_SETTINGS,
  *                       scripts/bench/trigger.ts); default: all of them, or the quick ones
  */
@@ -31,6 +33,7 @@ const pollOnly = process.argv.includes('--poll-only');
 const engagementOnly = process.argv.includes('--engagement-only');
 const registrationOnly = process.argv.includes('--registration-only');
 const syncOnly = process.argv.includes('--sync-only');
+const memoryOnly = process.argv.includes('--memory-only');
 const settingsArg = process.argv.find((arg) => arg.startsWith('--settings='))?.slice('--settings='.length);
 
 function triggerSettings(): TriggerSettingName[] {
@@ -64,6 +67,10 @@ async function syncTable(): Promise<[string, Row[]]> {
 	];
 }
 
+async function memoryTable(): Promise<[string, Row[]]> {
+	return ['Zoom to Brevo: memory', await benchMemory(quick ? 10_000 : 100_000, quick ? 1 : 5)];
+}
+
 async function registrationTable(): Promise<[string, Row[]]> {
 	const people = quick ? 100 : 1_000;
 	return [`Zoom to Brevo: Register Contacts, ${people} people for a webinar, Zoom Pro limits`, await benchRegistration(people)];
@@ -84,6 +91,10 @@ async function main() {
 		print(...(await syncTable()));
 		return;
 	}
+	if (memoryOnly) {
+		print(...(await memoryTable()));
+		return;
+	}
 	if (!triggerOnly) {
 		const hosts = quick ? [1, 10] : [1, 50, 500];
 		console.log(`\n## Zoom Scheduled Trigger: Zoom calls per scheduled poll (${hosts.join(', ')} chosen hosts, Zoom Pro limits)\n`);
@@ -97,7 +108,7 @@ async function main() {
 	if (pollOnly) return;
 	if (!triggerOnly) {
 		print(...(await syncTable()));
-		print('Zoom to Brevo: memory', await benchMemory(quick ? 10_000 : 100_000));
+		print(...(await memoryTable()));
 		print(...(await engagementTable()));
 		print(...(await registrationTable()));
 		print('Zoom to Brevo: one rate budget per execution (requests per sliding second)', [

@@ -73,6 +73,57 @@ export interface ZoomListSink<T> {
 }
 
 /**
+ * One page of a listing into `sink`. Only what paging needs comes back: the page itself (300 rows)
+ * is let go before the next request, not held through that request's wait, where it outlived the
+ * young generation and 150 000 rows' pages piled up as old garbage (issue #25: memory).
+ */
+async function pageInto<T>(
+	context: ZoomListContext,
+	request: ZoomListRequest,
+	options: ZoomCallOptions,
+	sink: ZoomListSink<T>,
+	at: { token: string; pageNumber?: number; byNumber?: boolean },
+): Promise<{ next: string; following?: number; byNumber: boolean; totalRecords?: number }> {
+	const { token, pageNumber } = at;
+	const page = await zoomRequestWithRetry<ZoomPage>(
+		context,
+		request.credentialType,
+		{
+			method: 'GET',
+			path: request.path,
+			qs: {
+				...request.qs,
+				page_size: ZOOM_PAGE_SIZE,
+				...(token ? { next_page_token: token } : pageNumber ? { page_number: pageNumber } : {}),
+			},
+			what: request.what,
+			category: request.category,
+			baseUrl: request.baseUrl,
+		},
+		options,
+	);
+	const list = page?.[request.listKey];
+	if (Array.isArray(list)) sink.add(list as T[]);
+	const totalRecords = typeof page?.total_records === 'number' ? page.total_records : undefined;
+	const next = typeof page?.next_page_token === 'string' ? page.next_page_token : '';
+	if (next !== '' && next === token) {
+		throw new NodeApiError(context.getNode(), page as JsonObject, {
+			message: `Zoom sent the same page token twice while trying to ${request.what}`,
+			description: 'Stopped so the listing does not loop. Run the node again.',
+		});
+	}
+	const byNumber = at.byNumber ?? next === '';
+	const following = nextPageNumber(page, byNumber);
+	if (following !== undefined && following <= (pageNumber ?? 1)) {
+		throw new NodeApiError(context.getNode(), page as JsonObject, {
+			message: `Zoom sent the same page twice while trying to ${request.what}`,
+			description: 'Stopped so the listing does not loop. Run the node again.',
+		});
+	}
+	return { next, following, byNumber, totalRecords };
+}
+
+/**
  * Every row of a Zoom list into `sink`, following `next_page_token` with pages of 300. A page token
  * that expires mid-way (a slow run) restarts the listing from the first page once — the sink is
  * told, so no row counts twice; a second expiry is an error.
@@ -94,44 +145,12 @@ export async function zoomListInto<T = IDataObject>(
 		let byNumber: boolean | undefined;
 		try {
 			do {
-				const page = await zoomRequestWithRetry<ZoomPage>(
-					context,
-					request.credentialType,
-					{
-						method: 'GET',
-						path: request.path,
-						qs: {
-							...request.qs,
-							page_size: ZOOM_PAGE_SIZE,
-							...(token ? { next_page_token: token } : pageNumber ? { page_number: pageNumber } : {}),
-						},
-						what: request.what,
-						category: request.category,
-						baseUrl: request.baseUrl,
-					},
-					options,
-				);
+				const step = await pageInto(context, request, options, sink, { token, pageNumber, byNumber });
 				pages++;
-				const list = page?.[request.listKey];
-				if (Array.isArray(list)) sink.add(list as T[]);
-				if (typeof page?.total_records === 'number') totalRecords = page.total_records;
-				const next = typeof page?.next_page_token === 'string' ? page.next_page_token : '';
-				if (next !== '' && next === token) {
-					throw new NodeApiError(context.getNode(), page as JsonObject, {
-						message: `Zoom sent the same page token twice while trying to ${request.what}`,
-						description: 'Stopped so the listing does not loop. Run the node again.',
-					});
-				}
-				byNumber ??= next === '';
-				token = next;
-				const following = nextPageNumber(page, byNumber);
-				if (following !== undefined && following <= (pageNumber ?? 1)) {
-					throw new NodeApiError(context.getNode(), page as JsonObject, {
-						message: `Zoom sent the same page twice while trying to ${request.what}`,
-						description: 'Stopped so the listing does not loop. Run the node again.',
-					});
-				}
-				pageNumber = following;
+				if (step.totalRecords !== undefined) totalRecords = step.totalRecords;
+				byNumber = step.byNumber;
+				token = step.next;
+				pageNumber = step.following;
 			} while (token !== '' || pageNumber !== undefined);
 			return { pages, restarts, totalRecords };
 		} catch (error) {

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { toBrevoContact, type BrevoContact } from '../contacts/mapToBrevo';
+import { ContactMapper, type BrevoContact } from '../contacts/mapToBrevo';
 import { contactItems, skippedItems, summaryLine } from './output';
 import {
 	readMeetingParticipants,
@@ -111,18 +111,25 @@ export interface SyncOutcome {
 export async function syncContacts(context: IExecuteFunctions, itemIndex: number, settings: SyncSettings, zoom: ZoomClient | undefined): Promise<SyncOutcome> {
 	const { read, anonymous } = await addEngagement(await readPeople(context, itemIndex, settings, zoom), settings, zoom);
 	const timeZone = context.getTimezone();
-	// Each person is let go once mapped, so a large meeting's people and contacts are not both held.
+	// Each person is let go once mapped, so a large meeting's people and contacts are not both held;
+	// one mapper for the sync, so what the contacts have in common is held once.
 	const people = read.people.people;
+	const mapper = new ContactMapper(read.source, settings.mapping, settings.listIds, timeZone, { answers: settings.includeAnswers });
 	let contacts: BrevoContact[] = [];
 	for (let i = 0; i < people.length; i++) {
-		contacts.push(toBrevoContact(people[i], read.source, settings.mapping, settings.listIds, timeZone, { answers: settings.includeAnswers }));
+		contacts.push(mapper.map(people[i]));
 		(people as Array<Person | undefined>)[i] = undefined;
 	}
 	people.length = 0;
 
 	const writes = settings.writeMode !== 'emit' && !settings.dryRun && contacts.length > 0;
 	const order = writes ? await keepStatusOrder(context, contacts, settings.mapping, read.source) : undefined;
-	if (order) contacts = order.contacts;
+	if (order) {
+		contacts = order.contacts;
+		// Only `contacts` holds them: the copies made next (the status stamped) replace them, and the
+		// objects replaced are then let go instead of being held through the write (issue #25).
+		order.contacts = [];
+	}
 	// Other workflows write the same contacts: the status order also holds against what Brevo has.
 	const brevoOrder = writes ? await keepStatusOrderInBrevo(context, contacts, settings.mapping, read.source) : undefined;
 	if (brevoOrder) contacts = brevoOrder.contacts;
@@ -179,13 +186,12 @@ export async function syncContacts(context: IExecuteFunctions, itemIndex: number
 		});
 	}
 
-	const items = [
-		...contactItems(contacts, itemIndex, (_contact, index) => ({
-			...(written ? { brevo: written.perContact[index] } : {}),
-			...(events ? { event: events.perContact[index] } : {}),
-			...(leads?.perContact[index] ? { leadEvent: leads.perContact[index] } : {}),
-		})),
-		...skippedItems(read.people.skipped, read.source, itemIndex),
-	];
+	// contactItems lets each contact go as its item is built (the items are what n8n keeps).
+	const items = contactItems(contacts, itemIndex, (_contact, index) => ({
+		...(written ? { brevo: written.perContact[index] } : {}),
+		...(events ? { event: events.perContact[index] } : {}),
+		...(leads?.perContact[index] ? { leadEvent: leads.perContact[index] } : {}),
+	}));
+	skippedItems(read.people.skipped, read.source, itemIndex, items);
 	return { items, finished: waiting === 0 || (!events && !leads) };
 }

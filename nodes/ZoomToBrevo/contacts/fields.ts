@@ -31,6 +31,10 @@ export function zonedParts(ms: number, timeZone: string, withTime = false): Reco
 	return Object.fromEntries(zonedFormat(timeZone, withTime).formatToParts(ms).map((p) => [p.type, p.value]));
 }
 
+/** Instants already dated, per time zone: people join at the same seconds (a meeting's start),
+ *  and formatting a date makes a dozen short-lived objects (issue #25: a 100 000-person sync). */
+const dayCache = new Map<string, Map<number, string>>();
+
 /**
  * Brevo date attributes take YYYY-MM-DD (anything else is refused with "Invalid date format"), a
  * calendar day: the day in the workflow's time zone, so a 21:30 New York meeting is dated that
@@ -40,9 +44,19 @@ export const brevoDate = (iso: string | undefined, timeZone: string): string | u
 	if (!iso) return undefined;
 	const ms = Date.parse(iso);
 	if (Number.isNaN(ms)) return undefined;
-	const { year, month, day } = zonedParts(ms, timeZone);
-	return `${year}-${month}-${day}`;
+	let days = dayCache.get(timeZone);
+	if (!days) dayCache.set(timeZone, (days = new Map()));
+	let date = days.get(ms);
+	if (date === undefined) {
+		const { year, month, day } = zonedParts(ms, timeZone);
+		date = `${year}-${month}-${day}`;
+		// Bounded: a sync of 100 000 distinct times keeps the latest few thousand, not all.
+		if (days.size >= 5_000) days.clear();
+		days.set(ms, date);
+	}
+	return date;
 };
+
 
 /** Seconds as minutes with one decimal; unknown stays unknown. */
 export const minutesOf = (seconds: number | undefined): number | undefined =>

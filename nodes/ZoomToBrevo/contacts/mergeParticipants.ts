@@ -32,29 +32,25 @@ function intervalOf(row: ParticipantRow): [number, number] | undefined {
 	return Number.isFinite(seconds) && seconds > 0 ? [join, join + seconds * 1000] : undefined;
 }
 
-/** First join and last leave over some of a person's rows, with the text Zoom gave for them. */
+/**
+ * First join and last leave over some of a person's rows, with the text Zoom gave for them. Only
+ * the texts and one time are kept (the other times are parsed again from the text when compared):
+ * 100 000 people's tallies are held until the last page is in (issue #25: memory).
+ */
 class JoinLeave {
-	private firstJoinMs?: number;
 	private firstJoinText?: string;
 	private lastLeaveMs?: number;
 	/** The latest leave_time Zoom wrote (first row to have it): the last leave's own text when equal. */
-	private leaveTextMs?: number;
 	private leaveText?: string;
 
 	add(row: ParticipantRow, interval: [number, number] | undefined): void {
 		// By time, not by string: Zoom's timestamps may carry different offsets.
 		const join = time(row.join_time);
-		if (join !== undefined && (this.firstJoinMs === undefined || join < this.firstJoinMs)) {
-			this.firstJoinMs = join;
-			this.firstJoinText = row.join_time;
-		}
+		if (join !== undefined && (this.firstJoinText === undefined || join < time(this.firstJoinText)!)) this.firstJoinText = row.join_time;
 		const leaveTime = time(row.leave_time);
 		const leave = interval?.[1] ?? leaveTime;
 		if (leave !== undefined && (this.lastLeaveMs === undefined || leave > this.lastLeaveMs)) this.lastLeaveMs = leave;
-		if (leaveTime !== undefined && (this.leaveTextMs === undefined || leaveTime > this.leaveTextMs)) {
-			this.leaveTextMs = leaveTime;
-			this.leaveText = row.leave_time;
-		}
+		if (leaveTime !== undefined && (this.leaveText === undefined || leaveTime > time(this.leaveText)!)) this.leaveText = row.leave_time;
 	}
 
 	get firstJoin(): string | undefined {
@@ -64,24 +60,27 @@ class JoinLeave {
 	/** A last leave computed from a duration has no text of Zoom's: then it is written as ISO. */
 	get lastLeave(): string | undefined {
 		if (this.lastLeaveMs === undefined) return undefined;
-		return this.leaveTextMs === this.lastLeaveMs ? this.leaveText : new Date(this.lastLeaveMs).toISOString();
+		return this.leaveText !== undefined && time(this.leaveText) === this.lastLeaveMs ? this.leaveText : new Date(this.lastLeaveMs).toISOString();
 	}
 }
 
-/** What one person's rows add up to, row by row. */
+/** What one person's rows add up to, row by row. Parts most people do not need (a second
+ *  interval, waiting-room times) are made when a row needs them: see JoinLeave on why. */
 class PersonTally {
 	rows = 0;
 	/** The fullest display name among the rows (a rejoin from the phone may say "iPhone"). */
 	name?: string;
 	registrantId?: string;
 	private inMeetingRows = 0;
-	/** Intervals in the meeting with some length, flat: [start, end, start, end, ...]. */
-	private intervals: number[] = [];
+	/** Intervals in the meeting with some length, flat: [start, end, start, end, ...]; made with
+	 *  the first, at its size (an array grown from empty by push reserves room for 17 numbers). */
+	private intervals?: number[];
 	/** Rows without a join time are rare (old reports): their duration is all Zoom says. */
 	private untimedSeconds = 0;
 	private untimedSessions = 0;
 	private inMeeting = new JoinLeave();
-	private anyRow = new JoinLeave();
+	/** Times over the waiting-room rows: the person's times when they never left the waiting room. */
+	private waitingRoom?: JoinLeave;
 
 	add(row: ParticipantRow): void {
 		this.rows++;
@@ -89,12 +88,17 @@ class PersonTally {
 		if (name && (this.name === undefined || name.length > this.name.length)) this.name = name;
 		if (!this.registrantId && row.registrant_id) this.registrantId = row.registrant_id;
 		const interval = intervalOf(row);
-		this.anyRow.add(row, interval);
-		if (inWaitingRoom(row)) return;
+		if (inWaitingRoom(row)) {
+			(this.waitingRoom ??= new JoinLeave()).add(row, interval);
+			return;
+		}
 		this.inMeetingRows++;
 		this.inMeeting.add(row, interval);
 		// A session is a row with time in the meeting: a zero-length row (a dropped reconnect) is not.
-		if (interval && interval[1] > interval[0]) this.intervals.push(interval[0], interval[1]);
+		if (interval && interval[1] > interval[0]) {
+			// concat, not push: push grows an array by half plus 16 slots, 150 bytes for two more numbers.
+			this.intervals = this.intervals ? this.intervals.concat(interval) : [interval[0], interval[1]];
+		}
 		if (time(row.join_time) === undefined) {
 			this.untimedSeconds += Math.max(0, Number(row.duration) || 0);
 			if (Number(row.duration) > 0) this.untimedSessions++;
@@ -102,14 +106,15 @@ class PersonTally {
 	}
 
 	engagement(source: Pick<ZoomSource, 'durationMinutes'>) {
-		const attendedSeconds = unionSeconds(this.intervals) + this.untimedSeconds;
+		const intervals = this.intervals ?? [];
+		const attendedSeconds = unionSeconds(intervals) + this.untimedSeconds;
 		// Waiting-room-only people: their times are those of the waiting room.
-		const times = this.inMeetingRows > 0 ? this.inMeeting : this.anyRow;
+		const times = this.inMeetingRows > 0 ? this.inMeeting : (this.waitingRoom ?? this.inMeeting);
 		const lengthSeconds = (source.durationMinutes ?? 0) * 60;
 		return {
 			status: (this.inMeetingRows > 0 ? 'attended' : 'waiting_room_only') as AttendanceStatus,
 			attendedSeconds,
-			sessions: this.intervals.length / 2 + this.untimedSessions,
+			sessions: intervals.length / 2 + this.untimedSessions,
 			firstJoin: times.firstJoin,
 			lastLeave: times.lastLeave,
 			attendancePercent:
@@ -163,9 +168,12 @@ export class ParticipantMerger implements ZoomListSink<ParticipantRow> {
 		}
 	}
 
+	/** The people, once every page is in. Each tally is let go as its person is made, so the
+	 *  tallies and the people are not both held whole (issue #25); the merger is empty after. */
 	result(): PeopleResult {
 		const result: PeopleResult = { people: [], skipped: [] };
 		for (const [email, tally] of this.byEmail) {
+			this.byEmail.delete(email);
 			if (!isValidEmail(email)) {
 				result.skipped.push(skipped('invalid_email', tally.name, tally.rows, email));
 				continue;
@@ -181,6 +189,7 @@ export class ParticipantMerger implements ZoomListSink<ParticipantRow> {
 			result.people.push(person);
 		}
 		for (const tally of this.withoutEmail.values()) result.skipped.push(skipped('no_email', tally.name, tally.rows));
+		this.withoutEmail.clear();
 		return result;
 	}
 }

@@ -24,7 +24,7 @@ import type { AttributeMapping } from '../contacts/fields';
 import type { BrevoContact } from '../contacts/mapToBrevo';
 import type { AttendanceStatus, ZoomSource } from '../contacts/types';
 import { sessionStartIn, STATUS_ORDER, statusScopeOf, statusSessionOf } from './keys';
-import { statusAttributes } from './statusOrder';
+import { statusAttributes, withFields } from './statusOrder';
 
 /** The contact attribute naming the meeting instance or webinar ATTENDANCE_STATUS belongs to. */
 export const STATUS_FOR_ATTRIBUTE = 'ZOOM_STATUS_FOR';
@@ -56,6 +56,14 @@ function keepsBrevo(held: HeldStatus, status: unknown, session: string | undefin
 	return rank(held.status) > rank(status) ? `Brevo already has "${String(held.status)}" for this ${scope.split(':')[0]} (written by this or another workflow), later than "${String(status)}"` : undefined;
 }
 
+/** `{ ...attributes, ...stamp }`, set key by key. */
+function withStamp(attributes: IDataObject, stamp: IDataObject): IDataObject {
+	const stamped: IDataObject = {};
+	for (const name of Object.keys(attributes)) stamped[name] = attributes[name];
+	for (const name of Object.keys(stamp)) stamped[name] = stamp[name];
+	return stamped;
+}
+
 /**
  * Pure: the contacts to write, given what Brevo holds for this instance (by lower-cased email).
  * Status attributes, ZOOM_STATUS_FOR and ZOOM_STATUS_SESSION go out where Brevo's status stays.
@@ -74,11 +82,13 @@ export function orderAgainstBrevo(
 		if (!attributes.some((name) => name in contact.attributes)) return contact;
 		const held = inBrevo.get(contact.email.toLowerCase());
 		const why = held === undefined ? undefined : keepsBrevo(held, contact.engagement.status, session, scope);
-		if (why === undefined) return { ...contact, attributes: { ...contact.attributes, ...stamp } };
+		// Copies set key by key, not spread: spread objects each get their own hidden class, 20 MB
+		// over 100 000 contacts (issue #25); these share one.
+		if (why === undefined) return withFields(contact, { attributes: withStamp(contact.attributes, stamp) });
 		heldBack++;
 		const withoutStatus: IDataObject = { ...contact.attributes };
 		for (const name of attributes) delete withoutStatus[name];
-		return { ...contact, attributes: withoutStatus, statusKept: `${attributes.join(', ')} left as it is: ${why}` };
+		return withFields(contact, { attributes: withoutStatus, statusKept: `${attributes.join(', ')} left as it is: ${why}` });
 	});
 	return { contacts: ordered, heldBack };
 }

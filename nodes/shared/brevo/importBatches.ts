@@ -32,29 +32,53 @@ export interface ImportPlan {
 	oversized: Array<{ email: string; bytes: number }>;
 }
 
+/** The attributes as the import sends them: without EMAIL (the contact's key: Brevo treats it as
+ *  a change of address) and without undefined values. The contact's own object when it has
+ *  neither, as a sync's contacts do: 100 000 copies were the import's largest cost (issue #25). */
+function sendable(attributes: IDataObject | undefined): IDataObject {
+	if (!attributes) return {};
+	const names = Object.keys(attributes);
+	if (names.every((name) => attributes[name] !== undefined && name.toUpperCase() !== 'EMAIL')) return attributes;
+	const kept: IDataObject = {};
+	for (const name of names) if (attributes[name] !== undefined && name.toUpperCase() !== 'EMAIL') kept[name] = attributes[name];
+	return kept;
+}
+
+const sortedUnique = (ids: number[]) => [...new Set(ids)].sort((a, b) => a - b);
+
 /**
  * One row per email (case-insensitive): later values win, list memberships add up. EMAIL inside the
  * attributes is dropped — it is the contact's key, and Brevo treats it as a change of address.
+ * A row's attributes may be the contact's own object: nothing here writes to it (a second contact
+ * of the same email gets the row a copy first), and neither does sending.
  */
 export function mergeByEmail(contacts: ContactWrite[], listIds: number[]): Array<{ row: ImportRow; listIds: number[] }> {
-	const merged = new Map<string, { row: ImportRow; lists: Set<number> }>();
+	const merged = new Map<string, { row: ImportRow; listIds: number[]; copied: boolean }>();
+	// A sync's contacts share one listIds array: their target lists are worked out once.
+	let listsFor: number[] | undefined;
+	let lists: number[] = [];
 	for (const contact of contacts) {
 		const email = contact.email.trim();
 		const key = email.toLowerCase();
-		const attributes: IDataObject = {};
-		for (const [name, value] of Object.entries(contact.attributes ?? {})) {
-			if (name.toUpperCase() === 'EMAIL' || value === undefined) continue;
-			attributes[name] = value;
-		}
 		const entry = merged.get(key);
 		if (entry) {
-			Object.assign(entry.row.attributes, attributes);
-			for (const id of contact.listIds ?? []) entry.lists.add(id);
-		} else {
-			merged.set(key, { row: { email, attributes }, lists: new Set([...listIds, ...(contact.listIds ?? [])]) });
+			if (!entry.copied) {
+				entry.row.attributes = { ...entry.row.attributes };
+				entry.copied = true;
+			}
+			Object.assign(entry.row.attributes, sendable(contact.attributes));
+			entry.listIds = sortedUnique([...entry.listIds, ...(contact.listIds ?? [])]);
+			continue;
 		}
+		if (contact.listIds !== listsFor || listsFor === undefined) {
+			listsFor = contact.listIds;
+			lists = sortedUnique([...listIds, ...(contact.listIds ?? [])]);
+		}
+		merged.set(key, { row: { email, attributes: sendable(contact.attributes) }, listIds: lists, copied: false });
 	}
-	return [...merged.values()].map(({ row, lists }) => ({ row, listIds: [...lists].sort((a, b) => a - b) }));
+	const rows: Array<{ row: ImportRow; listIds: number[] }> = [];
+	for (const { row, listIds: own } of merged.values()) rows.push({ row, listIds: own });
+	return rows;
 }
 
 function envelope(listIds: number[]): IDataObject {
@@ -64,8 +88,13 @@ function envelope(listIds: number[]): IDataObject {
 
 export function planImport(contacts: ContactWrite[], listIds: number[], maxBytes: number): ImportPlan {
 	const groups = new Map<string, { listIds: number[]; rows: ImportRow[] }>();
+	let keyFor: number[] | undefined;
+	let key = '';
 	for (const { row, listIds: lists } of mergeByEmail(contacts, listIds)) {
-		const key = lists.join(',');
+		if (lists !== keyFor) {
+			keyFor = lists;
+			key = lists.join(',');
+		}
 		const group = groups.get(key) ?? { listIds: lists, rows: [] };
 		group.rows.push(row);
 		groups.set(key, group);
