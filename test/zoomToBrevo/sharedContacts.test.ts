@@ -6,10 +6,11 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { contactItems, skippedItems } from '../../nodes/ZoomToBrevo/actions/output';
+import { contactItem, contactItems, skippedItems } from '../../nodes/ZoomToBrevo/actions/output';
 import { CONTACT_FIELDS, DEFAULT_MAPPING, minutesOf, type AttributeMapping } from '../../nodes/ZoomToBrevo/contacts/fields';
 import { ContactMapper, toBrevoContact, type BrevoContact } from '../../nodes/ZoomToBrevo/contacts/mapToBrevo';
-import type { Person, ZoomSource } from '../../nodes/ZoomToBrevo/contacts/types';
+import { ParticipantMerger } from '../../nodes/ZoomToBrevo/contacts/mergeParticipants';
+import type { ParticipantRow, Person, ZoomSource } from '../../nodes/ZoomToBrevo/contacts/types';
 import { orderAgainstBrevo, STATUS_FOR_ATTRIBUTE } from '../../nodes/ZoomToBrevo/exactlyOnce/statusInBrevo';
 import { withFields } from '../../nodes/ZoomToBrevo/exactlyOnce/statusOrder';
 import { planImport } from '../../nodes/shared/brevo/importBatches';
@@ -128,6 +129,34 @@ describe('items built key by key', () => {
 		expect(items.map((item) => JSON.stringify(item.json))).toEqual(expected.map((json) => JSON.stringify(json)));
 		expect(items.every((item) => JSON.stringify(item.pairedItem) === '{"item":3}')).toBe(true);
 		expect(contacts).toEqual([]);
+	});
+
+	it('a participant sync mapped one person at a time (emit only) gives the items and skipped people the arrays gave', () => {
+		const rows: ParticipantRow[] = [
+			{ user_email: 'Ada@X.io', name: 'Ada Lovelace', join_time: '2026-11-02T09:00:00Z', leave_time: '2026-11-02T09:30:00Z', duration: 1800 },
+			{ user_email: 'not-an-address', name: 'Typo', join_time: '2026-11-02T09:01:00Z', leave_time: '2026-11-02T09:02:00Z', duration: 60 },
+			{ name: 'Guest', join_time: '2026-11-02T09:03:00Z', leave_time: '2026-11-02T09:04:00Z', duration: 60 },
+			{ user_email: 'grace@x.io', name: 'Grace', status: 'in_waiting_room', join_time: '2026-11-02T09:05:00Z', leave_time: '2026-11-02T09:06:00Z' },
+			{ user_email: 'ada@x.io', name: 'iPhone', join_time: '2026-11-02T09:20:00Z', leave_time: '2026-11-02T09:50:00Z', duration: 1800 },
+			{ user_email: 'bad@', name: 'Also Typo', join_time: '2026-11-02T09:07:00Z', duration: 60 },
+		];
+		const merged = (): ParticipantMerger => {
+			const merger = new ParticipantMerger(source);
+			merger.add(rows.slice(0, 3));
+			merger.add(rows.slice(3));
+			return merger;
+		};
+		const whole = merged().result();
+		const mapper = new ContactMapper(source, DEFAULT_MAPPING, [15]);
+		const expected = contactItems(whole.people.map((p) => mapper.map(p)), 0);
+
+		const oneByOne = merged().drain();
+		expect(oneByOne.skipped).toEqual(whole.skipped);
+		const pairedItem = { item: 0 };
+		const items = [...oneByOne.people].map((p) => contactItem(new ContactMapper(source, DEFAULT_MAPPING, [15]).map(p), pairedItem));
+		expect(items.map((item) => JSON.stringify(item))).toEqual(expected.map((item) => JSON.stringify(item)));
+		expect(items.map((item) => item.json.email)).toEqual(['ada@x.io', 'grace@x.io']);
+		expect(whole.skipped.map((p) => p.reason)).toEqual(['invalid_email', 'invalid_email', 'no_email']);
 	});
 
 	it('skipped people go after the contacts into the same list, each with the source', () => {

@@ -28,19 +28,23 @@ export function contactItems(
 	const pairedItem = { item: itemIndex };
 	for (let index = 0; index < contacts.length; index++) {
 		const contact = contacts[index];
-		const { status, score, leadLevel } = contact.engagement;
-		const json: IDataObject = { email: contact.email };
-		if (status !== undefined) json.status = status;
-		if (score !== undefined) json.score = score;
-		if (leadLevel !== undefined) json.leadLevel = leadLevel;
-		for (const key of Object.keys(contact)) json[key] = contact[key as keyof BrevoContact] as IDataObject[string];
-		const more = extra(contact, index);
-		for (const key of Object.keys(more)) json[key] = more[key];
-		into.push({ json, pairedItem });
+		into.push(contactItem(contact, pairedItem, extra(contact, index)));
 		(contacts as Array<BrevoContact | undefined>)[index] = undefined;
 	}
 	contacts.length = 0;
 	return into;
+}
+
+/** One contact's item (see contactItems), paired by the object given, which all items share. */
+export function contactItem(contact: BrevoContact, pairedItem: { item: number }, more: IDataObject = {}): INodeExecutionData {
+	const { status, score, leadLevel } = contact.engagement;
+	const json: IDataObject = { email: contact.email };
+	if (status !== undefined) json.status = status;
+	if (score !== undefined) json.score = score;
+	if (leadLevel !== undefined) json.leadLevel = leadLevel;
+	for (const key of Object.keys(contact)) json[key] = contact[key as keyof BrevoContact] as IDataObject[string];
+	for (const key of Object.keys(more)) json[key] = more[key];
+	return { json, pairedItem };
 }
 
 export function skippedItems(skipped: SkippedPerson[], source: ZoomSource, itemIndex: number, into: INodeExecutionData[] = []): INodeExecutionData[] {

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { fromRegistrants, withRegistrationDetails } from '../contacts/fromRegistrants';
 import { ParticipantMerger } from '../contacts/mergeParticipants';
-import type { PeopleResult, RegistrantRow, ZoomSession, ZoomSource } from '../contacts/types';
+import type { PeopleResult, Person, RegistrantRow, ZoomSession, ZoomSource } from '../contacts/types';
 import { meetingPathId, type ZoomClient } from './zoomClient';
 
 /** What this reads of `GET /webinars/{webinarId}/tracking_sources` (checked against the vendor's type in test/contracts). */
@@ -20,6 +20,9 @@ export interface ZoomRead {
 	/** Attendee and participant reads: the path segment that names the instance they read, for
 	 *  reading its polls, Q&A and survey the same way. */
 	instancePath?: string;
+	/** Asked for by a sync that maps each person straight on (readMeetingParticipants' `oneByOne`):
+	 *  the people, made one at a time as they are taken; `people.people` is then empty. */
+	peopleOneByOne?: Iterable<Person>;
 }
 
 export interface MeetingDetails {
@@ -47,6 +50,8 @@ export async function readMeetingParticipants(
 	zoom: ZoomClient,
 	meetingId: string,
 	fromReport: boolean,
+	/** Hand the people over one at a time (ZoomRead.peopleOneByOne) instead of as one array. */
+	{ oneByOne = false } = {},
 ): Promise<ZoomRead> {
 	const pathId = meetingPathId(meetingId);
 	const details = await zoom.get<MeetingDetails>(`/past_meetings/${pathId}`, 'light', 'read the past meeting');
@@ -57,7 +62,9 @@ export async function readMeetingParticipants(
 	} else {
 		await zoom.listInto(`/past_meetings/${pathId}/participants`, 'participants', 'medium', 'list the meeting participants', undefined, merger);
 	}
-	return { source, people: merger.result(), instancePath: pathId };
+	if (!oneByOne) return { source, people: merger.result(), instancePath: pathId };
+	const { people, skipped } = merger.drain();
+	return { source, people: { people: [], skipped }, instancePath: pathId, peopleOneByOne: people };
 }
 
 async function webinarSource(zoom: ZoomClient, webinarId: string): Promise<{ source: ZoomSource; recurring: boolean }> {

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { ContactMapper, type BrevoContact } from '../contacts/mapToBrevo';
-import { contactItems, skippedItems, summaryLine } from './output';
+import { contactItem, contactItems, skippedItems, summaryLine } from './output';
 import {
 	readMeetingParticipants,
 	readWebinarAbsentees,
@@ -26,6 +26,18 @@ import type { Person, ZoomSource } from '../contacts/types';
 import { anonymousNote, readEngagement } from './readEngagement';
 import type { ZoomClient } from './zoomClient';
 
+/**
+ * A sync that only emits its contacts and reads no engagement needs no person, and no contact,
+ * once its item is made: its participants are mapped one at a time, tally → person → contact →
+ * item, so only the items are kept (issue #25: 100 000 people's tallies, people and contacts made
+ * back to back, each set let go only at V8's next full GC, doubled the peak). Writes, events and
+ * lead scoring need every contact at once (status order, batches, follow-ups), so they keep the
+ * arrays.
+ */
+function mapsOneByOne(settings: SyncSettings): boolean {
+	return settings.writeMode === 'emit' && !settings.event && !settings.scoring && settings.engagement.length === 0;
+}
+
 async function readPeople(context: IExecuteFunctions, itemIndex: number, settings: SyncSettings, zoom: ZoomClient | undefined): Promise<ZoomRead> {
 	if (settings.operation === 'syncRegistrantFromEvent') return registrantFromEvent(context, itemIndex);
 	if (!zoom) throw new NodeOperationError(context.getNode(), `${settings.operation} reads Zoom: its Zoom settings are missing`, { itemIndex });
@@ -33,7 +45,9 @@ async function readPeople(context: IExecuteFunctions, itemIndex: number, setting
 	const details = settings.registrationDetails;
 	switch (settings.operation) {
 		case 'syncParticipants':
-			return await readMeetingParticipants(zoom, requiredId(context, itemIndex, 'meetingId', 'Meeting ID or UUID'), settings.participantSource === 'report');
+			return await readMeetingParticipants(zoom, requiredId(context, itemIndex, 'meetingId', 'Meeting ID or UUID'), settings.participantSource === 'report', {
+				oneByOne: mapsOneByOne(settings),
+			});
 		case 'syncAttendees':
 			return await readAttendees(context, itemIndex, zoom, param('webinarUuid') || undefined, details);
 		case 'syncAbsentees':
@@ -121,6 +135,15 @@ export async function syncContacts(context: IExecuteFunctions, itemIndex: number
 		(people as Array<Person | undefined>)[i] = undefined;
 	}
 	people.length = 0;
+	// Emit only (mapsOneByOne): each person's item is made as the person is, and nothing else of
+	// them is kept; `contacts` stays empty, so nothing below writes or sends anything.
+	let emitted: INodeExecutionData[] | undefined;
+	if (read.peopleOneByOne) {
+		emitted = [];
+		const pairedItem = { item: itemIndex };
+		for (const person of read.peopleOneByOne) emitted.push(contactItem(mapper.map(person), pairedItem));
+	}
+	const contactCount = emitted ? emitted.length : contacts.length;
 
 	const writes = settings.writeMode !== 'emit' && !settings.dryRun && contacts.length > 0;
 	const order = writes ? await keepStatusOrder(context, contacts, settings.mapping, read.source) : undefined;
@@ -164,7 +187,7 @@ export async function syncContacts(context: IExecuteFunctions, itemIndex: number
 	const kept = heldBack ? `${heldBack} kept their later attendance status` : undefined;
 	context.addExecutionHints({
 		message: [
-			summaryLine(contacts.length, read.people.skipped, contacts.length === 0 && !written ? 'nothing to write' : written?.summary, {
+			summaryLine(contactCount, read.people.skipped, contactCount === 0 && !written ? 'nothing to write' : written?.summary, {
 				skippedOutput: context.getNode().typeVersion >= 1.2,
 			}),
 			kept,
@@ -187,7 +210,7 @@ export async function syncContacts(context: IExecuteFunctions, itemIndex: number
 	}
 
 	// contactItems lets each contact go as its item is built (the items are what n8n keeps).
-	const items = contactItems(contacts, itemIndex, (_contact, index) => ({
+	const items = emitted ?? contactItems(contacts, itemIndex, (_contact, index) => ({
 		...(written ? { brevo: written.perContact[index] } : {}),
 		...(events ? { event: events.perContact[index] } : {}),
 		...(leads?.perContact[index] ? { leadEvent: leads.perContact[index] } : {}),
