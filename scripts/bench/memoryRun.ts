@@ -6,6 +6,7 @@
  *   tsx --expose-gc scripts/bench/memoryRun.ts <people> [emit|import]
  * Prints one line `MEMORY_RESULT {json}`.
  */
+import { removeHarnessUserFolder } from '../../test/harness/env';
 import { makeFixture, startSimulator } from '../../test/simulator';
 import { runZoomToBrevo } from '../../test/zoomToBrevo/nodeRunner';
 import { measure } from './measure';
@@ -55,6 +56,8 @@ async function main() {
 		console.log(`MEMORY_RESULT ${JSON.stringify(result)}`);
 	} finally {
 		await sim.close();
+		// n8n-core's user folder of this process (test/harness/env.ts), which nothing else removes.
+		removeHarnessUserFolder();
 	}
 }
 
