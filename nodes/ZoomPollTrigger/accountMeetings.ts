@@ -40,9 +40,8 @@ import type { ZoomPacer } from '../shared/zoomPacer';
 import { zoomListAll } from '../shared/zoomPaging';
 import { listAccountUsers } from './accountUsers';
 import type { PollSettings } from './pollSettings';
-import { REPORT_HISTORY_DAYS, readUntil, reportRanges, watchAnswers, type EndedMeetingsRead, type ReportMeeting } from './zoomReads';
+import { forEachReportRange, readUntil, watchAnswers, type EndedMeetingsRead, type ReportMeeting } from './zoomReads';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A row of `GET /report/history_meetings`, the fields the poll reads (checked against Rivet in test/contracts). */
 export interface HistoryMeeting {
@@ -136,9 +135,7 @@ export async function readAccountEndedMeetings(context: IPollFunctions, settings
 	const untilMs = readUntil(watch);
 	const hostOf = await hostFilter(context, settings, pacer);
 	const rows: ReportMeeting[] = [];
-	let startMs = Math.max(endedFromMs - DAY_MS, untilMs() - REPORT_HISTORY_DAYS * DAY_MS);
-	while (Date.parse(day(startMs)) <= Date.parse(day(untilMs()))) {
-		const [range] = reportRanges(startMs, untilMs());
+	await forEachReportRange(endedFromMs, untilMs, async (range) => {
 		const list = await zoomListAll<HistoryMeeting>(
 			context,
 			{
@@ -156,9 +153,7 @@ export async function readAccountEndedMeetings(context: IPollFunctions, settings
 			const host = hostOf(row.host_email as string);
 			if (host) rows.push(asReportMeeting(row, host.hostId));
 		}
-		startMs = Date.parse(range.to) + DAY_MS;
-	}
+	});
 	return { rows, zoomNowMs: watch.zoomNowMs, calls: watch.calls };
 }
 
-const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);

@@ -79,6 +79,20 @@ export function reportRanges(fromMs: number, toMs: number): Array<{ from: string
 	return ranges;
 }
 
+/**
+ * Reads a report range by range (a month at most each) for meetings that ended from `endedFromMs`
+ * on: from a day earlier (Zoom does not say in which time zone it reads the days), never before
+ * the six months Zoom keeps, to `untilMs()`, which moves on once an answer tells Zoom's clock.
+ */
+export async function forEachReportRange(endedFromMs: number, untilMs: () => number, read: (range: { from: string; to: string }) => Promise<void>): Promise<void> {
+	let startMs = Math.max(endedFromMs - DAY_MS, untilMs() - REPORT_HISTORY_DAYS * DAY_MS);
+	while (Date.parse(day(startMs)) <= Date.parse(day(untilMs()))) {
+		const [range] = reportRanges(startMs, untilMs());
+		await read(range);
+		startMs = Date.parse(range.to) + DAY_MS;
+	}
+}
+
 export interface EndedMeetingsRead {
 	rows: ReportMeeting[];
 	/** Zoom's time when it answered (latest `Date` header); undefined if no answer carried one. */
@@ -103,9 +117,7 @@ export async function readEndedMeetings(
 	const untilMs = readUntil(watch);
 	const rows: ReportMeeting[] = [];
 	for (const host of hosts) {
-		let startMs = Math.max(endedFromMs - DAY_MS, untilMs() - REPORT_HISTORY_DAYS * DAY_MS);
-		while (Date.parse(day(startMs)) <= Date.parse(day(untilMs()))) {
-			const [range] = reportRanges(startMs, untilMs());
+		await forEachReportRange(endedFromMs, untilMs, async (range) => {
 			const list = await zoomListAll<ReportMeeting>(
 				context,
 				{
@@ -119,8 +131,7 @@ export async function readEndedMeetings(
 				{ pacer, onAnswer },
 			);
 			rows.push(...list.rows.filter(isEndedMeeting).map((row) => withHost(row, host)));
-			startMs = Date.parse(range.to) + DAY_MS;
-		}
+		});
 	}
 	return { rows, zoomNowMs: watch.zoomNowMs, calls: watch.calls };
 }
